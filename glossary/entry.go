@@ -1,0 +1,73 @@
+package glossary
+
+import "strings"
+
+// Category groups entries into the few shelves a trainee browses by.
+type Category string
+
+// The fixed set of categories. A glossary file naming any other category
+// fails validation, so filters and colours never meet a surprise.
+const (
+	Metrics            Category = "Metrics"
+	Sales              Category = "Sales"
+	Marketing          Category = "Marketing"
+	CustomerExperience Category = "Customer Experience"
+	DataTechnology     Category = "Data & Technology"
+)
+
+// Categories lists every category in display order.
+func Categories() []Category {
+	return []Category{Sales, Marketing, CustomerExperience, Metrics, DataTechnology}
+}
+
+// Valid reports whether c is one of Categories.
+func (c Category) Valid() bool {
+	for _, known := range Categories() {
+		if c == known {
+			return true
+		}
+	}
+	return false
+}
+
+// Entry is one concept of the glossary. The field names double as the
+// JSON/YAML contract of the command line (`define --json`, packs).
+type Entry struct {
+	Term       string   `json:"term" yaml:"term"`
+	Acronym    string   `json:"acronym,omitempty" yaml:"acronym,omitempty"`
+	Aliases    []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
+	Category   Category `json:"category" yaml:"category"`
+	Definition string   `json:"definition" yaml:"definition"`
+	Example    string   `json:"example,omitempty" yaml:"example,omitempty"`
+	Formula    string   `json:"formula,omitempty" yaml:"formula,omitempty"`
+	Related    []string `json:"related,omitempty" yaml:"related,omitempty"`
+	Sources    []string `json:"sources,omitempty" yaml:"sources,omitempty"`
+	// BeyondSources marks a term the seed documents only mention: we
+	// added it because trainees meet it, and say so in the detail pane.
+	BeyondSources bool `json:"beyond_sources,omitempty" yaml:"beyond_sources,omitempty"`
+}
+
+// Title is the entry as a list shows it: "Customer Lifetime Value (CLV)".
+func (e Entry) Title() string {
+	if e.Acronym == "" {
+		return e.Term
+	}
+	return e.Term + " (" + e.Acronym + ")"
+}
+
+// Names returns the term, then the acronym and aliases: every name a
+// user may type to find or answer with this entry.
+func (e Entry) Names() []string {
+	names := make([]string, 0, 2+len(e.Aliases))
+	names = append(names, e.Term)
+	if e.Acronym != "" {
+		names = append(names, e.Acronym)
+	}
+	return append(names, e.Aliases...)
+}
+
+// Key folds a name for lookups: case, surrounding space and inner runs
+// of white space do not matter.
+func Key(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
