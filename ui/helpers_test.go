@@ -59,8 +59,8 @@ func testGlossary(t testing.TB) *glossary.Glossary {
 			Example:    "Once the demo request came in, the lead became an SQL.",
 			Related:    []string{"Sales Pipeline"}, Sources: []string{"002_3b8f7682850929ce.txt"}},
 		{Term: "Customer Persona", Aliases: []string{"Buyer Persona"}, Category: glossary.Marketing,
-			Definition: "A semi-fictional character that stands for your ideal customer.",
-			Example:    "Our persona “Ops Olivia” runs a ten-person support team.",
+			Definition:    "A semi-fictional character that stands for your ideal customer.",
+			Example:       "Our persona “Ops Olivia” runs a ten-person support team.",
 			BeyondSources: false, Sources: []string{"002_3b8f7682850929ce.txt"}},
 	})
 	if err != nil {
