@@ -63,6 +63,8 @@ func TestSessionNewPerDayCountsEarlierToday(t *testing.T) {
 	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	// Yesterday's new terms do not count against today's allowance.
 	record(t, st, "A", Easy, day.Add(-2*time.Hour))
+	// Nor does reviewing it again today make it new.
+	record(t, st, "A", Good, day.Add(7*time.Hour))
 	// Two new terms introduced this morning do.
 	record(t, st, "B", Easy, day.Add(8*time.Hour))
 	record(t, st, "C", Easy, day.Add(8*time.Hour))

@@ -147,9 +147,12 @@ func (s *Store) Cards() ([]CardState, error) {
 // after t: the new cards introduced since then, e.g. since midnight.
 func (s *Store) NewSince(t time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRow(`SELECT COUNT(*) FROM (
-		SELECT term_key FROM reviews WHERE deck = ?
-		GROUP BY term_key HAVING MIN(reviewed_at) >= ?)`,
+	// Only the reviews since t are scanned; the index on each card's
+	// history answers whether it was seen before.
+	err := s.db.QueryRow(`SELECT COUNT(DISTINCT term_key) FROM reviews AS r
+		WHERE deck = ?1 AND reviewed_at >= ?2 AND NOT EXISTS (
+			SELECT 1 FROM reviews AS p
+			WHERE p.deck = ?1 AND p.term_key = r.term_key AND p.reviewed_at < ?2)`,
 		s.deck, t.UnixMilli()).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count new cards in %s: %w", s.path, err)
