@@ -1,7 +1,7 @@
 package quiz
 
 import (
-	"fmt"
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,20 +16,24 @@ const writerEnv = "CRM101_TEST_WRITER_DB"
 
 const processReviews = 40
 
-func TestMain(m *testing.M) {
-	if path := os.Getenv(writerEnv); path != "" {
-		os.Exit(writeReviews(path, os.Getenv("CRM101_TEST_WRITER_ID")))
+// TestWriterProcess is the body of a child process; run directly it
+// skips. A test rather than TestMain, so the package keeps TestMain free.
+func TestWriterProcess(t *testing.T) {
+	path := os.Getenv(writerEnv)
+	if path == "" {
+		t.Skip("only runs as a child of TestConcurrentProcesses")
 	}
-	os.Exit(m.Run())
+	if err := writeReviews(path, os.Getenv("CRM101_TEST_WRITER_ID")); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // writeReviews is the child process: it records processReviews reviews,
 // half of them on a card the other process reviews too.
-func writeReviews(path, id string) int {
+func writeReviews(path, id string) error {
 	s, err := OpenStore(path)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+		return err
 	}
 	defer s.Close()
 	for k := 0; k < processReviews; k++ {
@@ -39,28 +43,28 @@ func writeReviews(path, id string) int {
 		}
 		r := Review{Term: term, Kind: "typed", Rating: Good, AnswerTime: time.Second, At: t0.Add(time.Duration(k) * time.Minute)}
 		if _, err := s.Record(r); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
+			return err
 		}
 	}
-	return 0
+	return nil
 }
 
 func TestConcurrentProcesses(t *testing.T) {
 	path := filepath.Join(t.TempDir(), DBFile)
 	var cmds []*exec.Cmd
-	for i := 0; i < 2; i++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
+	var outs [2]bytes.Buffer
+	for i := range outs {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestWriterProcess$")
 		cmd.Env = append(os.Environ(), writerEnv+"="+path, "CRM101_TEST_WRITER_ID="+strconv.Itoa(i))
-		cmd.Stderr = os.Stderr
+		cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
 		cmds = append(cmds, cmd)
 	}
-	for _, cmd := range cmds {
+	for i, cmd := range cmds {
 		if err := cmd.Wait(); err != nil {
-			t.Errorf("writer process: %v", err)
+			t.Errorf("writer process %d: %v\n%s", i, err, outs[i].String())
 		}
 	}
 	s, err := OpenStore(path)
