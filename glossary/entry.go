@@ -45,6 +45,37 @@ type Entry struct {
 	// BeyondSources marks a term the seed documents only mention: we
 	// added it because trainees meet it, and say so in the detail pane.
 	BeyondSources bool `json:"beyond_sources,omitempty" yaml:"beyond_sources,omitempty"`
+	// Pack is the file name of the pack the entry came from, empty for
+	// the built-in glossary. A file never sets it: the loader does.
+	Pack string `json:"pack,omitempty" yaml:"-"`
+}
+
+// BuiltinPack is how the built-in glossary is named wherever an entry's
+// origin is shown ("defined by built-in").
+const BuiltinPack = "built-in"
+
+// BuiltinDeck is the progress deck of built-in entries; it matches
+// quiz.BuiltinDeck so existing progress stays attached.
+const BuiltinDeck = "builtin"
+
+// PackName is where the entry came from: BuiltinPack or a pack's file name.
+func (e Entry) PackName() string {
+	if e.Pack == "" {
+		return BuiltinPack
+	}
+	return e.Pack
+}
+
+// Deck names the progress deck of the entry. It depends on the pack's
+// name, never on its position among --deck flags, so reordering packs
+// keeps every card's history; the "pack:" prefix keeps a pack file
+// named "builtin" apart from the built-in deck. Cards are keyed by
+// (Deck, Key(Term)).
+func (e Entry) Deck() string {
+	if e.Pack == "" {
+		return BuiltinDeck
+	}
+	return "pack:" + e.Pack
 }
 
 // Title is the entry as a list shows it: "Customer Lifetime Value (CLV)".

@@ -25,6 +25,12 @@ func New(entries []Entry) (*Glossary, error) {
 	if err := Validate(sorted); err != nil {
 		return nil, err
 	}
+	return indexed(sorted), nil
+}
+
+// indexed builds the name index and lazy search tables over entries as
+// they are; packs use it to suggest names before the entries are valid.
+func indexed(sorted []Entry) *Glossary {
 	g := &Glossary{entries: sorted, byName: make(map[string]int, len(sorted)*2)}
 	for i, e := range sorted {
 		for _, n := range e.Names() {
@@ -33,7 +39,7 @@ func New(entries []Entry) (*Glossary, error) {
 	}
 	g.search = sync.OnceValue(func() *searchIndex { return newSearchIndex(g.entries) })
 	g.suggest = sync.OnceValue(func() *suggestIndex { return newSuggestIndex(g.search()) })
-	return g, nil
+	return g
 }
 
 // Len is the number of entries.

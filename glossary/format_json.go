@@ -1,0 +1,113 @@
+package glossary
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"regexp"
+	"strings"
+)
+
+// parseJSONPack reads a JSON array of entries. Entries are decoded one
+// by one, so a bad entry is reported with its line and the rest still
+// checked; a syntax error ends the file.
+func parseJSONPack(data []byte, c *collector) []PackEntry {
+	lines := lineCounter{data: data}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	tok, err := dec.Token()
+	if err != nil {
+		c.add(lines.at(dec.InputOffset()), "JSON: %v", jsonErrText(err))
+		return nil
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		c.add(lines.at(dec.InputOffset()), "a pack is a JSON array of entries ([{\"term\": …}, …])")
+		return nil
+	}
+	var entries []PackEntry
+	for dec.More() && !c.full() {
+		line := lines.at(skipSpace(data, dec.InputOffset()))
+		var fe fileEntry
+		if err := dec.Decode(&fe); err != nil {
+			var syn *json.SyntaxError
+			if errors.As(err, &syn) {
+				c.add(lines.at(syn.Offset), "JSON: %v", err)
+				return entries
+			}
+			if name, ok := unknownJSONField(err); ok {
+				c.add(line, "unknown field %q%s", name, didYouMean(name, packFields))
+			} else {
+				c.add(line, "JSON: %v", jsonErrText(err))
+			}
+			if !decoderConsumed(err) {
+				return entries
+			}
+			continue
+		}
+		entries = append(entries, fe.packEntry(line))
+	}
+	if c.full() {
+		return entries
+	}
+	if _, err := dec.Token(); err != nil {
+		c.add(lines.at(dec.InputOffset()), "JSON: %v", jsonErrText(err))
+	} else if _, err := dec.Token(); err == nil {
+		c.add(lines.at(dec.InputOffset()), "JSON: unexpected data after the array")
+	}
+	return entries
+}
+
+// decoderConsumed reports whether the decoder read past the bad value,
+// so decoding may continue with the next entry: true for type and
+// unknown-field errors, which are found after the value was read.
+func decoderConsumed(err error) bool {
+	var ute *json.UnmarshalTypeError
+	if errors.As(err, &ute) {
+		return true
+	}
+	_, ok := unknownJSONField(err)
+	return ok
+}
+
+var unknownFieldRE = regexp.MustCompile(`^json: unknown field "(.*)"$`)
+
+func unknownJSONField(err error) (string, bool) {
+	if m := unknownFieldRE.FindStringSubmatch(err.Error()); m != nil {
+		return m[1], true
+	}
+	return "", false
+}
+
+func jsonErrText(err error) string {
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+func skipSpace(data []byte, off int64) int64 {
+	for off < int64(len(data)) {
+		switch data[off] {
+		case ' ', '\t', '\r', '\n', ',':
+			off++
+			continue
+		}
+		break
+	}
+	return off
+}
+
+// lineCounter turns byte offsets into line numbers, counting forward
+// from the last answer, so a pass over a large file stays linear.
+type lineCounter struct {
+	data []byte
+	off  int64
+	line int
+}
+
+func (l *lineCounter) at(off int64) int {
+	if l.line == 0 || off < l.off {
+		l.off, l.line = 0, 1
+	}
+	off = min(off, int64(len(l.data)))
+	l.line += bytes.Count(l.data[l.off:off], []byte{'\n'})
+	l.off = off
+	return l.line
+}

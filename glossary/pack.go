@@ -1,0 +1,349 @@
+package glossary
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on pack files. A pack is read whole, so the file limit bounds
+// the memory a hostile file can claim; the line limit catches binary or
+// broken files early with a message a person can act on.
+const (
+	MaxPackBytes = 64 << 20
+	MaxLineBytes = 1 << 20
+	// maxFileProblems stops a binary file from printing a million lines.
+	maxFileProblems = 100
+)
+
+// Format is a pack file format.
+type Format string
+
+// The formats packs are read from and exported to.
+const (
+	FormatYAML Format = "yaml"
+	FormatJSON Format = "json"
+	FormatCSV  Format = "csv"
+	FormatTSV  Format = "tsv"
+	FormatAnki Format = "anki"
+)
+
+// Formats lists every format, for flag help and messages.
+func Formats() []Format { return []Format{FormatYAML, FormatJSON, FormatCSV, FormatTSV, FormatAnki} }
+
+// ParseFormat reads a --format value.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats() {
+		if strings.EqualFold(s, string(f)) {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats()))
+	for i, f := range Formats() {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q (want one of %s)", s, strings.Join(names, ", "))
+}
+
+// PackEntry is one entry as a pack file states it: where it stands, and
+// whether it may replace an entry of the same name from an earlier layer.
+type PackEntry struct {
+	Entry
+	Line     int
+	Override bool
+}
+
+// Pack is a parsed pack file. Its entries carry Pack = Name.
+type Pack struct {
+	Path    string // as given on the command line, for messages
+	Name    string // the file's base name: the pack's identity
+	Format  Format
+	Entries []PackEntry
+}
+
+// PackProblem is one thing to fix in a pack, located like a compiler
+// error so editors and people can jump to it.
+type PackProblem struct {
+	File    string
+	Line    int // 0 when the problem is about the whole file
+	Message string
+}
+
+func (p PackProblem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+	}
+	return p.File + ": " + p.Message
+}
+
+// PackProblems is every problem found in one run: one per line of Error.
+type PackProblems []PackProblem
+
+func (ps PackProblems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// collector gathers the problems of one file, up to maxFileProblems.
+type collector struct {
+	file    string
+	list    PackProblems
+	dropped int
+}
+
+func (c *collector) add(line int, format string, args ...any) {
+	if len(c.list) >= maxFileProblems {
+		c.dropped++
+		return
+	}
+	c.list = append(c.list, PackProblem{File: c.file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *collector) full() bool { return len(c.list) >= maxFileProblems }
+
+func (c *collector) result() PackProblems {
+	if c.dropped > 0 {
+		c.list = append(c.list, PackProblem{File: c.file, Message: fmt.Sprintf("%d more problems not shown", c.dropped)})
+	}
+	return c.list
+}
+
+// ReadPack reads and parses the pack at path (see ParsePack), choosing the format from
+// the extension (.yaml/.yml, .json, .csv, .tsv/.tab, .txt for Anki) or,
+// failing that, from an Anki header. Files over MaxPackBytes are refused
+// before they are read.
+func ReadPack(path string) (*Pack, PackProblems) {
+	fail := func(msg string, args ...any) (*Pack, PackProblems) {
+		return nil, PackProblems{{File: path, Message: fmt.Sprintf(msg, args...)}}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail("cannot open: %v", unwrapPath(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return fail("is a directory, not a pack file")
+		}
+		if st.Size() > MaxPackBytes {
+			return fail("file is %s; packs larger than %s are refused", byteSize(st.Size()), byteSize(MaxPackBytes))
+		}
+	}
+	// The limit also holds for pipes and files that grow while read.
+	data, err := io.ReadAll(io.LimitReader(f, MaxPackBytes+1))
+	if err != nil {
+		return fail("cannot read: %v", unwrapPath(err))
+	}
+	if len(data) > MaxPackBytes {
+		return fail("file is larger than %s; packs that large are refused", byteSize(MaxPackBytes))
+	}
+	format, err := DetectFormat(path, data)
+	if err != nil {
+		return fail("%v", err)
+	}
+	return ParsePack(path, data, format)
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// DetectFormat picks a pack's format from its file name, then its content.
+func DetectFormat(path string, data []byte) (Format, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		return FormatYAML, nil
+	case ".json":
+		return FormatJSON, nil
+	case ".csv":
+		return FormatCSV, nil
+	case ".tsv", ".tab":
+		return FormatTSV, nil
+	case ".txt":
+		return FormatAnki, nil
+	}
+	if _, ok := ankiHeader(string(firstLine(data))); ok {
+		return FormatAnki, nil
+	}
+	return "", fmt.Errorf("cannot tell the pack format from the name: use .yaml, .json, .csv, .tsv or .txt (Anki plain-text export)")
+}
+
+func firstLine(data []byte) []byte {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		return bytes.TrimRight(data[:i], "\r")
+	}
+	return data
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// ParsePack parses data in format f. file names the pack in messages and
+// gives its name. It returns every problem found in the file alone, with
+// the entries that could be read (so clashes can still be checked), or a
+// nil pack when nothing could be read; clashes between packs and with
+// the built-in glossary are Layer's job.
+func ParsePack(file string, data []byte, f Format) (*Pack, PackProblems) {
+	c := &collector{file: file}
+	pack := &Pack{Path: file, Name: filepath.Base(file), Format: f}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		c.add(1, "bad encoding: the file is UTF-16; save it as UTF-8")
+		return nil, c.result()
+	}
+	data = bytes.TrimPrefix(data, utf8BOM) // spreadsheets like to add one
+	if !checkLines(data, c) {
+		return nil, c.result()
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		c.add(1, "empty file: no terms")
+		return nil, c.result()
+	}
+	var entries []PackEntry
+	switch f {
+	case FormatYAML:
+		entries = parseYAMLPack(data, c)
+	case FormatJSON:
+		entries = parseJSONPack(data, c)
+	case FormatCSV:
+		entries = parseDelimited(data, ',', false, c)
+	case FormatTSV:
+		entries = parseDelimited(data, '\t', true, c)
+	case FormatAnki:
+		entries = parseAnki(data, c)
+	default:
+		c.add(0, "unknown pack format %q", f)
+	}
+	if len(entries) == 0 && len(c.list) == 0 {
+		c.add(1, "empty file: no terms")
+	}
+	for i := range entries {
+		entries[i].Pack = pack.Name
+		checkEntry(&entries[i], c)
+	}
+	pack.Entries = entries
+	return pack, c.result()
+}
+
+// checkLines refuses over-long lines and reports invalid UTF-8 line by
+// line. It returns false when parsing should not even start.
+func checkLines(data []byte, c *collector) bool {
+	ok := true
+	for line, rest := 1, data; len(rest) > 0 && !c.full(); line++ {
+		i := bytes.IndexByte(rest, '\n')
+		var l []byte
+		if i < 0 {
+			l, rest = rest, nil
+		} else {
+			l, rest = rest[:i], rest[i+1:]
+		}
+		if len(l) > MaxLineBytes {
+			c.add(line, "line is %s long; lines longer than %s are refused", byteSize(int64(len(l))), byteSize(MaxLineBytes))
+			ok = false
+			continue
+		}
+		if !utf8.Valid(l) {
+			c.add(line, "bad encoding: not valid UTF-8 (save the file as UTF-8)")
+		}
+	}
+	return ok
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// checkEntry tidies one parsed entry and reports what is missing in it.
+// A category is matched case-insensitively, so "sales" is Sales.
+func checkEntry(e *PackEntry, c *collector) {
+	e.Term = strings.TrimSpace(e.Term)
+	e.Acronym = strings.TrimSpace(e.Acronym)
+	e.Definition = strings.TrimSpace(e.Definition)
+	e.Example = strings.TrimSpace(e.Example)
+	e.Formula = strings.TrimSpace(e.Formula)
+	e.Aliases = trimList(e.Aliases)
+	e.Related = trimList(e.Related)
+	e.Sources = trimList(e.Sources)
+	if e.Term == "" {
+		c.add(e.Line, "missing term")
+	}
+	if e.Definition == "" {
+		if e.Term != "" {
+			c.add(e.Line, "missing definition for %q", e.Term)
+		} else {
+			c.add(e.Line, "missing definition")
+		}
+	}
+	switch cat, ok := matchCategory(string(e.Category)); {
+	case ok:
+		e.Category = cat
+	case strings.TrimSpace(string(e.Category)) == "":
+		c.add(e.Line, "missing category (want one of %s)", categoryList())
+	default:
+		c.add(e.Line, "unknown category %q (want one of %s)", e.Category, categoryList())
+	}
+	for _, a := range e.Aliases {
+		if a == "" {
+			c.add(e.Line, "empty alias")
+		}
+	}
+}
+
+func trimList(list []string) []string {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = strings.TrimSpace(s)
+	}
+	return out
+}
+
+func matchCategory(s string) (Category, bool) {
+	s = strings.TrimSpace(s)
+	for _, c := range Categories() {
+		if strings.EqualFold(s, string(c)) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// closest returns the candidate within a couple of typos of s, for
+// "did you mean" on column and field names.
+func closest(s string, candidates []string) (string, bool) {
+	q := []rune(strings.ToLower(s))
+	best, bestD := "", 3
+	var rows [3][]int
+	for _, cand := range candidates {
+		if d := osaDistance(q, []rune(cand), 2, &rows); d < bestD {
+			best, bestD = cand, d
+		}
+	}
+	return best, best != ""
+}
+
+func didYouMean(s string, candidates []string) string {
+	if c, ok := closest(s, candidates); ok {
+		return fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	return ""
+}
