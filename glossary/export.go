@@ -137,7 +137,7 @@ func exportAnki(w io.Writer, entries []Entry) error {
 	return nil
 }
 
-// ankiBack is the Back field: the definition, then a blank line and one
+// ankiBack is the Back field: the definition, then a rule and one
 // labelled line per extra field, as readBack expects.
 func ankiBack(e Entry) (string, error) {
 	lists, err := joinLists(e)
@@ -160,8 +160,12 @@ func ankiBack(e Entry) (string, error) {
 		lines = append(lines, "<b>"+l.label+":</b> "+toHTML(v))
 	}
 	back := toHTML(e.Definition)
-	if len(lines) > 0 {
-		back += "<br><br>" + strings.Join(lines, "<br>")
+	var plain fileEntry
+	readBack(back, true, &plain)
+	if len(lines) > 0 || plain.Definition != e.Definition {
+		// The rule also guards a definition whose last paragraph looks
+		// like labelled lines from being read back as fields.
+		back += ankiRule + strings.Join(lines, "<br>")
 	}
 	return back, nil
 }

@@ -14,8 +14,8 @@ import (
 // "#key:value" header lines, then one note per row, fields separated by
 // the #separator (tab by default) and quoted CSV-style when needed.
 // A Basic note has a Front (our term) and a Back: the definition,
-// optionally followed by a blank line and labelled lines ("Example: …")
-// that crm101 writes on export and reads back. Tags carry the category
+// optionally followed by labelled lines ("Example: …") after a rule or
+// a blank line; crm101 writes them on export and reads them back. Tags carry the category
 // ("Customer_Experience"), and crm101::override / crm101::beyond_sources.
 
 // ankiHeaderKeys are the header lines Anki itself understands.
@@ -289,13 +289,13 @@ func ankiNote(h ankiFile, roles, rec []string, line int, c *collector) (PackEntr
 			tags = append(tags, strings.Fields(cell)...)
 			continue
 		}
+		if role == "back" {
+			readBack(cell, h.html, &fe)
+			continue
+		}
 		text := cell
 		if h.html {
 			text = stripHTML(cell)
-		}
-		if role == "back" {
-			readBack(text, &fe)
-			continue
 		}
 		if msg := fe.set(role, text); msg != "" {
 			c.add(line, "%s", msg)
@@ -343,19 +343,51 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-// readBack splits a Back field into the definition and the labelled
-// lines after its last blank line. When any line there is not a known
-// label, the whole field is the definition: a foreign deck's back is
-// never cut in the middle.
-func readBack(text string, fe *fileEntry) {
-	fe.Definition = text
-	i := strings.LastIndex(text, "\n\n")
-	if i < 0 {
-		return
+// ankiRule separates the definition from the labelled lines in the
+// Back fields crm101 writes: a rule shows as a line in Anki and cannot
+// occur in escaped text, so no definition is ever misread.
+const ankiRule = "<hr>"
+
+// readBack splits a Back field into the definition and labelled lines
+// ("Example: …"): after the last <hr> when there is one, else after the
+// last blank line, as a person writing a deck by hand would put them.
+// When any line there is not a known label, the whole field is the
+// definition: a foreign deck's back is never cut in the middle.
+func readBack(raw string, isHTML bool, fe *fileEntry) {
+	text := raw
+	if isHTML {
+		text = stripHTML(raw)
+		if i := strings.LastIndex(raw, ankiRule); i >= 0 {
+			if pairs, ok := labelled(stripHTML(raw[i+len(ankiRule):])); ok {
+				fe.Definition = stripHTML(raw[:i])
+				for _, p := range pairs {
+					fe.set(p[0], p[1])
+				}
+				return
+			}
+			fe.Definition = text
+			return
+		}
 	}
-	type pair struct{ field, value string }
-	var pairs []pair
-	for _, l := range strings.Split(text[i+2:], "\n") {
+	fe.Definition = text
+	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
+		if pairs, ok := labelled(text[i+2:]); ok {
+			fe.Definition = text[:i]
+			for _, p := range pairs {
+				fe.set(p[0], p[1])
+			}
+		}
+	}
+}
+
+// labelled reads "Label: value" lines into (field, value) pairs, and
+// fails on any other line. No lines at all is a success.
+func labelled(text string) ([][2]string, bool) {
+	var pairs [][2]string
+	if strings.TrimSpace(text) == "" {
+		return nil, true
+	}
+	for _, l := range strings.Split(text, "\n") {
 		label, value, ok := strings.Cut(l, ":")
 		field := ""
 		for _, al := range ankiLabels {
@@ -364,12 +396,9 @@ func readBack(text string, fe *fileEntry) {
 			}
 		}
 		if field == "" {
-			return
+			return nil, false
 		}
-		pairs = append(pairs, pair{field, strings.TrimSpace(value)})
+		pairs = append(pairs, [2]string{field, strings.TrimSpace(value)})
 	}
-	fe.Definition = text[:i]
-	for _, p := range pairs {
-		fe.set(p.field, p.value)
-	}
+	return pairs, true
 }

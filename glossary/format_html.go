@@ -6,7 +6,7 @@ import (
 )
 
 // stripHTML turns an Anki field into plain text: line-breaking tags
-// (<br>, the end of <div>, <p>, <li>) become newlines, every other tag
+// (<br>, <hr>, the end of <div>, <p>, <li>) become newlines, every other tag
 // goes, entities are decoded and non-breaking spaces become spaces.
 // A '<' that does not open a tag ("a < b") stays.
 func stripHTML(s string) string {
@@ -57,7 +57,7 @@ const (
 func tagBreak(tag string) int {
 	name := strings.ToLower(strings.TrimRight(strings.Fields(tag + " ")[0], "/"))
 	switch name {
-	case "br", "/div", "/p", "/li":
+	case "br", "hr", "/div", "/p", "/li":
 		return breakAfter
 	case "div", "p", "li":
 		return breakBefore

@@ -72,6 +72,7 @@ type PackProblem struct {
 	File    string
 	Line    int // 0 when the problem is about the whole file
 	Message string
+	tail    bool // "N more problems": sorts after the file's others
 }
 
 func (p PackProblem) String() string {
@@ -111,7 +112,7 @@ func (c *collector) full() bool { return len(c.list) >= maxFileProblems }
 
 func (c *collector) result() PackProblems {
 	if c.dropped > 0 {
-		c.list = append(c.list, PackProblem{File: c.file, Message: fmt.Sprintf("%d more problems not shown", c.dropped)})
+		c.list = append(c.list, PackProblem{File: c.file, Message: fmt.Sprintf("%d more problems not shown", c.dropped), tail: true})
 	}
 	return c.list
 }

@@ -51,6 +51,12 @@ func sortProblems(ps PackProblems) {
 		if c := rank[a.File] - rank[b.File]; c != 0 {
 			return c
 		}
+		if a.tail != b.tail {
+			if a.tail {
+				return 1
+			}
+			return -1
+		}
 		return a.Line - b.Line
 	})
 }

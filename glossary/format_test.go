@@ -1,0 +1,120 @@
+package glossary
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestStripHTML(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a<br>b<br/>c<BR />d", "a\nb\nc\nd"},
+		{"<div>one</div><div>two</div>", "one\ntwo"},
+		{"one<div>two</div>", "one\ntwo"},
+		{"<b>bold</b> &amp; <i>it</i>&nbsp;x", "bold & it x"},
+		{"a < b and c > d", "a < b and c > d"},
+		{"<unclosed", "<unclosed"},
+		{"&lt;b&gt; stays text", "<b> stays text"},
+		{"<p>para</p>", "para"},
+	}
+	for _, tt := range tests {
+		if got := stripHTML(tt.in); got != tt.want {
+			t.Errorf("stripHTML(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Anki's headers: separator names, #columns with field names, #tags for
+// every note, the crm101 tags.
+func TestAnkiHeaders(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       Entry
+		override   bool
+	}{
+		{"comma and header tags", "#separator:Comma\n#tags:Marketing extra\nNurture,Keep in touch until ready.\n",
+			Entry{Term: "Nurture", Category: Marketing, Definition: "Keep in touch until ready."}, false},
+		{"named columns", "#separator:semicolon\n#html:false\n#columns:Term;Definition;Aliases;Tags\nRamp;Time to <full> quota.;Ramp-up, Ramp Time;Sales crm101::override\n",
+			Entry{Term: "Ramp", Category: Sales, Definition: "Time to <full> quota.", Aliases: []string{"Ramp-up, Ramp Time"}}, true},
+		{"hierarchical category, beyond sources", "Win\tA closed deal.\tcrm101::Customer_Experience crm101::beyond_sources\n",
+			Entry{Term: "Win", Category: CustomerExperience, Definition: "A closed deal.", BeyondSources: true}, false},
+		{"pipe", "#separator:|\nA|B|data_&_technology\n", Entry{Term: "A", Category: DataTechnology, Definition: "B"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, ps := ParsePack("t.txt", []byte(tt.data), FormatAnki)
+			if ps != nil {
+				t.Fatal(ps)
+			}
+			if len(p.Entries) != 1 {
+				t.Fatalf("%d entries", len(p.Entries))
+			}
+			got := p.Entries[0]
+			got.Pack = ""
+			if !slicesEqualEntry(got.Entry, tt.want) || got.Override != tt.override {
+				t.Errorf("got %+v override=%v, want %+v", got.Entry, got.Override, tt.want)
+			}
+		})
+	}
+	bad := []struct{ data, want string }{
+		{"#separator:double\nA\tB\tSales\n", `t.txt:1: unknown separator "double"`},
+		{"#columns:Front\tBak\nA\tB\n", `t.txt:1: unknown column "Bak"`},
+		{"#tags column:zero\nA\tB\n", `t.txt:1: #tags column is "zero", want a column number from 1`},
+		{"A\tB\tSales Marketing\n", `t.txt:1: several category tags (Sales, Marketing); keep one`},
+		{"#html:maybe\nA\tB\tSales\n", `t.txt:1: #html is "maybe", want true or false`},
+	}
+	for _, b := range bad {
+		_, ps := ParsePack("t.txt", []byte(b.data), FormatAnki)
+		if len(ps) == 0 || !strings.HasPrefix(ps[0].String(), b.want) {
+			t.Errorf("%q: got %v, want %s…", b.data, ps, b.want)
+		}
+	}
+}
+
+func slicesEqualEntry(a, b Entry) bool {
+	return a.Term == b.Term && a.Category == b.Category && a.Definition == b.Definition &&
+		a.BeyondSources == b.BeyondSources && slices.Equal(a.Aliases, b.Aliases)
+}
+
+func TestDetectFormat(t *testing.T) {
+	tests := []struct {
+		path, data string
+		want       Format
+	}{
+		{"a.YML", "", FormatYAML}, {"a.json", "", FormatJSON}, {"a.csv", "", FormatCSV},
+		{"a.tab", "", FormatTSV}, {"a.txt", "", FormatAnki}, {"deck", "#separator:tab\n", FormatAnki},
+		{"deck", "\ufeff#html:true\n", FormatAnki},
+	}
+	for _, tt := range tests {
+		if got, err := DetectFormat(tt.path, []byte(tt.data)); err != nil || got != tt.want {
+			t.Errorf("DetectFormat(%q) = %q, %v; want %q", tt.path, got, err, tt.want)
+		}
+	}
+	if _, err := ParseFormat("xlsx"); err == nil {
+		t.Error("ParseFormat accepted xlsx")
+	}
+}
+
+// YAML and JSON problems point at the line of the entry or key.
+func TestYAMLAndJSONShapes(t *testing.T) {
+	tests := []struct {
+		file, data, want string
+	}{
+		{"a.yaml", "term: X\n", "a.yaml:1: a pack is a list of entries"},
+		{"a.yaml", "- just text\n", "a.yaml:1: an entry is a mapping of fields"},
+		{"a.yaml", "- term: [\n", "a.yaml:1: YAML:"},
+		{"a.yaml", "- term: X\n  category: Sales\n  definition: D\n---\n- term: Y\n", "a.yaml:4: a second YAML document"},
+		{"a.yaml", "- term: X\n  term: Y\n  category: Sales\n  definition: D\n", "a.yaml:"},
+		{"a.json", "{\"term\": \"X\"}", "a.json:1: a pack is a JSON array"},
+		{"a.json", "[\n{\"term\": \"X\",}\n]", "a.json:2: JSON: invalid character"},
+		{"a.json", "[{\"term\":\"X\",\"category\":\"Sales\",\"definition\":\"D\"}] []", "a.json:1: JSON: unexpected data after the array"},
+	}
+	for _, tt := range tests {
+		f, _ := DetectFormat(tt.file, nil)
+		_, ps := ParsePack(tt.file, []byte(tt.data), f)
+		if len(ps) == 0 || !strings.HasPrefix(ps[0].String(), tt.want) {
+			t.Errorf("%q: got %v, want %s…", tt.data, ps, tt.want)
+		}
+	}
+}
