@@ -100,5 +100,47 @@ func (e Entry) Names() []string {
 // Key folds a name for lookups: case, surrounding space and inner runs
 // of white space do not matter.
 func Key(name string) string {
+	if k, ok := asciiKey(name); ok {
+		return k
+	}
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// asciiKey is Key for ASCII names in one pass, allocating nothing when
+// the name is already folded: loading a large pack folds every name
+// several times. It reports false for non-ASCII names.
+func asciiKey(name string) (string, bool) {
+	clean := true
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case 'A' <= c && c <= 'Z', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			clean = false
+		case c == ' ' && (i == 0 || i == len(name)-1 || name[i+1] == ' '):
+			clean = false
+		}
+	}
+	if clean {
+		return name, true
+	}
+	b := make([]byte, 0, len(name))
+	space := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			space = len(b) > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b), true
 }

@@ -128,7 +128,7 @@ func ankiSeparator(v string) (rune, bool) {
 	case "colon":
 		return ':', true
 	}
-	if r, size := utf8.DecodeRuneInString(v); size == len(v) && r != utf8.RuneError && r != '"' && r != '\n' && r != '\r' {
+	if r, size := utf8.DecodeRuneInString(v); size == len(v) && r != utf8.RuneError && r != 0 && r != '"' && r != '\n' && r != '\r' {
 		return r, true
 	}
 	return 0, false
@@ -150,17 +150,17 @@ func parseAnki(data []byte, c *collector) []PackEntry {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := r.FieldPos(0)
-		line += base
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				c.add(pe.Line+base, "%v", pe.Err)
 				continue
 			}
-			c.add(line, "%v", err)
+			c.add(base+1, "%v", err)
 			break
 		}
+		line, _ := r.FieldPos(0)
+		line += base
 		if roles == nil {
 			var ok bool
 			if roles, ok = ankiRoles(h, len(rec), line, c); !ok {

@@ -31,12 +31,19 @@ func New(entries []Entry) (*Glossary, error) {
 // indexed builds the name index and lazy search tables over entries as
 // they are; packs use it to suggest names before the entries are valid.
 func indexed(sorted []Entry) *Glossary {
-	g := &Glossary{entries: sorted, byName: make(map[string]int, len(sorted)*2)}
+	byName := make(map[string]int, len(sorted)*2)
 	for i, e := range sorted {
 		for _, n := range e.Names() {
-			g.byName[Key(n)] = i
+			byName[Key(n)] = i
 		}
 	}
+	return withIndex(sorted, byName)
+}
+
+// withIndex wraps sorted entries and their name index (Key → position),
+// adding the lazily built search tables.
+func withIndex(sorted []Entry, byName map[string]int) *Glossary {
+	g := &Glossary{entries: sorted, byName: byName}
 	g.search = sync.OnceValue(func() *searchIndex { return newSearchIndex(g.entries) })
 	g.suggest = sync.OnceValue(func() *suggestIndex { return newSuggestIndex(g.search()) })
 	return g

@@ -139,7 +139,7 @@ func ReadPack(path string) (*Pack, PackProblems) {
 		}
 	}
 	// The limit also holds for pipes and files that grow while read.
-	data, err := io.ReadAll(io.LimitReader(f, MaxPackBytes+1))
+	data, err := readLimited(f, MaxPackBytes+1)
 	if err != nil {
 		return fail("cannot read: %v", unwrapPath(err))
 	}
@@ -151,6 +151,18 @@ func ReadPack(path string) (*Pack, PackProblems) {
 		return fail("%v", err)
 	}
 	return ParsePack(path, data, format)
+}
+
+// readLimited reads up to limit bytes, sizing the buffer from the file
+// so a large pack is read in one allocation.
+func readLimited(f *os.File, limit int64) ([]byte, error) {
+	size := int64(512)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = min(st.Size()+1, limit)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	_, err := buf.ReadFrom(io.LimitReader(f, limit))
+	return buf.Bytes(), err
 }
 
 func unwrapPath(err error) error {

@@ -1,0 +1,100 @@
+package glossary
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// packEntries builds n synthetic entries that layer cleanly over the
+// built-in glossary; every tenth relates to a built-in term, so loading
+// resolves references across layers too.
+func packEntries(tb testing.TB, n int) []Entry {
+	tb.Helper()
+	base := builtinT(tb)
+	var out []Entry
+	for _, e := range synthetic(tb, n+n/20+50, 7).Entries() {
+		if len(out) == n {
+			break
+		}
+		clash := false
+		for _, name := range e.Names() {
+			if _, ok := base.Index(name); ok {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		if len(out)%10 == 0 {
+			e.Related = []string{"Churn Rate"}
+		}
+		out = append(out, e)
+	}
+	if len(out) < n {
+		tb.Fatalf("only %d synthetic entries", len(out))
+	}
+	return out
+}
+
+func writeExport(tb testing.TB, dir string, entries []Entry, f Format) string {
+	tb.Helper()
+	path := filepath.Join(dir, "pack100k."+string(f))
+	out, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := Export(out, entries, f); err != nil {
+		tb.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkLoadPack reads, checks and layers a 100,000-term pack over
+// the built-in glossary: the work between `crm101 --deck big.csv` and
+// the first frame.
+func BenchmarkLoadPack(b *testing.B) {
+	entries := packEntries(b, 100_000)
+	dir := b.TempDir()
+	base := builtinT(b)
+	for _, f := range []Format{FormatCSV, FormatYAML, FormatJSON, FormatAnki} {
+		path := writeExport(b, dir, entries, f)
+		st, _ := os.Stat(path)
+		b.Run("100k/"+string(f), func(b *testing.B) {
+			b.SetBytes(st.Size())
+			b.ReportAllocs()
+			for b.Loop() {
+				g, _, ps := LoadPacks(base, []string{path})
+				if ps != nil {
+					b.Fatal(ps[:min(len(ps), 5)])
+				}
+				if g.Len() != base.Len()+len(entries) {
+					b.Fatalf("%d entries", g.Len())
+				}
+			}
+		})
+	}
+}
+
+// A 100k pack loads whole and finds its terms, checked as a test so the
+// benchmark's set-up is itself verified.
+func TestLoadLargePack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large pack")
+	}
+	entries := packEntries(t, 20_000)
+	path := writeExport(t, t.TempDir(), entries, FormatCSV)
+	g, sum, ps := LoadPacks(builtinT(t), []string{path})
+	if ps != nil {
+		t.Fatal(ps[:min(len(ps), 5)])
+	}
+	if sum.Entries != len(entries) {
+		t.Errorf("%d entries layered", sum.Entries)
+	}
+	if ms := g.Search(entries[123].Term).Matches; len(ms) == 0 || g.At(ms[0].Index).Term != entries[123].Term {
+		t.Errorf("search does not find %q first", entries[123].Term)
+	}
+}
