@@ -5,15 +5,27 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"runtime"
 	"strconv"
+	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
+
+// yamlParallelMin is the size from which a pack is parsed in chunks on
+// every core: the YAML parser, not the checks, dominates large packs.
+const yamlParallelMin = 1 << 20
 
 // parseYAMLPack reads a YAML list of entries, the format of the built-in
 // glossary plus `override`. It walks the node tree so that every problem
 // carries the line of the entry or key it is about.
 func parseYAMLPack(data []byte, c *collector) []PackEntry {
+	if len(data) >= yamlParallelMin && runtime.GOMAXPROCS(0) > 1 {
+		if entries, ok := parseYAMLChunks(data, c); ok {
+			return entries
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -34,30 +46,136 @@ func parseYAMLPack(data []byte, c *collector) []PackEntry {
 		c.add(root.Line, "a pack is a list of entries (\"- term: …\"), found %s", yamlKind(root))
 		return nil
 	}
+	return yamlItems(root, 0, c)
+}
+
+// parseYAMLChunks parses a large block sequence in pieces, one per core,
+// split where a line starts a top-level item ("- " in column 0). It
+// gives up (ok false) on anything unusual — directives, several
+// documents, a piece that does not parse, such as an alias to an anchor
+// in another piece — and the caller parses the file whole instead, so
+// the result and the messages are always those of a whole parse.
+func parseYAMLChunks(data []byte, c *collector) ([]PackEntry, bool) {
+	if data[0] == '%' || bytes.Contains(data, []byte("\n---")) || bytes.Contains(data, []byte("\n...")) {
+		return nil, false
+	}
+	pieces := runtime.GOMAXPROCS(0) * 2
+	var starts []int
+	for p := 0; len(starts) < pieces; {
+		target := len(data) * len(starts) / pieces
+		if target < p {
+			target = p
+		}
+		i := nextItem(data, target)
+		if i < 0 {
+			break
+		}
+		if len(starts) == 0 && i > 0 && strings.TrimSpace(stripComments(data[:i])) != "" {
+			return nil, false // something before the first item: not a plain list
+		}
+		if len(starts) == 0 {
+			i = 0
+		}
+		starts = append(starts, i)
+		p = i + 1
+	}
+	if len(starts) < 2 {
+		return nil, false
+	}
+	type result struct {
+		entries []PackEntry
+		c       collector
+		ok      bool
+	}
+	results := make([]result, len(starts))
+	var wg sync.WaitGroup
+	for n, start := range starts {
+		end := len(data)
+		if n+1 < len(starts) {
+			end = starts[n+1]
+		}
+		off := bytes.Count(data[:start], []byte{'\n'})
+		wg.Go(func() {
+			r := &results[n]
+			r.c.file = c.file
+			var doc yaml.Node
+			if err := yaml.Unmarshal(data[start:end], &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode {
+				return
+			}
+			r.entries, r.ok = yamlItems(doc.Content[0], off, &r.c), true
+		})
+	}
+	wg.Wait()
+	var entries []PackEntry
+	for _, r := range results {
+		if !r.ok {
+			return nil, false
+		}
+	}
+	for _, r := range results {
+		entries = append(entries, r.entries...)
+		for _, p := range r.c.list {
+			c.add(p.Line, "%s", p.Message)
+		}
+	}
+	return entries, true
+}
+
+// nextItem finds the first top-level item at or after from.
+func nextItem(data []byte, from int) int {
+	for i := from; i < len(data); i++ {
+		if (i == 0 || data[i-1] == '\n') && data[i] == '-' &&
+			(i+1 == len(data) || data[i+1] == ' ' || data[i+1] == '\n' || data[i+1] == '\r') {
+			return i
+		}
+		if j := bytes.IndexByte(data[i:], '\n'); j >= 0 {
+			i += j
+		} else {
+			break
+		}
+	}
+	return -1
+}
+
+// stripComments drops comment lines, to see whether anything else
+// precedes the first item.
+func stripComments(b []byte) string {
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// yamlItems reads the entries of a sequence node whose lines are off
+// lines into the file.
+func yamlItems(root *yaml.Node, off int, c *collector) []PackEntry {
 	entries := make([]PackEntry, 0, len(root.Content))
 	for _, item := range root.Content {
 		if c.full() {
 			break
 		}
 		if item.Kind != yaml.MappingNode {
-			c.add(item.Line, "an entry is a mapping of fields (term, definition, …), found %s", yamlKind(item))
+			c.add(item.Line+off, "an entry is a mapping of fields (term, definition, …), found %s", yamlKind(item))
 			continue
 		}
 		ok := true
 		for i := 0; i+1 < len(item.Content); i += 2 {
 			k := item.Content[i]
 			if !knownField(k.Value) {
-				c.add(k.Line, "unknown field %q%s", k.Value, didYouMean(k.Value, packFields))
+				c.add(k.Line+off, "unknown field %q%s", k.Value, didYouMean(k.Value, packFields))
 				ok = false
 			}
 		}
 		var fe fileEntry
 		if err := item.Decode(&fe); err != nil {
-			c.add(yamlErrLine(err, item.Line), "%s", yamlErrText(err))
+			c.add(yamlErrLine(err, item.Line)+off, "%s", yamlErrText(err))
 			ok = false
 		}
 		if ok {
-			entries = append(entries, fe.packEntry(item.Line))
+			entries = append(entries, fe.packEntry(item.Line+off))
 		}
 	}
 	return entries

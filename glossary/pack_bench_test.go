@@ -1,9 +1,14 @@
 package glossary
 
 import (
+	"bytes"
 	"os"
+	"reflect"
+	"strings"
 	"path/filepath"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // packEntries builds n synthetic entries that layer cleanly over the
@@ -96,5 +101,42 @@ func TestLoadLargePack(t *testing.T) {
 	}
 	if ms := g.Search(entries[123].Term).Matches; len(ms) == 0 || g.At(ms[0].Index).Term != entries[123].Term {
 		t.Errorf("search does not find %q first", entries[123].Term)
+	}
+}
+
+// Large YAML packs are parsed in chunks; the entries and the problem
+// lines must be exactly those of a whole parse.
+func TestYAMLChunksMatchWholeParse(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Export(&buf, packEntries(t, 8_000), FormatYAML); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	if len(data) < yamlParallelMin {
+		t.Fatalf("only %d bytes: too small to be chunked", len(data))
+	}
+	// A bad field deep in the file, so the problem is in a later chunk.
+	at := bytes.LastIndex(data, []byte("\n  definition:"))
+	data = append(append(append([]byte{}, data[:at]...), "\n  colour: blue"...), data[at:]...)
+	whole, chunked := &collector{file: "x"}, &collector{file: "x"}
+	entriesChunked, ok := parseYAMLChunks(data, chunked)
+	if !ok {
+		t.Fatal("chunked parse gave up on a plain list")
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	entriesWhole := yamlItems(doc.Content[0], 0, whole)
+	if !reflect.DeepEqual(entriesChunked, entriesWhole) || !reflect.DeepEqual(chunked.list, whole.list) {
+		t.Errorf("chunked parse differs: %d vs %d entries, problems %v vs %v", len(entriesChunked), len(entriesWhole), chunked.list, whole.list)
+	}
+	if len(whole.list) != 1 || whole.list[0].Line != bytes.Count(data[:at], []byte("\n"))+2 {
+		t.Errorf("problem %v not on the line of the bad field", whole.list)
+	}
+	for _, unusual := range []string{"- &a {term: A}\n" + strings.Repeat("- *a\n", yamlParallelMin/5), "%YAML 1.2\n---\n" + string(data)} {
+		if _, ok := parseYAMLChunks([]byte(unusual), &collector{}); ok {
+			t.Errorf("chunked parse accepted %.20q…", unusual)
+		}
 	}
 }
