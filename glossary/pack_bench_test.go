@@ -3,9 +3,9 @@ package glossary
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
-	"path/filepath"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
