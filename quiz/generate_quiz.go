@@ -3,6 +3,7 @@ package quiz
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/crm101/crm101/glossary"
 )
@@ -40,7 +41,7 @@ func (gen *Generator) Quiz(n int, kinds []Kind, categories []glossary.Category) 
 		fit := gen.Kinds(gen.g.At(i).Term)
 		for step := range kinds {
 			k := kinds[(turn+step)%len(kinds)]
-			if !contains(fit, k) {
+			if !slices.Contains(fit, k) {
 				continue
 			}
 			q, err := gen.For(gen.g.At(i).Term, k)
@@ -82,13 +83,4 @@ func (gen *Generator) interleavedTerms(categories []glossary.Category) ([]int, e
 		}
 	}
 	return out, nil
-}
-
-func contains(ks []Kind, k Kind) bool {
-	for _, x := range ks {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
