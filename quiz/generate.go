@@ -23,12 +23,19 @@ var ErrKindDoesNotFit = errors.New("question kind does not fit this term")
 type Generator struct {
 	g   *glossary.Glossary
 	rng *rand.Rand
+	// masked caches each entry's definition with its own names masked:
+	// distractor checks compare every definition with every other.
+	masked []string
 }
 
 // NewGenerator returns a generator over g drawing randomness from rng,
 // typically rand.New(rand.NewPCG(seed, seed)).
 func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
-	return &Generator{g: g, rng: rng}
+	masked := make([]string, g.Len())
+	for i, e := range g.Entries() {
+		masked[i] = Mask(e.Definition, e.Names())
+	}
+	return &Generator{g: g, rng: rng, masked: masked}
 }
 
 // Kinds returns the kinds that fit term, in Kinds order; nil when the
@@ -53,9 +60,9 @@ func (gen *Generator) fits(i int, k Kind) bool {
 	case Flashcard:
 		return true
 	case Typed:
-		return hasContent(Mask(e.Definition, e.Names()))
+		return hasContent(gen.masked[i])
 	case Choice:
-		return hasContent(Mask(e.Definition, e.Names())) && len(gen.termDistractors(i, false)) >= optionCount-1
+		return hasContent(gen.masked[i]) && len(gen.termDistractors(i, false)) >= optionCount-1
 	case ReverseChoice:
 		return len(gen.definitionDistractors(i, false)) >= optionCount-1
 	case Acronym:
@@ -97,7 +104,7 @@ func (gen *Generator) For(term string, kind Kind) (Question, error) {
 	case Typed:
 		return Question{
 			Kind: Typed, Term: e.Term,
-			Prompt: "Which term is this? Type it.\n\n" + Mask(e.Definition, e.Names()),
+			Prompt: "Which term is this? Type it.\n\n" + gen.masked[i],
 			Answer: e.Term, Back: back(e), Accept: e.Names(), Confusable: gen.confusable(i, e.Names()),
 		}, nil
 	case Article:

@@ -1,10 +1,6 @@
 package quiz
 
-import (
-	"fmt"
-
-	"github.com/crm101/crm101/glossary"
-)
+import "fmt"
 
 // tiers orders candidate distractors for entry i by plausibility:
 // entries related to it (either direction) first, then its category,
@@ -75,10 +71,10 @@ func (gen *Generator) termDistractors(i int, shuffle bool) []int {
 // definitionDistractors is termDistractors for reverse questions: the
 // options are masked definitions, which must all read differently.
 func (gen *Generator) definitionDistractors(i int, shuffle bool) []int {
-	used := map[string]bool{answerKey(maskedDefinition(gen.g.At(i))): true}
+	used := map[string]bool{answerKey(gen.masked[i]): true}
 	var out []int
 	for _, j := range gen.tiers(i, shuffle) {
-		k := answerKey(maskedDefinition(gen.g.At(j)))
+		k := answerKey(gen.masked[j])
 		if used[k] || k == "" {
 			continue
 		}
@@ -87,8 +83,6 @@ func (gen *Generator) definitionDistractors(i int, shuffle bool) []int {
 	}
 	return out
 }
-
-func maskedDefinition(e glossary.Entry) string { return Mask(e.Definition, e.Names()) }
 
 // options shuffles the answer in among three distractors and reports
 // where it landed.
@@ -116,7 +110,7 @@ func (gen *Generator) choice(i int) Question {
 	opts, at := gen.options(e.Term, names)
 	return Question{
 		Kind: Choice, Term: e.Term,
-		Prompt:  "Which term matches this definition?\n\n" + maskedDefinition(e),
+		Prompt:  "Which term matches this definition?\n\n" + gen.masked[i],
 		Options: opts, AnswerIndex: at, Answer: e.Term, Back: back(e),
 	}
 }
@@ -126,9 +120,9 @@ func (gen *Generator) reverseChoice(i int) Question {
 	ds := gen.definitionDistractors(i, true)[:optionCount-1]
 	defs := make([]string, len(ds))
 	for k, j := range ds {
-		defs[k] = maskedDefinition(gen.g.At(j))
+		defs[k] = gen.masked[j]
 	}
-	answer := maskedDefinition(e)
+	answer := gen.masked[i]
 	opts, at := gen.options(answer, defs)
 	return Question{
 		Kind: ReverseChoice, Term: e.Term,

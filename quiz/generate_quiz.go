@@ -10,9 +10,10 @@ import (
 
 // Quiz builds a balanced quiz of n questions about n different terms:
 // kinds take turns in the order given (all kinds when kinds is empty),
-// and terms are drawn from the categories in turn (all categories when
-// empty), so no kind or category crowds the others out. A term that
-// does not fit the kind whose turn it is gets the next kind that fits.
+// each turn asking about the next term that fits it, and terms are
+// dealt from the categories in turn (all categories when empty), so no
+// kind or category crowds the others out. A kind that no remaining term
+// fits drops out of the rotation.
 func (gen *Generator) Quiz(n int, kinds []Kind, categories []glossary.Category) ([]Question, error) {
 	if n < 1 {
 		return nil, errors.New("quiz: the number of questions must be at least 1")
@@ -32,26 +33,22 @@ func (gen *Generator) Quiz(n int, kinds []Kind, categories []glossary.Category) 
 	if err != nil {
 		return nil, err
 	}
+	active := slices.Clone(kinds)
 	var out []Question
-	turn := 0
-	for _, i := range terms {
-		if len(out) == n {
-			break
+	for turn := 0; len(out) < n && len(active) > 0; {
+		k := active[turn%len(active)]
+		at := slices.IndexFunc(terms, func(i int) bool { return gen.fits(i, k) })
+		if at < 0 {
+			active = slices.Delete(active, turn%len(active), turn%len(active)+1)
+			continue
 		}
-		fit := gen.Kinds(gen.g.At(i).Term)
-		for step := range kinds {
-			k := kinds[(turn+step)%len(kinds)]
-			if !slices.Contains(fit, k) {
-				continue
-			}
-			q, err := gen.For(gen.g.At(i).Term, k)
-			if err != nil {
-				return nil, fmt.Errorf("quiz: %w", err)
-			}
-			out = append(out, q)
-			turn = (turn + step + 1) % len(kinds)
-			break
+		q, err := gen.For(gen.g.At(terms[at]).Term, k)
+		if err != nil {
+			return nil, fmt.Errorf("quiz: %w", err)
 		}
+		out = append(out, q)
+		terms = slices.Delete(terms, at, at+1)
+		turn++
 	}
 	if len(out) < n {
 		return nil, fmt.Errorf("quiz: asked for %d questions, but only %d terms fit the chosen kinds and categories", n, len(out))
