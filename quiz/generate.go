@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/crm101/crm101/glossary"
@@ -23,19 +24,40 @@ var ErrKindDoesNotFit = errors.New("question kind does not fit this term")
 type Generator struct {
 	g   *glossary.Glossary
 	rng *rand.Rand
-	// masked caches each entry's definition with its own names masked:
-	// distractor checks compare every definition with every other.
-	masked []string
+	// keys caches, per entry, what distractor checks compare: they
+	// weigh every entry against every other.
+	keys []entryKeys
+}
+
+// entryKeys is the precomputed comparison material of one entry.
+type entryKeys struct {
+	masked    string   // the definition with the entry's own names masked
+	term      string   // answerKey of the term
+	def       string   // answerKey of the definition
+	maskedDef string   // answerKey of masked
+	names     []string // answerKey of every name
+	related   []int    // entries related to it, in either direction
 }
 
 // NewGenerator returns a generator over g drawing randomness from rng,
 // typically rand.New(rand.NewPCG(seed, seed)).
 func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
-	masked := make([]string, g.Len())
+	keys := make([]entryKeys, g.Len())
 	for i, e := range g.Entries() {
-		masked[i] = Mask(e.Definition, e.Names())
+		k := &keys[i]
+		k.masked = Mask(e.Definition, e.Names())
+		k.term, k.def, k.maskedDef = answerKey(e.Term), answerKey(e.Definition), answerKey(k.masked)
+		for _, n := range e.Names() {
+			k.names = append(k.names, answerKey(n))
+		}
+		for _, r := range e.Related {
+			if j, ok := g.Index(r); ok && j != i {
+				k.related = appendUnique(k.related, j)
+				keys[j].related = appendUnique(keys[j].related, i)
+			}
+		}
 	}
-	return &Generator{g: g, rng: rng, masked: masked}
+	return &Generator{g: g, rng: rng, keys: keys}
 }
 
 // Kinds returns the kinds that fit term, in Kinds order; nil when the
@@ -60,11 +82,11 @@ func (gen *Generator) fits(i int, k Kind) bool {
 	case Flashcard:
 		return true
 	case Typed:
-		return hasContent(gen.masked[i])
+		return hasContent(gen.keys[i].masked)
 	case Choice:
-		return hasContent(gen.masked[i]) && len(gen.termDistractors(i, false)) >= optionCount-1
+		return hasContent(gen.keys[i].masked) && len(gen.termDistractors(i, false, optionCount-1)) == optionCount-1
 	case ReverseChoice:
-		return len(gen.definitionDistractors(i, false)) >= optionCount-1
+		return len(gen.definitionDistractors(i, false, optionCount-1)) == optionCount-1
 	case Acronym:
 		return e.Acronym != ""
 	case Article:
@@ -104,7 +126,7 @@ func (gen *Generator) For(term string, kind Kind) (Question, error) {
 	case Typed:
 		return Question{
 			Kind: Typed, Term: e.Term,
-			Prompt: "Which term is this? Type it.\n\n" + gen.masked[i],
+			Prompt: "Which term is this? Type it.\n\n" + gen.keys[i].masked,
 			Answer: e.Term, Back: back(e), Accept: e.Names(), Confusable: gen.confusable(i, e.Names()),
 		}, nil
 	case Article:
@@ -174,4 +196,11 @@ func (gen *Generator) confusable(self int, accept []string) []string {
 		}
 	}
 	return out
+}
+
+func appendUnique(s []int, v int) []int {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
 }

@@ -1,41 +1,28 @@
 package quiz
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // tiers orders candidate distractors for entry i by plausibility:
 // entries related to it (either direction) first, then its category,
-// then the rest, each tier shuffled so a term does not always meet the
-// same companions.
+// then the rest. With shuffle each tier is shuffled, so a term does not
+// always meet the same companions; without, rng is left untouched.
 func (gen *Generator) tiers(i int, shuffle bool) []int {
 	e := gen.g.At(i)
-	related := map[int]bool{}
-	for _, r := range e.Related {
-		if j, ok := gen.g.Index(r); ok {
-			related[j] = true
-		}
-	}
-	var tier [3][]int
+	related := gen.keys[i].related
+	tier := [3][]int{slices.Clone(related)}
 	for j, o := range gen.g.Entries() {
-		if j == i {
-			continue
-		}
-		if !related[j] {
-			for _, r := range o.Related {
-				if k, ok := gen.g.Index(r); ok && k == i {
-					related[j] = true
-				}
-			}
-		}
 		switch {
-		case related[j]:
-			tier[0] = append(tier[0], j)
+		case j == i || slices.Contains(related, j):
 		case o.Category == e.Category:
 			tier[1] = append(tier[1], j)
 		default:
 			tier[2] = append(tier[2], j)
 		}
 	}
-	var out []int
+	out := make([]int, 0, gen.g.Len())
 	for _, t := range tier {
 		if shuffle {
 			gen.rng.Shuffle(len(t), func(a, b int) { t[a], t[b] = t[b], t[a] })
@@ -45,46 +32,50 @@ func (gen *Generator) tiers(i int, shuffle bool) []int {
 	return out
 }
 
-// termDistractors returns entries whose terms may stand beside entry
-// i's term as wrong options, most plausible first: never a name of the
-// answer, never two options that read the same, never an entry with the
-// very same definition (it would be a second right answer).
-func (gen *Generator) termDistractors(i int, shuffle bool) []int {
-	e := gen.g.At(i)
-	used := map[string]bool{answerKey(e.Definition) + "\x00def": true}
-	for _, n := range e.Names() {
-		used[answerKey(n)] = true
+// termDistractors returns up to want entries whose terms may stand
+// beside entry i's term as wrong options, most plausible first: never a
+// name of the answer, never two options that read the same, never an
+// entry with the very same definition (it would be a second right answer).
+func (gen *Generator) termDistractors(i int, shuffle bool, want int) []int {
+	k := gen.keys[i]
+	usedTerm := map[string]bool{}
+	for _, n := range k.names {
+		usedTerm[n] = true
 	}
+	usedDef := map[string]bool{k.def: true}
 	var out []int
 	for _, j := range gen.tiers(i, shuffle) {
-		o := gen.g.At(j)
-		tk, dk := answerKey(o.Term), answerKey(o.Definition)+"\x00def"
-		if used[tk] || used[dk] {
+		o := gen.keys[j]
+		if usedTerm[o.term] || usedDef[o.def] {
 			continue
 		}
-		used[tk], used[dk] = true, true
-		out = append(out, j)
+		usedTerm[o.term], usedDef[o.def] = true, true
+		if out = append(out, j); len(out) == want {
+			break
+		}
 	}
 	return out
 }
 
 // definitionDistractors is termDistractors for reverse questions: the
 // options are masked definitions, which must all read differently.
-func (gen *Generator) definitionDistractors(i int, shuffle bool) []int {
-	used := map[string]bool{answerKey(gen.masked[i]): true}
+func (gen *Generator) definitionDistractors(i int, shuffle bool, want int) []int {
+	used := map[string]bool{gen.keys[i].maskedDef: true}
 	var out []int
 	for _, j := range gen.tiers(i, shuffle) {
-		k := answerKey(gen.masked[j])
-		if used[k] || k == "" {
+		d := gen.keys[j].maskedDef
+		if used[d] || d == "" {
 			continue
 		}
-		used[k] = true
-		out = append(out, j)
+		used[d] = true
+		if out = append(out, j); len(out) == want {
+			break
+		}
 	}
 	return out
 }
 
-// options shuffles the answer in among three distractors and reports
+// options shuffles the answer in among the distractors and reports
 // where it landed.
 func (gen *Generator) options(answer string, distractors []string) ([]string, int) {
 	opts := append([]string{answer}, distractors...)
@@ -102,7 +93,7 @@ func (gen *Generator) options(answer string, distractors []string) ([]string, in
 
 func (gen *Generator) choice(i int) Question {
 	e := gen.g.At(i)
-	ds := gen.termDistractors(i, true)[:optionCount-1]
+	ds := gen.termDistractors(i, true, optionCount-1)
 	names := make([]string, len(ds))
 	for k, j := range ds {
 		names[k] = gen.g.At(j).Term
@@ -110,23 +101,22 @@ func (gen *Generator) choice(i int) Question {
 	opts, at := gen.options(e.Term, names)
 	return Question{
 		Kind: Choice, Term: e.Term,
-		Prompt:  "Which term matches this definition?\n\n" + gen.masked[i],
+		Prompt:  "Which term matches this definition?\n\n" + gen.keys[i].masked,
 		Options: opts, AnswerIndex: at, Answer: e.Term, Back: back(e),
 	}
 }
 
 func (gen *Generator) reverseChoice(i int) Question {
-	e := gen.g.At(i)
-	ds := gen.definitionDistractors(i, true)[:optionCount-1]
+	ds := gen.definitionDistractors(i, true, optionCount-1)
 	defs := make([]string, len(ds))
 	for k, j := range ds {
-		defs[k] = gen.masked[j]
+		defs[k] = gen.keys[j].masked
 	}
-	answer := gen.masked[i]
+	answer := gen.keys[i].masked
 	opts, at := gen.options(answer, defs)
 	return Question{
-		Kind: ReverseChoice, Term: e.Term,
-		Prompt:  fmt.Sprintf("Which definition fits %s?", e.Title()),
-		Options: opts, AnswerIndex: at, Answer: answer, Back: back(e),
+		Kind: ReverseChoice, Term: gen.g.At(i).Term,
+		Prompt:  fmt.Sprintf("Which definition fits %s?", gen.g.At(i).Title()),
+		Options: opts, AnswerIndex: at, Answer: answer, Back: back(gen.g.At(i)),
 	}
 }
