@@ -119,3 +119,20 @@ func TestArticleQuestions(t *testing.T) {
 		t.Errorf("persona question: answer %q, back %q", persona.Answer, persona.Back)
 	}
 }
+
+// The built-in glossary is the truth the article answers must agree with.
+func TestArticleAnswersAgreeWithBuiltinGlossary(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifyArticleAnswers(t, g)
+	gen := newGen(g, 1)
+	for _, a := range articleQuestions {
+		q, err := gen.For(a.term, Article)
+		if err != nil {
+			t.Fatalf("article question about %q: %v", a.term, err)
+		}
+		checkQuestion(t, g, q)
+	}
+}

@@ -66,20 +66,23 @@ func exportMarkdown(questions []Question, w io.Writer) error {
 	b.WriteString("# CRM 101 quiz\n\n")
 	fmt.Fprintf(&b, "%d questions. Answer key at the end.\n\n", len(questions))
 	for i, q := range questions {
-		fmt.Fprintf(&b, "%d. %s\n\n", i+1, indent(q.Prompt))
-		fmt.Fprintf(&b, "   *%s*\n\n", instruction(q))
+		marker := fmt.Sprintf("%d. ", i+1)
+		pad := strings.Repeat(" ", len(marker))
+		fmt.Fprintf(&b, "%s%s\n\n", marker, indent(q.Prompt, pad))
+		fmt.Fprintf(&b, "%s*%s*\n\n", pad, instruction(q))
 		if len(q.Options) > 0 {
 			for k, o := range q.Options {
-				fmt.Fprintf(&b, "   %c. %s\n", rune('A'+k), o)
+				fmt.Fprintf(&b, "%s%c. %s\n", pad, rune('A'+k), o)
 			}
 		} else {
-			b.WriteString("   ________________________________________\n")
+			b.WriteString(pad + "________________________________________\n")
 		}
 		b.WriteString("\n")
 	}
 	b.WriteString("## Answer key\n\n")
 	for i, q := range questions {
-		fmt.Fprintf(&b, "%d. %s\n", i+1, indent(keyLine(q)))
+		marker := fmt.Sprintf("%d. ", i+1)
+		fmt.Fprintf(&b, "%s%s\n", marker, indent(keyLine(q), strings.Repeat(" ", len(marker))))
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("export md: %w", err)
@@ -101,12 +104,13 @@ func keyLine(q Question) string {
 	return q.Answer + alsoAccepted(q)
 }
 
-// indent keeps continuation lines inside a Markdown list item.
-func indent(s string) string {
+// indent keeps continuation lines inside a Markdown list item: they
+// must line up with the text after the item's number.
+func indent(s, pad string) string {
 	lines := strings.Split(s, "\n")
 	for i := 1; i < len(lines); i++ {
 		if lines[i] != "" {
-			lines[i] = "   " + lines[i]
+			lines[i] = pad + lines[i]
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -31,10 +31,11 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-// exportQuiz is a fixed quiz touching every kind the test glossary fits.
+// exportQuiz is a fixed quiz touching every kind the test glossary fits,
+// long enough for two-digit numbers.
 func exportQuiz(t *testing.T) []Question {
 	t.Helper()
-	qs, err := newGen(testGlossary(t), 2026).Quiz(7, []Kind{Choice, Typed, ReverseChoice, Acronym, Flashcard, Article}, nil)
+	qs, err := newGen(testGlossary(t), 2026).Quiz(11, []Kind{Choice, Typed, ReverseChoice, Acronym, Flashcard, Article}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
