@@ -77,7 +77,7 @@ type rule struct {
 // Metric is one calculator of the Calculate screen and `crm101 calc`.
 // Its Template is the single source of both the glossary's formula text
 // (placeholders replaced by labels, see Formula) and the formula with the
-// user's numbers (see Result.Formula), so the two cannot drift apart.
+// user's numbers (see Calculation.Formula), so the two cannot drift apart.
 type Metric struct {
 	ID       string // command-line name: "cac"
 	Term     string // the glossary entry this metric computes
@@ -182,8 +182,9 @@ func (es FieldErrors) For(id string) string {
 	return ""
 }
 
-// Result is a computed metric.
-type Result struct {
+// Calculation is a computed metric: the number, its text, the formula with
+// the user's numbers and a line of guidance.
+type Calculation struct {
 	Metric         string  // the metric's ID
 	Value          float64 // finite, unrounded
 	Unit           Unit
@@ -196,7 +197,7 @@ type Result struct {
 // Calculate parses what the user typed (raw maps input ID to text) and
 // computes the metric. Inputs missing from raw count as empty. On failure
 // the error is FieldErrors holding every problem found.
-func (m Metric) Calculate(raw map[string]string) (Result, error) {
+func (m Metric) Calculate(raw map[string]string) (Calculation, error) {
 	vals := Values{}
 	var errs FieldErrors
 	for _, in := range m.Inputs {
@@ -215,7 +216,7 @@ func (m Metric) Calculate(raw map[string]string) (Result, error) {
 
 // Compute computes the metric from numbers, checking them exactly as
 // Calculate checks typed text; missing optional inputs take their default.
-func (m Metric) Compute(in Values) (Result, error) {
+func (m Metric) Compute(in Values) (Calculation, error) {
 	vals := Values{}
 	var errs FieldErrors
 	for _, inp := range m.Inputs {
@@ -234,7 +235,7 @@ func (m Metric) Compute(in Values) (Result, error) {
 
 // finish validates the values that parsed, adds the cross-input rules
 // whose inputs are all valid, and computes when nothing is wrong.
-func (m Metric) finish(vals Values, errs FieldErrors) (Result, error) {
+func (m Metric) finish(vals Values, errs FieldErrors) (Calculation, error) {
 	valid := map[string]bool{}
 	for _, in := range m.Inputs {
 		v, ok := vals[in.ID]
@@ -257,19 +258,19 @@ func (m Metric) finish(vals Values, errs FieldErrors) (Result, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return Result{}, m.inOrder(errs)
+		return Calculation{}, m.inOrder(errs)
 	}
 	v := m.compute(vals)
 	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e300 {
 		// The input bounds make this unreachable; the guard keeps the
 		// promise that no NaN or Inf ever reaches a screen.
-		return Result{}, FieldErrors{{Msg: "the result is too large to show; check the inputs"}}
+		return Calculation{}, FieldErrors{{Msg: "the result is too large to show; check the inputs"}}
 	}
 	if v == 0 {
 		v = 0 // no negative zero
 	}
 	text := m.Unit.Format(v)
-	return Result{
+	return Calculation{
 		Metric:         m.ID,
 		Value:          v,
 		Unit:           m.Unit,

@@ -254,7 +254,7 @@ func trimZeros(s string) string {
 }
 
 // fixed writes v with exactly places decimals, rounding half away from
-// zero on the value's 15 significant decimal digits. Rounding the decimal
+// zero on the value's significant decimal digits (see decimalDigits). Rounding the decimal
 // text, not the binary float, is what makes 2.675 show as 2.68 and a
 // quotient that is 12.345 on paper show as 12.35, as a trainee checking
 // by hand expects. NaN and ±Inf, which no metric returns, write as "0".
@@ -263,7 +263,7 @@ func fixed(v float64, places int, group bool) string {
 		v = 0
 	}
 	neg := v < 0
-	digits, point := decimalDigits(math.Abs(v))
+	digits, point := decimalDigits(math.Abs(v), places)
 	// Lay the digits out as integer and fraction around the point.
 	var intPart, frac string
 	switch {
@@ -300,13 +300,21 @@ func fixed(v float64, places int, group bool) string {
 	return out
 }
 
-// decimalDigits returns v ≥ 0 as 15 significant digits and the position
+// decimalDigits returns v ≥ 0 as significant digits and the position
 // of the decimal point relative to their start (v = 0.digits × 10^point).
-func decimalDigits(v float64) (string, int) {
+// Fifteen digits absorb the binary noise of a division; large values get
+// up to seventeen, all float64 holds, so cents survive up to MaxValue;
+// products far beyond it (a CLV of 1e45) show fifteen.
+func decimalDigits(v float64, places int) (string, int) {
 	if v == 0 {
 		return "0", 1
 	}
-	mant, e, _ := strings.Cut(strconv.FormatFloat(v, 'e', 14, 64), "e")
+	whole := int(math.Floor(math.Log10(v))) + 1
+	sig := min(17, max(15, whole+places+1))
+	if whole > 16 {
+		sig = 15 // beyond the input range the last digits are only noise
+	}
+	mant, e, _ := strings.Cut(strconv.FormatFloat(v, 'e', sig-1, 64), "e")
 	exp, _ := strconv.Atoi(e)
 	return strings.Replace(mant, ".", "", 1), exp + 1
 }
@@ -340,4 +348,15 @@ func groupThousands(s string) string {
 		b.WriteString(s[i : i+3])
 	}
 	return b.String()
+}
+
+// Round rounds v to places decimals the way the formatters do (half away
+// from zero on the decimal digits), so a number printed for a machine
+// agrees with the text printed for a person.
+func Round(v float64, places int) float64 {
+	r, err := strconv.ParseFloat(strings.ReplaceAll(fixed(v, places, false), ",", ""), 64)
+	if err != nil {
+		return 0
+	}
+	return r
 }

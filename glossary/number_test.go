@@ -166,3 +166,28 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+func TestRoundAgreesWithFormatting(t *testing.T) {
+	cases := []struct{ in, want float64 }{
+		{2.675, 2.68}, {100.0 / 3, 33.33}, {-1.005, -1.01}, {500, 500}, {1e15 + 0.5, 1e15 + 0.5}, {math.Inf(1), 0},
+	}
+	for _, c := range cases {
+		if got := Round(c.in, 2); got != c.want {
+			t.Errorf("Round(%v, 2) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// Near the top of the range, cents must survive: float64 holds them,
+// and fifteen significant digits alone would round them away.
+func TestFormatMoneyKeepsCentsNearTheLimit(t *testing.T) {
+	for _, s := range []string{"12,345,678,901,234.56", "999,999,999,999.99", "1,000,000,000,000,000.00", "0.01"} {
+		v, err := ParseNumber(s, KindMoney)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := FormatMoney(v); got != "$"+s {
+			t.Errorf("FormatMoney(ParseNumber(%q)) = %q", s, got)
+		}
+	}
+}
