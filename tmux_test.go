@@ -23,6 +23,12 @@ var (
 // crm101Binary builds the binary once per test run.
 func crm101Binary(t *testing.T) string {
 	t.Helper()
+	return crm101BinaryB(t)
+}
+
+// crm101BinaryB is crm101Binary for tests and benchmarks alike.
+func crm101BinaryB(t testing.TB) string {
+	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "crm101-e2e")
 		if err != nil {

@@ -1,12 +1,19 @@
 package glossary
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // Glossary is a validated, read-only set of entries with a name index.
 // Build one with New or Load; its methods are safe for concurrent use.
 type Glossary struct {
 	entries []Entry
 	byName  map[string]int // Key(term|acronym|alias) → index in entries
+	// Search tables are built on first use, so callers that never
+	// search (the quiz, the CLI's define) pay nothing for them.
+	search  func() *searchIndex
+	suggest func() *suggestIndex
 }
 
 // New validates entries and indexes them. Entries keep their order
@@ -24,6 +31,8 @@ func New(entries []Entry) (*Glossary, error) {
 			g.byName[Key(n)] = i
 		}
 	}
+	g.search = sync.OnceValue(func() *searchIndex { return newSearchIndex(g.entries) })
+	g.suggest = sync.OnceValue(func() *suggestIndex { return newSuggestIndex(g.search()) })
 	return g, nil
 }
 

@@ -17,7 +17,7 @@ import (
 // environment instead: CRM101_THEME=light|dark, then COLORFGBG, else dark.
 // NO_COLOR and a non-terminal writer give plain text.
 func NewRenderer(w io.Writer, getenv func(string) string) *lipgloss.Renderer {
-	r := lipgloss.NewRenderer(w, termenv.WithColorCache(true))
+	r := lipgloss.NewRenderer(w)
 	r.SetHasDarkBackground(darkBackground(getenv))
 	if getenv("NO_COLOR") != "" {
 		r.SetColorProfile(termenv.Ascii)
