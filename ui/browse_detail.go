@@ -14,6 +14,8 @@ import (
 // runs when the entry, the selected related term or the size changes,
 // never from View, so scrolling and redraws stay cheap.
 func (m browseModel) renderDetail() browseModel {
+	_, isMetric := m.openMetric()
+	m.keys.Calculate.SetEnabled(isMetric && m.detailFocus)
 	idx, ok := m.history.current()
 	if !ok || m.detail.Width <= 0 {
 		m.detail.SetContent("")
