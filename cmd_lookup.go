@@ -28,7 +28,7 @@ func newTermsCmd() *cobra.Command {
 		Short: "List every glossary term",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			g, err := glossary.Builtin()
+			g, err := loadGlossary(cmd)
 			if err != nil {
 				return err
 			}
@@ -53,7 +53,7 @@ func newDefineCmd() *cobra.Command {
 		Short: "Show one term: exact name, acronym or alias, else the closest match",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			g, err := glossary.Builtin()
+			g, err := loadGlossary(cmd)
 			if err != nil {
 				return err
 			}
@@ -130,7 +130,7 @@ func newSearchCmd() *cobra.Command {
 			if limit < 0 {
 				return exitError{2, fmt.Errorf("--limit must be 0 (no limit) or more, got %d", limit)}
 			}
-			g, err := glossary.Builtin()
+			g, err := loadGlossary(cmd)
 			if err != nil {
 				return err
 			}

@@ -146,6 +146,10 @@ func (m browseModel) handleDetailKey(msg tea.KeyMsg) (browseModel, tea.Cmd) {
 		return m.selectRelated(-1), nil
 	case key.Matches(msg, k.Follow):
 		return m.followRelated(), nil
+	case key.Matches(msg, k.Calculate):
+		if metric, ok := m.openMetric(); ok {
+			return m, func() tea.Msg { return openMetricMsg{id: metric.ID} }
+		}
 	case key.Matches(msg, k.Back):
 		return m.goBack()
 	case key.Matches(msg, k.Forward):
@@ -282,7 +286,7 @@ func (m browseModel) focusList() browseModel {
 	m.detailFocus = false
 	m.keys.setDetailFocus(false)
 	m.input.Focus()
-	return m
+	return m.renderDetail()
 }
 
 // openTerm shows the entry named term with the detail pane focused;
@@ -353,6 +357,15 @@ func (m browseModel) goForward() browseModel {
 		return m.renderDetail()
 	}
 	return m
+}
+
+// openMetric is the calculator metric of the open entry, if it has one.
+func (m browseModel) openMetric() (glossary.Metric, bool) {
+	idx, ok := m.history.current()
+	if !ok {
+		return glossary.Metric{}, false
+	}
+	return glossary.MetricForTerm(m.g.At(idx).Term)
 }
 
 // relatedOf lists the related references of the open entry.

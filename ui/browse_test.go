@@ -178,3 +178,27 @@ func TestBrowseGolden120x40(t *testing.T) {
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
 	requireGolden(t, final.View())
 }
+
+func TestBrowseCalculateKeyOnlyOnMetricEntries(t *testing.T) {
+	g := testGlossary(t)
+	m := newTestModel(t, Options{Glossary: g, Query: "customer acquisition cost"})
+	tm := drain(send(t, m, size(100, 30)), m.Init(), 3)
+	tm = send(t, tm, press(tea.KeyEnter))
+	b := browseOf(tm)
+	if !b.keys.Calculate.Enabled() {
+		t.Fatal("calculate key disabled on the CAC entry")
+	}
+	_, cmd := b.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'c'}})
+	if cmd == nil {
+		t.Fatal("c on a metric entry sent nothing")
+	}
+	if msg, ok := cmd().(openMetricMsg); !ok || msg.id != "cac" {
+		t.Fatalf("c sent %#v, want openMetricMsg{cac}", cmd())
+	}
+	tm = send(t, tm, press(tea.KeyEsc), keys("persona")[0])
+	tm = send(t, tm, keys("ersona")...)
+	tm = send(t, tm, press(tea.KeyEnter))
+	if browseOf(tm).keys.Calculate.Enabled() {
+		t.Fatal("calculate key enabled on a non-metric entry")
+	}
+}
