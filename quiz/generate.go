@@ -89,6 +89,9 @@ func (gen *Generator) fits(i int, k Kind) bool {
 		return len(gen.definitionDistractors(i, false, optionCount-1)) == optionCount-1
 	case Acronym:
 		return e.Acronym != ""
+	case Metric:
+		_, ok := glossary.MetricForTerm(e.Term)
+		return ok
 	case Article:
 		_, ok := articleFor(gen.g, i)
 		return ok
@@ -129,6 +132,9 @@ func (gen *Generator) For(term string, kind Kind) (Question, error) {
 			Prompt: "Which term is this? Type it.\n\n" + gen.keys[i].masked,
 			Answer: e.Term, Back: back(e), Accept: e.Names(), Confusable: gen.confusable(i, e.Names()),
 		}, nil
+	case Metric:
+		m, _ := glossary.MetricForTerm(e.Term)
+		return gen.metric(e, m)
 	case Article:
 		a, _ := articleFor(gen.g, i)
 		return a.question(gen, i)
