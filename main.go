@@ -63,6 +63,6 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd())
+	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd(), newCalcCmd())
 	return root
 }
