@@ -25,9 +25,9 @@ const (
 	maxPickerWidth   = 28
 	maxFieldWidth    = 18
 	minFieldWidth    = 10 // "e.g. 5,000" before a label is cut short
-	unitWidth        = 2 // "$ " before money fields
-	suffixWidth      = 6 // " years" after a lifespan
-	markWidth        = 2 // "› " before the focused field's label
+	unitWidth        = 2  // "$ " before money fields
+	suffixWidth      = 6  // " years" after a lifespan
+	markWidth        = 2  // "› " before the focused field's label
 )
 
 func (m calculateModel) layout() calculateLayout {
