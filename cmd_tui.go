@@ -6,7 +6,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
 
-	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/ui"
 )
 
@@ -19,7 +18,7 @@ type tuiOptions struct {
 
 // runTUI starts the interactive app full-screen.
 func runTUI(cmd *cobra.Command, o tuiOptions) error {
-	g, err := glossary.Builtin()
+	g, err := loadGlossary(cmd)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/crm101/crm101/glossary"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -65,4 +67,11 @@ func newRootCmd() *cobra.Command {
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd(), newCalcCmd())
 	return root
+}
+
+// loadGlossary returns the glossary every command works on. It is the
+// one place that decides which entries exist, so packs layered over the
+// built-in glossary reach Browse, the quiz and the lookups alike.
+func loadGlossary(cmd *cobra.Command) (*glossary.Glossary, error) {
+	return glossary.Builtin()
 }
