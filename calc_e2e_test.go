@@ -43,3 +43,19 @@ func TestE2ECalculatePicker(t *testing.T) {
 	s.send("C-c")
 	s.waitExit()
 }
+
+// From a metric's entry on Browse, c opens it in the calculator.
+func TestE2EBrowseEntryOpensCalculator(t *testing.T) {
+	s := startTUI(t, 80, 24, []string{"NO_COLOR=1"}, "browse", "churn rate")
+	s.waitFor("Search › churn rate", "Definition")
+	s.send("Enter")
+	s.waitFor("c calculate")
+	s.send("c")
+	s.waitFor("Churn rate = customers lost ÷ customers at start", "› customers at start")
+	s.sendText("200")
+	s.send("Tab")
+	s.sendText("10")
+	s.waitFor("Churn rate = 5.0%")
+	s.send("C-c")
+	s.waitExit()
+}

@@ -1,21 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/crm101/crm101/glossary"
 )
-
-// runCLI executes crm101 in-process and returns status, stdout, stderr.
-func runCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
-	return code, out.String(), errb.String()
-}
 
 func TestCalcPrintsResultAndFormula(t *testing.T) {
 	code, out, errOut := runCLI(t, "calc", "cac", "--marketing-spend", "30,000", "--sales-spend", "$20k", "--new-customers", "100")
