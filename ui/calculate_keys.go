@@ -41,7 +41,7 @@ func (k *calculateKeyMap) setFormFocus(form bool) {
 // ShortHelp implements help.KeyMap.
 func (k calculateKeyMap) ShortHelp() []key.Binding {
 	if k.form {
-		return []key.Binding{k.Next, k.Define, k.Back, k.Prev}
+		return []key.Binding{k.Next, k.Define, k.Back}
 	}
 	return []key.Binding{k.Down, k.Choose, k.Define}
 }
