@@ -118,6 +118,9 @@ func printEntry(w io.Writer, e glossary.Entry) error {
 	if e.BeyondSources {
 		b.WriteString("Added by crm101 beyond the source documents.\n")
 	}
+	if e.Pack != "" {
+		fmt.Fprintf(&b, "From pack: %s\n", e.Pack)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -65,7 +65,8 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd(), newCalcCmd())
+	addDeckFlags(root)
+	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd(), newCalcCmd(), newDeckCmd())
 	return root
 }
 
@@ -73,5 +74,5 @@ func newRootCmd() *cobra.Command {
 // one place that decides which entries exist, so packs layered over the
 // built-in glossary reach Browse, the quiz and the lookups alike.
 func loadGlossary(cmd *cobra.Command) (*glossary.Glossary, error) {
-	return glossary.Builtin()
+	return loadDecks(cmd)
 }

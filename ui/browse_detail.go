@@ -66,6 +66,9 @@ func (m browseModel) detailContent(e glossary.Entry, width int) string {
 	if e.BeyondSources {
 		parts = append(parts, wrap(b.Note, "Added by crm101 beyond the source documents."))
 	}
+	if e.Pack != "" {
+		parts = append(parts, wrap(b.Note, "From pack: "+e.Pack))
+	}
 	return strings.Join(parts, "\n")
 }
 

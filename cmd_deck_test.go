@@ -1,0 +1,186 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
+)
+
+func testPack(name string) string { return filepath.Join("glossary", "testdata", "packs", name) }
+
+func termsJSON(t *testing.T, args ...string) []glossary.Entry {
+	t.Helper()
+	code, out, errOut := runCLI(t, append(args, "terms", "--json")...)
+	if code != 0 {
+		t.Fatalf("%v terms: exit %d\n%s", args, code, errOut)
+	}
+	var entries []glossary.Entry
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		t.Fatal(err)
+	}
+	return entries
+}
+
+func TestDeckValidate(t *testing.T) {
+	code, out, errOut := runCLI(t, "deck", "validate", testPack("broken.csv"), testPack("good.json"))
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 6 || !strings.HasPrefix(lines[0], testPack("broken.csv")+":1: unknown column") {
+		t.Errorf("problems:\n%s", out)
+	}
+	if errOut != "crm101: 6 problems in 2 files\n" {
+		t.Errorf("stderr %q", errOut)
+	}
+	code, out, _ = runCLI(t, "deck", "validate", testPack("good.yaml"), testPack("good.txt"))
+	if code != 0 || out != "ok: 2 packs, 5 terms (1 replacing earlier entries)\n" {
+		t.Errorf("clean packs: exit %d, %q", code, out)
+	}
+	// Alone, good.yaml's override and its reference to Deal fail.
+	if code, out, _ = runCLI(t, "deck", "validate", "--only-decks", testPack("good.yaml")); code != 1 || !strings.Contains(out, `overrides nothing`) {
+		t.Errorf("--only-decks validate: exit %d\n%s", code, out)
+	}
+	if code, _, _ = runCLI(t, "deck", "validate"); code == 0 {
+		t.Error("validate with no files succeeded")
+	}
+}
+
+// A broken pack stops every command before it starts, with the same
+// messages as validate, and never creates or opens the progress store.
+func TestBrokenDeckStopsStartup(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	t.Setenv(quiz.DataDirEnv, data)
+	_, validateOut, _ := runCLI(t, "deck", "validate", testPack("broken.yaml"))
+	for _, args := range [][]string{
+		{"--deck", testPack("broken.yaml"), "terms"},
+		{"define", "lead", "--deck", testPack("broken.yaml")},
+		{"--deck", testPack("broken.yaml"), "deck", "export", "--missed"},
+	} {
+		code, out, errOut := runCLI(t, args...)
+		if code != 1 || out != "" {
+			t.Errorf("%v: exit %d, stdout %q", args, code, out)
+		}
+		if !strings.HasSuffix(errOut, validateOut) {
+			t.Errorf("%v: stderr\n%s\nwant the validate messages\n%s", args, errOut, validateOut)
+		}
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("a failed start touched the data directory: %v", err)
+	}
+}
+
+func TestDeckFlagsAndEnv(t *testing.T) {
+	t.Setenv(DecksEnv, testPack("good.tsv")+string(os.PathListSeparator)+testPack("good.json"))
+	all := termsJSON(t, "--deck", testPack("good.csv"))
+	packs := map[string]int{}
+	for _, e := range all {
+		packs[e.Pack]++
+	}
+	if packs["good.tsv"] != 2 || packs["good.json"] != 2 || packs["good.csv"] != 3 {
+		t.Errorf("packs: %v", packs)
+	}
+	t.Setenv(DecksEnv, testPack("good.tsv"))
+	only := termsJSON(t, "--only-decks")
+	if len(only) != 2 || only[0].Pack != "good.tsv" {
+		t.Errorf("--only-decks with $%s: %+v", DecksEnv, only)
+	}
+	t.Setenv(DecksEnv, "")
+	reversed := termsJSON(t, "--deck", testPack("good.json"), "--deck", testPack("good.tsv"), "--deck", testPack("good.csv"))
+	if !reflect.DeepEqual(all, reversed) {
+		t.Error("the order of packs changed the glossary")
+	}
+	if code, _, errOut := runCLI(t, "--only-decks", "terms"); code != 2 || !strings.Contains(errOut, "--only-decks needs at least one --deck") {
+		t.Errorf("--only-decks alone: exit %d, %s", code, errOut)
+	}
+	code, out, _ := runCLI(t, "--deck", testPack("good.yaml"), "define", "churn rate")
+	if code != 0 || !strings.Contains(out, "At Acme") || !strings.Contains(out, "From pack: good.yaml") {
+		t.Errorf("define of an overridden term:\n%s", out)
+	}
+}
+
+// export → --deck import gives the same entries, in every format.
+func TestDeckExportRoundTrip(t *testing.T) {
+	want := termsJSON(t, "--deck", testPack("good.yaml"), "--deck", testPack("good.txt"))
+	for _, f := range glossary.Formats() {
+		t.Run(string(f), func(t *testing.T) {
+			ext := map[glossary.Format]string{glossary.FormatAnki: "txt"}[f]
+			if ext == "" {
+				ext = string(f)
+			}
+			path := filepath.Join(t.TempDir(), "export."+ext)
+			code, _, errOut := runCLI(t, "--deck", testPack("good.yaml"), "--deck", testPack("good.txt"), "deck", "export", "-o", path)
+			if code != 0 {
+				t.Fatalf("export: exit %d, %s", code, errOut)
+			}
+			got := termsJSON(t, "--only-decks", "--deck", path)
+			if len(got) != len(want) {
+				t.Fatalf("%d entries back, want %d", len(got), len(want))
+			}
+			for i := range got {
+				if got[i].Pack != filepath.Base(path) {
+					t.Errorf("%s: pack %q", got[i].Term, got[i].Pack)
+				}
+				got[i].Pack, want[i].Pack = "", ""
+				if !reflect.DeepEqual(got[i], want[i]) {
+					t.Errorf("entry changed:\n got %+v\nwant %+v", got[i], want[i])
+				}
+			}
+		})
+	}
+	code, out, _ := runCLI(t, "deck", "export", "--format", "anki")
+	if code != 0 || !strings.HasPrefix(out, "#separator:tab\n#html:true\n#notetype:Basic\n") {
+		t.Errorf("anki to stdout: exit %d\n%.200s", code, out)
+	}
+	if code, _, _ := runCLI(t, "deck", "export", "--format", "xlsx"); code != 2 {
+		t.Errorf("unknown format: exit %d, want 2", code)
+	}
+}
+
+// --missed exports the terms the learner struggles with, from the
+// built-in deck and from packs alike, and nothing else.
+func TestDeckExportMissed(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv(quiz.DataDirEnv, data)
+	if code, out, _ := runCLI(t, "deck", "export", "--missed", "--format", "csv"); code != 0 || strings.Count(out, "\n") != 1 {
+		t.Errorf("no progress yet: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(quiz.DBPath(data)); !os.IsNotExist(err) {
+		t.Error("export --missed created a progress database")
+	}
+	store, err := quiz.OpenStore(quiz.DBPath(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	review := func(s *quiz.Store, term string, r quiz.Rating) {
+		if _, err := s.Record(quiz.Review{Term: term, Kind: "typed", Rating: r, AnswerTime: time.Second, At: at}); err != nil {
+			t.Fatal(err)
+		}
+		at = at.Add(time.Minute)
+	}
+	review(store, "Churn Rate", quiz.Again)
+	review(store, "Lead", quiz.Good)
+	pack := store.WithDeck("pack:good.tsv")
+	review(pack, "Win Room", quiz.Again)
+	review(store.WithDeck("pack:other.csv"), "Logo Retention", quiz.Again) // another pack's card
+	store.Close()
+	code, out, errOut := runCLI(t, "--deck", testPack("good.tsv"), "deck", "export", "--missed", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got []struct{ Term string }
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Term != "Churn Rate" || got[1].Term != "Win Room" {
+		t.Errorf("missed: %+v", got)
+	}
+}
