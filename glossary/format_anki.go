@@ -141,10 +141,8 @@ func parseAnki(data []byte, c *collector) []PackEntry {
 	r.Comma = h.sep
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
-	var (
-		entries []PackEntry
-		roles   []string
-	)
+	entries := make([]PackEntry, 0, bytes.Count(body, []byte{'\n'}))
+	var roles []string
 	for !c.full() {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {

@@ -31,7 +31,8 @@ func parseDelimited(data []byte, comma rune, lazy bool, c *collector) []PackEntr
 	if !ok {
 		return nil
 	}
-	var entries []PackEntry
+	// One row a line is the common case: size the slice once.
+	entries := make([]PackEntry, 0, bytes.Count(data, []byte{'\n'}))
 	for !c.full() {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {

@@ -158,7 +158,8 @@ func ReadPack(path string) (*Pack, PackProblems) {
 func readLimited(f *os.File, limit int64) ([]byte, error) {
 	size := int64(512)
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-		size = min(st.Size()+1, limit)
+		// ReadFrom wants MinRead bytes free before it sees EOF.
+		size = min(st.Size(), limit) + bytes.MinRead
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
 	_, err := buf.ReadFrom(io.LimitReader(f, limit))
