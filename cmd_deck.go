@@ -236,6 +236,11 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file private; an export is meant to be shared.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("export to %s: %w", path, err)
