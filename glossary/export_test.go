@@ -2,6 +2,8 @@ package glossary
 
 import (
 	"bytes"
+	"encoding/csv"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -98,5 +100,49 @@ func TestExportAnkiBackWithExtras(t *testing.T) {
 		"<b>Related:</b> Win Room<br><b>Sources:</b> acme-handbook.pdf"
 	if back != want {
 		t.Errorf("back\n%s\nwant\n%s", back, want)
+	}
+}
+
+// Export → Anki → Anki's own "Notes in Plain Text" export → crm101:
+// Anki adds GUID, note type and deck columns and moves the tags last;
+// the entries must still come back unchanged.
+func TestAnkiReExportRoundTrip(t *testing.T) {
+	entries := append(append([]Entry{}, builtinT(t).Entries()[:20]...), tricky...)
+	var buf bytes.Buffer
+	if err := Export(&buf, entries, FormatAnki); err != nil {
+		t.Fatal(err)
+	}
+	p, ps := ParsePack("ours.txt", buf.Bytes(), FormatAnki)
+	if ps != nil {
+		t.Fatal(ps)
+	}
+	var anki bytes.Buffer
+	anki.WriteString("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n")
+	w := csv.NewWriter(&anki)
+	w.Comma = '\t'
+	for i, pe := range p.Entries {
+		back, err := ankiBack(pe.Entry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tags := strings.ReplaceAll(string(pe.Category), " ", "_")
+		if pe.BeyondSources {
+			tags = ankiBeyondTag + " " + tags // Anki sorts tags
+		}
+		if err := w.Write([]string{fmt.Sprintf("g%04d", i), "Basic", "crm101", toHTML(pe.Term), back, tags}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	back, ps := ParsePack("from-anki.txt", anki.Bytes(), FormatAnki)
+	if ps != nil {
+		t.Fatalf("%v\n%s", ps, anki.String())
+	}
+	for i, pe := range back.Entries {
+		got := pe.Entry
+		got.Pack = ""
+		if !reflect.DeepEqual(noEmpty(got), noEmpty(entries[i])) {
+			t.Errorf("entry %d changed:\n got %#v\nwant %#v", i, got, entries[i])
+		}
 	}
 }
