@@ -75,6 +75,7 @@ type PackProblem struct {
 	tail    bool // "N more problems": sorts after the file's others
 }
 
+// String is the problem as validate prints it: "file:line: message".
 func (p PackProblem) String() string {
 	if p.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
@@ -85,6 +86,7 @@ func (p PackProblem) String() string {
 // PackProblems is every problem found in one run: one per line of Error.
 type PackProblems []PackProblem
 
+// Error lists the problems one a line, in the String form.
 func (ps PackProblems) Error() string {
 	lines := make([]string, len(ps))
 	for i, p := range ps {
