@@ -25,13 +25,9 @@ func addDeckFlags(root *cobra.Command) {
 	root.PersistentFlags().Bool("only-decks", false, "use the packs alone, without the built-in glossary")
 }
 
-// deckPaths is $CRM101_DECKS then every --deck, in order.
+// deckPaths is $CRM101_DECKS then every --deck, in order. A file named
+// twice (in the variable and a flag, say) is loaded once.
 func deckPaths(cmd *cobra.Command) (paths []string, only bool, err error) {
-	for _, p := range filepath.SplitList(os.Getenv(DecksEnv)) {
-		if strings.TrimSpace(p) != "" {
-			paths = append(paths, p)
-		}
-	}
 	flags, err := cmd.Flags().GetStringArray("deck")
 	if err != nil {
 		return nil, false, err
@@ -40,7 +36,21 @@ func deckPaths(cmd *cobra.Command) (paths []string, only bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return append(paths, flags...), only, nil
+	seen := map[string]bool{}
+	for _, p := range append(filepath.SplitList(os.Getenv(DecksEnv)), flags...) {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
+		}
+		if !seen[abs] {
+			seen[abs] = true
+			paths = append(paths, p)
+		}
+	}
+	return paths, only, nil
 }
 
 // loadDecks builds the glossary of this run: the built-in one with every

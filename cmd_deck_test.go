@@ -88,7 +88,7 @@ func TestDeckFlagsAndEnv(t *testing.T) {
 		t.Errorf("packs: %v", packs)
 	}
 	t.Setenv(DecksEnv, testPack("good.tsv"))
-	only := termsJSON(t, "--only-decks")
+	only := termsJSON(t, "--only-decks", "--deck", "./"+testPack("good.tsv")) // the same file twice: loaded once
 	if len(only) != 2 || only[0].Pack != "good.tsv" {
 		t.Errorf("--only-decks with $%s: %+v", DecksEnv, only)
 	}
