@@ -118,3 +118,18 @@ func TestYAMLAndJSONShapes(t *testing.T) {
 		}
 	}
 }
+
+// YAML anchors may stand for single values only: an alias of a mapping
+// or list would be walked once per use, which a hostile file multiplies.
+func TestYAMLAliases(t *testing.T) {
+	ok := "- term: Pipeline\n  category: &c Sales\n  definition: Open deals.\n- term: Deal\n  category: *c\n  definition: One sale.\n"
+	p, ps := ParsePack("a.yaml", []byte(ok), FormatYAML)
+	if ps != nil || p.Entries[1].Category != Sales {
+		t.Fatalf("scalar alias: %v %+v", ps, p)
+	}
+	bad := "- &e {term: A, category: Sales, definition: B}\n- *e\n- term: C\n  category: Sales\n  definition: D\n  aliases: &l [x]\n- term: E\n  category: Sales\n  definition: F\n  related: *l\n"
+	_, ps = ParsePack("a.yaml", []byte(bad), FormatYAML)
+	if len(ps) != 2 || ps[0].Line != 2 || ps[1].Line != 10 || !strings.Contains(ps[1].Message, "only single values may be aliased") {
+		t.Errorf("problems: %v", ps)
+	}
+}
