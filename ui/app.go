@@ -4,12 +4,16 @@
 package ui
 
 import (
+	"fmt"
+	"time"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // Screen names one of the app's top-level screens.
@@ -40,6 +44,13 @@ type Options struct {
 	Renderer *lipgloss.Renderer
 	Start    Screen // screen shown first
 	Query    string // pre-filled Browse search
+
+	// Test Yourself exists only with a progress store, opened by the
+	// caller before the program starts (and closed after FinishSaving).
+	Store *quiz.Store
+	Quiz  QuizSettings     // the start panel's initial settings
+	Seed  uint64           // seeds question choice, for repeatable sessions
+	Clock func() time.Time // nil means time.Now; tests pin it
 }
 
 // Model is the root model: it owns the tab bar, the help bar and the
@@ -55,6 +66,7 @@ type Model struct {
 	err     error
 
 	browse browseModel
+	quiz   quizModel
 }
 
 // New builds the root model from opts.
@@ -76,6 +88,14 @@ func New(opts Options) Model {
 		active:  BrowseScreen,
 	}
 	m.browse = newBrowseModel(opts.Glossary, m.styles, opts.Query)
+	if opts.Store != nil {
+		clock := opts.Clock
+		if clock == nil {
+			clock = time.Now
+		}
+		m.screens = append(m.screens, QuizScreen)
+		m.quiz = newQuizModel(opts.Glossary, opts.Store, m.styles, clock, opts.Seed, opts.Quiz, opts.Renderer.ColorProfile())
+	}
 	if m.has(opts.Start) {
 		m.active = opts.Start
 	}
@@ -84,7 +104,25 @@ func New(opts Options) Model {
 }
 
 // Init starts the first search so the list is filled before any key.
-func (m Model) Init() tea.Cmd { return m.browse.Init() }
+func (m Model) Init() tea.Cmd {
+	if m.has(QuizScreen) {
+		return tea.Batch(m.browse.Init(), m.quiz.Init())
+	}
+	return m.browse.Init()
+}
+
+// FinishSaving waits for answers still on their way to the progress
+// store and reports any answer that could not be saved. Call it on the
+// final model after the program ends, before closing the store.
+func (m Model) FinishSaving() error {
+	if !m.has(QuizScreen) {
+		return nil
+	}
+	if err := m.quiz.saves.flush(); err != nil {
+		return fmt.Errorf("save progress: %w", err)
+	}
+	return m.quiz.unsaved()
+}
 
 // Update routes msg: global keys and navigation here, background results
 // to their owner, everything else to the active screen.
@@ -114,6 +152,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.browse, cmd = m.browse.Update(msg)
 		return m, cmd
+	case quizPlannedMsg, quizSavedMsg, quizSummaryMsg:
+		var cmd tea.Cmd
+		m.quiz, cmd = m.quiz.Update(msg)
+		return m, cmd
 	}
 	return m.updateActive(msg)
 }
@@ -141,6 +183,8 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m.active {
 	case BrowseScreen:
 		m.browse, cmd = m.browse.Update(msg)
+	case QuizScreen:
+		m.quiz, cmd = m.quiz.Update(msg)
 	}
 	return m, cmd
 }
@@ -181,6 +225,7 @@ func (m Model) resize() Model {
 	chrome := lipgloss.Height(m.tabBar()) + lipgloss.Height(m.helpView())
 	bodyHeight := max(0, m.height-chrome)
 	m.browse = m.browse.setSize(m.width, bodyHeight)
+	m.quiz = m.quiz.setSize(m.width, bodyHeight)
 	return m
 }
 
@@ -193,6 +238,8 @@ func (m Model) View() string {
 	switch m.active {
 	case BrowseScreen:
 		body = m.browse.View()
+	case QuizScreen:
+		body = m.quiz.View()
 	}
 	screen := lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), body, m.helpView())
 	// On a terminal too small for even the chrome, clip rather than let
@@ -219,6 +266,8 @@ func (m Model) helpView() string {
 	}
 	var keys help.KeyMap
 	switch m.active {
+	case QuizScreen:
+		keys = combinedHelp{screen: m.quiz.keys, global: m.keys}
 	default:
 		keys = combinedHelp{screen: m.browse.keys, global: m.keys}
 	}

@@ -36,6 +36,14 @@ type Styles struct {
 		Pane, FocusedPane, Title, Acronym, Badge, Heading, Body, Example   lipgloss.Style
 		Formula, Related, SelectedRelated, Sources, Note, Empty, Suggest   lipgloss.Style
 	}
+	Quiz struct {
+		Frame, Heading, Label, Value, Selected, Setting, Hint, Meta lipgloss.Style
+		Prompt, Option, Answer, Right, Wrong, Typo, Back            lipgloss.Style
+		Error, Missed, SelectedMissed, Input                        lipgloss.Style
+		// The progress bar draws with termenv, not lipgloss, so it takes
+		// colours as strings picked for this renderer's background.
+		BarFull, BarEmpty string
+	}
 	// Plain is an unstyled style of this renderer, for sizing and clipping.
 	Plain   lipgloss.Style
 	Palette palette
@@ -86,5 +94,35 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	b.Note = ns().Foreground(p.Warn).Italic(true)
 	b.Empty = ns().Foreground(p.Subtle).Padding(1, 2)
 	b.Suggest = ns().Foreground(p.Accent).Bold(true)
+
+	q := &s.Quiz
+	q.Frame = ns().Padding(0, 1)
+	q.Heading = ns().Bold(true).Foreground(p.Accent)
+	q.Label = ns().Foreground(p.Subtle)
+	q.Value = ns().Bold(true).Foreground(p.Text)
+	q.Setting = ns().Foreground(p.Text).PaddingLeft(2)
+	q.Selected = ns().Foreground(p.Accent).Bold(true).Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.Accent).PaddingLeft(1)
+	q.Hint = ns().Foreground(p.Subtle).Italic(true)
+	q.Meta = ns().Foreground(p.Muted)
+	q.Prompt = ns().Bold(true).Foreground(p.Text)
+	q.Option = ns().Foreground(p.Text)
+	q.Answer = ns().Bold(true).Foreground(p.Good)
+	q.Right = ns().Bold(true).Foreground(p.Good)
+	q.Wrong = ns().Bold(true).Foreground(p.Bad)
+	q.Typo = ns().Foreground(p.Warn).Italic(true)
+	q.Back = ns().Foreground(p.Text)
+	q.Error = ns().Bold(true).Foreground(p.Bad)
+	q.Missed = ns().Foreground(p.Text).PaddingLeft(2)
+	q.SelectedMissed = q.Selected
+	q.Input = ns().Foreground(p.Text)
+	q.BarFull, q.BarEmpty = pick(r, p.Good), pick(r, p.Border)
 	return s
+}
+
+// pick is the variant of an adaptive colour for r's background.
+func pick(r *lipgloss.Renderer, c lipgloss.AdaptiveColor) string {
+	if r.HasDarkBackground() {
+		return c.Dark
+	}
+	return c.Light
 }
