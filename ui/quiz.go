@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -127,6 +128,9 @@ func newQuizModel(g *glossary.Glossary, store *quiz.Store, styles *Styles, clock
 	in.TextStyle = styles.Quiz.Input
 	in.PlaceholderStyle = styles.Browse.Placeholder
 	in.CharLimit = 120
+	// A steady cursor: a blinking one redraws twice a second for nothing
+	// while the learner thinks, and would make every frame differ.
+	in.Cursor.SetMode(cursor.CursorStatic)
 	bar := progress.New(progress.WithSolidFill(styles.Quiz.BarFull), progress.WithoutPercentage(),
 		progress.WithColorProfile(profile))
 	bar.EmptyColor = styles.Quiz.BarEmpty
