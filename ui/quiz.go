@@ -92,6 +92,7 @@ type quizModel struct {
 	flipped bool
 	input   textinput.Model
 	verdict quiz.Verdict
+	chosen  int // option picked, 0-based; -1 for none
 	rating  quiz.Rating
 	elapsed time.Duration
 	saving  bool
@@ -254,7 +255,7 @@ func (m quizModel) nextQuestion() (quizModel, tea.Cmd) {
 		return m.endSession()
 	}
 	m.q = m.question(term)
-	m.state, m.flipped, m.verdict, m.saveErr = quizAsking, false, quiz.Verdict{}, nil
+	m.state, m.flipped, m.verdict, m.saveErr, m.chosen = quizAsking, false, quiz.Verdict{}, nil, -1
 	m.asked = m.clock()
 	m.input.Reset()
 	if typedAnswer(m.q) {
@@ -307,10 +308,17 @@ func (m quizModel) handleQuestionKey(msg tea.KeyMsg) (quizModel, tea.Cmd) {
 		m.verdict = quiz.Verdict{Correct: r.Correct()}
 		return m.answer(r)
 	case key.Matches(msg, k.Choose):
-		if n, _ := strconv.Atoi(msg.String()); n > len(m.q.Options) {
+		n, _ := strconv.Atoi(msg.String())
+		if n > len(m.q.Options) {
 			return m, nil
 		}
-		return m.check(msg.String())
+		m.chosen = n - 1
+		m, cmd := m.check(msg.String())
+		if !m.verdict.Correct {
+			// Check names options by letter; the screen numbers them.
+			m.verdict.Message = fmt.Sprintf("Not quite — the answer is %d. %s", m.q.AnswerIndex+1, m.q.Answer)
+		}
+		return m, cmd
 	case key.Matches(msg, k.Open):
 		return m, m.openCmd(m.q.Term)
 	case key.Matches(msg, k.Submit):

@@ -149,12 +149,20 @@ func (m quizModel) questionView() []string {
 	case len(m.q.Options) > 0:
 		out = append(out, m.wrap(s.Prompt, m.q.Prompt), "")
 		for i, o := range m.q.Options {
-			out = append(out, m.wrap(s.Option, fmt.Sprintf("%d  %s", i+1, o)))
+			out = append(out, m.option(i, o))
 		}
 	default:
 		out = append(out, m.wrap(s.Prompt, m.q.Prompt), "", m.input.View())
 	}
 	return out
+}
+
+// option is a numbered choice whose wrapped lines hang under its text.
+func (m quizModel) option(i int, text string) string {
+	s := m.styles.Quiz
+	number := s.Label.Render(fmt.Sprintf("%d  ", i+1))
+	body := s.Option.Width(max(1, m.innerWidth()-lipgloss.Width(number))).Render(text)
+	return lipgloss.JoinHorizontal(lipgloss.Top, number, body)
 }
 
 func (m quizModel) answeredView() []string {
@@ -170,8 +178,11 @@ func (m quizModel) answeredView() []string {
 	default:
 		out = append(out, m.wrap(s.Wrong, "✗ "+m.verdict.Message))
 	}
-	if typedAnswer(m.q) && m.input.Value() != "" {
-		out = append(out, s.Meta.Render("You typed: "+m.input.Value()))
+	switch {
+	case typedAnswer(m.q) && m.input.Value() != "":
+		out = append(out, m.wrap(s.Meta, "You typed: "+m.input.Value()))
+	case !m.verdict.Correct && m.chosen >= 0 && m.chosen < len(m.q.Options):
+		out = append(out, m.wrap(s.Meta, fmt.Sprintf("You chose %d. %s", m.chosen+1, m.q.Options[m.chosen])))
 	}
 	out = append(out, "", m.wrap(s.Back, m.q.Back), "")
 	switch {
