@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
@@ -13,26 +15,47 @@ import (
 type tuiOptions struct {
 	start ui.Screen
 	query string
+	quiz  ui.QuizSettings
+	seed  uint64 // 0: seeded from the clock
 }
 
-// runTUI starts the interactive app full-screen.
-func runTUI(cmd *cobra.Command, o tuiOptions) error {
+// runTUI starts the interactive app full-screen. The progress database
+// is opened here, before the program starts, so a damaged one stops the
+// app with a message naming the file instead of failing inside it.
+func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 	g, err := loadGlossary(cmd)
 	if err != nil {
 		return err
+	}
+	store, err := openProgress(cmd)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, store.Close()) }()
+	if o.seed == 0 {
+		o.seed = uint64(time.Now().UnixNano())
 	}
 	model := ui.New(ui.Options{
 		Glossary: g,
 		Renderer: ui.DefaultRenderer(),
 		Start:    o.start,
 		Query:    o.query,
+		Store:    store,
+		Quiz:     o.quiz,
+		Seed:     o.seed,
+		Clock:    time.Now,
 	})
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
-	if _, err := p.Run(); err != nil {
-		return fmt.Errorf("run app: %w", err)
+	final, runErr := p.Run()
+	if runErr != nil {
+		runErr = fmt.Errorf("run app: %w", runErr)
 	}
-	return nil
+	// Answers given just before quitting may still be on their way.
+	if m, ok := final.(ui.Model); ok {
+		runErr = errors.Join(runErr, m.FinishSaving())
+	}
+	return runErr
 }
 
 func newBrowseCmd() *cobra.Command {

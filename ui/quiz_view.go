@@ -33,7 +33,8 @@ func (m quizModel) View() string {
 		blocks[i] = m.styles.Plain.Width(inner).Render(b)
 	}
 	body := frame.Render(strings.Join(blocks, "\n"))
-	return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(body)
+	// Fill the height so the help bar stays at the bottom of the terminal.
+	return m.styles.Plain.Height(m.height).MaxWidth(m.width).MaxHeight(m.height).Render(body)
 }
 
 // innerWidth is the width text wraps at inside the frame.
