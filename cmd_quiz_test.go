@@ -12,14 +12,6 @@ import (
 	"github.com/crm101/crm101/quiz"
 )
 
-// runCLI runs the command line in-process.
-func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(args, &out, &errb)
-	return code, out.String(), errb.String()
-}
-
 func TestQuizExportJSONIsRepeatableAndComplete(t *testing.T) {
 	code, first, stderr := runCLI(t, "quiz", "export", "--count", "8", "--seed", "42", "--format", "json")
 	if code != 0 {

@@ -13,10 +13,11 @@ import (
 
 // tuiOptions say which screen the app opens on and with what.
 type tuiOptions struct {
-	start ui.Screen
-	query string
-	quiz  ui.QuizSettings
-	seed  uint64 // 0: seeded from the clock
+	start  ui.Screen
+	query  string
+	metric string // Calculate opens on this metric ID
+	quiz   ui.QuizSettings
+	seed   uint64 // 0: seeded from the clock
 }
 
 // runTUI starts the interactive app full-screen. The progress database
@@ -44,6 +45,7 @@ func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 		Quiz:     o.quiz,
 		Seed:     o.seed,
 		Clock:    time.Now,
+		Metric:   o.metric,
 	})
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))

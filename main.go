@@ -68,7 +68,7 @@ func newRootCmd() *cobra.Command {
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.PersistentFlags().String(dataDirFlag, "",
 		"directory of the progress database (default $"+quiz.DataDirEnv+", else $XDG_DATA_HOME/crm101)")
-	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd())
+	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd(), newCalcCmd())
 	root.AddCommand(newQuizCmd(), newStatsCmd())
 	return root
 }

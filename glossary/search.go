@@ -182,7 +182,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		viewPos []int32 // viewPos[i] is the position in ents of view.ids[i]
 	)
 	for p, e := range ents {
-		best, found := Match{}, false
+		best, found, bestIsTerm := Match{}, false, false
 		for n := ix.first[e]; n < ix.first[e+1]; n++ {
 			kind, off, ok := classify(ix.names[n], q)
 			if !ok {
@@ -207,8 +207,12 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 				}
 				m.Positions = arena[start:len(arena):len(arena)]
 			}
-			if !found || better(m, best) < 0 {
-				best, found = m, true
+			// Between names that meet the query the same way, the term
+			// wins: it is what the list shows, and a shorter alias would
+			// only repeat it with different highlights.
+			isTerm := n == ix.first[e]
+			if !found || m.Kind < best.Kind || (m.Kind == best.Kind && !bestIsTerm && better(m, best) < 0) {
+				best, found, bestIsTerm = m, true, isTerm
 			}
 		}
 		if found {
@@ -225,8 +229,8 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		last := int32(-1)
 		for _, fm := range fuzzy.FindFromNoSort(q, view) {
 			p, n := viewPos[fm.Index], view.ids[fm.Index]
-			if p == last { // another name of the same entry: keep the better
-				if fm.Score > matches[len(matches)-1].Score {
+			if p == last { // another name of the same entry: keep the better, and the term over an alias
+				if kept := matches[len(matches)-1]; kept.Name != ix.orig[ix.first[ents[p]]] && fm.Score > kept.Score {
 					matches[len(matches)-1] = fuzzyMatch(ix, ents[p], n, fm)
 				}
 				continue

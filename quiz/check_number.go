@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/crm101/crm101/glossary"
 )
 
 // relTolerance is how far, relative to the expected value, a numeric
@@ -13,14 +15,16 @@ import (
 // pass a wrong method.
 const relTolerance = 0.01
 
-// parseAnswerNumber reads a number the way people write one: "$1,250",
-// "1250.00", "12.5%", "1.2k", "5e2", "3 : 1" or "3:1" for a ratio,
-// "4.5 months". The unit decoration is dropped; the grader knows the unit.
-func parseAnswerNumber(s string) (float64, error) {
+// parseAnswerNumber reads a number the way people write one, with the
+// calculator's own parser (so "$1,250", "1.2k" and "12.5%" mean the same
+// in the quiz as in the form), after dropping what only answers carry:
+// "3 : 1" or "3x" for a ratio, "4.5 months", "40 points", and spaces
+// between digit groups ("1 250").
+func parseAnswerNumber(s, unit string) (float64, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, unit := range []string{"months", "month", "mos", "mo", "points", "pts", "x"} {
-		if strings.HasSuffix(s, unit) {
-			s = strings.TrimSpace(strings.TrimSuffix(s, unit))
+	for _, word := range []string{"months", "month", "mos", "mo", "points", "pts", "x"} {
+		if strings.HasSuffix(s, word) {
+			s = strings.TrimSpace(strings.TrimSuffix(s, word))
 			break
 		}
 	}
@@ -31,19 +35,19 @@ func parseAnswerNumber(s string) (float64, error) {
 		}
 		s = before
 	}
-	s = strings.NewReplacer("$", "", ",", "", "%", "", " ", "", "_", "").Replace(s)
-	mult := 1.0
-	switch {
-	case strings.HasSuffix(s, "k"):
-		mult, s = 1e3, strings.TrimSuffix(s, "k")
-	case strings.HasSuffix(s, "m"):
-		mult, s = 1e6, strings.TrimSuffix(s, "m")
+	s = strings.NewReplacer(" ", "", "_", "").Replace(s)
+	kind := glossary.KindNumber
+	switch unit {
+	case string(glossary.UnitMoney):
+		kind = glossary.KindMoney
+	case string(glossary.UnitPercent):
+		kind = glossary.KindPercent
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || s == "" || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, errors.New("not a number")
+	v, err := glossary.ParseNumber(s, kind)
+	if err != nil {
+		return 0, errors.New(strings.TrimPrefix(err.Error(), "must be "))
 	}
-	return v * mult, nil
+	return v, nil
 }
 
 // withinTolerance reports whether got counts as n's value: within 1% of
@@ -58,7 +62,7 @@ func checkNumber(q Question, answer string) Verdict {
 	if answer == "" {
 		return Verdict{Message: "No answer typed — the answer is " + q.Answer}
 	}
-	got, err := parseAnswerNumber(answer)
+	got, err := parseAnswerNumber(answer, n.Unit)
 	if err != nil {
 		return Verdict{Message: fmt.Sprintf("%q is not a number (%v) — the answer is %s", answer, err, q.Answer)}
 	}

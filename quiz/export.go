@@ -91,7 +91,8 @@ func exportMarkdown(questions []Question, w io.Writer) error {
 }
 
 // keyLine is one answer-key entry: the letter for choices, the other
-// accepted names for typed answers, the worked formula for metrics.
+// accepted names for typed answers, the worked formula (the first line
+// of Back) for metrics.
 func keyLine(q Question) string {
 	switch {
 	case len(q.Options) > 0:
@@ -99,7 +100,8 @@ func keyLine(q Question) string {
 	case q.Kind == Flashcard:
 		return q.Term + ": " + q.Answer
 	case q.Numeric != nil:
-		return q.Answer + " — " + q.Back
+		worked, _, _ := strings.Cut(q.Back, "\n")
+		return q.Answer + " — " + worked
 	}
 	return q.Answer + alsoAccepted(q)
 }

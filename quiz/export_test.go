@@ -35,7 +35,7 @@ func golden(t *testing.T, name string, got []byte) {
 // long enough for two-digit numbers.
 func exportQuiz(t *testing.T) []Question {
 	t.Helper()
-	qs, err := newGen(testGlossary(t), 2026).Quiz(11, []Kind{Choice, Typed, ReverseChoice, Acronym, Flashcard, Article}, nil)
+	qs, err := newGen(testGlossary(t), 2026).Quiz(12, []Kind{Choice, Typed, ReverseChoice, Acronym, Flashcard, Article, Metric}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

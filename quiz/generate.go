@@ -37,11 +37,20 @@ type entryKeys struct {
 	maskedDef string   // answerKey of masked
 	names     []string // answerKey of every name
 	related   []int    // entries related to it, in either direction
+	// metric is the calculator metric computing the entry, if any, matched
+	// the way glossary.MetricForTerm does (which rebuilds the catalogue
+	// on every call, too slow to repeat per entry).
+	metric    glossary.Metric
+	hasMetric bool
 }
 
 // NewGenerator returns a generator over g drawing randomness from rng,
 // typically rand.New(rand.NewPCG(seed, seed)).
 func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
+	metrics := map[string]glossary.Metric{}
+	for _, m := range glossary.AllMetrics() {
+		metrics[glossary.Key(m.Term)] = m
+	}
 	keys := make([]entryKeys, g.Len())
 	for i, e := range g.Entries() {
 		k := &keys[i]
@@ -50,6 +59,7 @@ func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
 		for _, n := range e.Names() {
 			k.names = append(k.names, answerKey(n))
 		}
+		k.metric, k.hasMetric = metrics[glossary.Key(e.Term)]
 		for _, r := range e.Related {
 			if j, ok := g.Index(r); ok && j != i {
 				k.related = appendUnique(k.related, j)
@@ -89,6 +99,8 @@ func (gen *Generator) fits(i int, k Kind) bool {
 		return len(gen.definitionDistractors(i, false, optionCount-1)) == optionCount-1
 	case Acronym:
 		return e.Acronym != ""
+	case Metric:
+		return gen.keys[i].hasMetric
 	case Article:
 		_, ok := articleFor(gen.g, i)
 		return ok
@@ -129,6 +141,8 @@ func (gen *Generator) For(term string, kind Kind) (Question, error) {
 			Prompt: "Which term is this? Type it.\n\n" + gen.keys[i].masked,
 			Answer: e.Term, Back: back(e), Accept: e.Names(), Confusable: gen.confusable(i, e.Names()),
 		}, nil
+	case Metric:
+		return gen.metric(e, gen.keys[i].metric)
 	case Article:
 		a, _ := articleFor(gen.g, i)
 		return a.question(gen, i)

@@ -100,7 +100,7 @@ func checkQuestion(t *testing.T, g *glossary.Glossary, q Question) {
 	if q.Kind.IsChoice() || len(q.Options) > 0 {
 		checkOptions(t, g, q)
 	}
-	if len(q.Options) == 0 && q.Kind != Flashcard && q.Numeric == nil {
+	if len(q.Options) == 0 && q.Kind != Flashcard {
 		if v := Check(q, q.Answer); !v.Correct || v.Typo {
 			t.Errorf("%s %q: its own answer %q is graded %+v", q.Kind, q.Term, q.Answer, v)
 		}
@@ -166,8 +166,8 @@ func TestKindsFitTheTerm(t *testing.T) {
 		term string
 		want []Kind
 	}{
-		{"Customer Acquisition Cost", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed}},
-		{"cac", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed}},
+		{"Customer Acquisition Cost", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric}},
+		{"cac", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric}},
 		{"Pipeline", []Kind{Flashcard, Choice, ReverseChoice, Typed, Article}},
 		{"Buyer Persona", []Kind{Flashcard, Choice, ReverseChoice, Typed, Article}},
 		{"Customer Profile", []Kind{Flashcard, Choice, ReverseChoice, Typed}},
@@ -367,6 +367,32 @@ func TestBuiltinGlossaryEveryKind(t *testing.T) {
 				t.Fatalf("For(%q, %s): %v", e.Term, k, err)
 			}
 			checkQuestion(t, g, q)
+		}
+	}
+}
+
+// A mixed quiz over the built-in glossary: every question follows the
+// rules, and each kind that some built-in term fits turns up.
+func TestBuiltinQuiz(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := min(g.Len(), 2*len(Kinds()))
+	qs, err := newGen(g, 9).Quiz(n, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[Kind]bool{}
+	for _, q := range qs {
+		checkQuestion(t, g, q)
+		seen[q.Kind] = true
+	}
+	gen := newGen(g, 9)
+	for _, k := range Kinds() {
+		fits := slices.ContainsFunc(g.Entries(), func(e glossary.Entry) bool { return slices.Contains(gen.Kinds(e.Term), k) })
+		if fits && !seen[k] && n >= 2*len(Kinds()) {
+			t.Errorf("no %s question in a %d-question mixed quiz", k, n)
 		}
 	}
 }

@@ -47,10 +47,11 @@ type Options struct {
 
 	// Test Yourself exists only with a progress store, opened by the
 	// caller before the program starts (and closed after FinishSaving).
-	Store *quiz.Store
-	Quiz  QuizSettings     // the start panel's initial settings
-	Seed  uint64           // seeds question choice, for repeatable sessions
-	Clock func() time.Time // nil means time.Now; tests pin it
+	Store  *quiz.Store
+	Quiz   QuizSettings     // the start panel's initial settings
+	Seed   uint64           // seeds question choice, for repeatable sessions
+	Clock  func() time.Time // nil means time.Now; tests pin it
+	Metric string           // metric ID Calculate opens on, form focused
 }
 
 // Model is the root model: it owns the tab bar, the help bar and the
@@ -67,6 +68,7 @@ type Model struct {
 
 	browse browseModel
 	quiz   quizModel
+	calc   calculateModel
 }
 
 // New builds the root model from opts.
@@ -84,7 +86,7 @@ func New(opts Options) Model {
 		styles:  &styles,
 		keys:    defaultGlobalKeyMap(),
 		help:    h,
-		screens: []Screen{BrowseScreen},
+		screens: []Screen{BrowseScreen, CalculateScreen},
 		active:  BrowseScreen,
 	}
 	m.browse = newBrowseModel(opts.Glossary, m.styles, opts.Query)
@@ -96,6 +98,7 @@ func New(opts Options) Model {
 		m.screens = append(m.screens, QuizScreen)
 		m.quiz = newQuizModel(opts.Glossary, opts.Store, m.styles, clock, opts.Seed, opts.Quiz, opts.Renderer.ColorProfile())
 	}
+	m.calc = newCalculateModel(m.styles, opts.Metric)
 	if m.has(opts.Start) {
 		m.active = opts.Start
 	}
@@ -145,6 +148,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.browse, cmd = m.browse.openTerm(msg.term, msg.from)
 		return m, cmd
+	case openMetricMsg:
+		m = m.show(CalculateScreen)
+		var cmd tea.Cmd
+		m.calc, cmd = m.calc.openMetric(msg.id)
+		return m, cmd
 	case errMsg:
 		m.err = msg.err
 		return m, nil
@@ -185,6 +193,8 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.browse, cmd = m.browse.Update(msg)
 	case QuizScreen:
 		m.quiz, cmd = m.quiz.Update(msg)
+	case CalculateScreen:
+		m.calc, cmd = m.calc.Update(msg)
 	}
 	return m, cmd
 }
@@ -226,6 +236,7 @@ func (m Model) resize() Model {
 	bodyHeight := max(0, m.height-chrome)
 	m.browse = m.browse.setSize(m.width, bodyHeight)
 	m.quiz = m.quiz.setSize(m.width, bodyHeight)
+	m.calc = m.calc.setSize(m.width, bodyHeight)
 	return m
 }
 
@@ -240,6 +251,8 @@ func (m Model) View() string {
 		body = m.browse.View()
 	case QuizScreen:
 		body = m.quiz.View()
+	case CalculateScreen:
+		body = m.calc.View()
 	}
 	screen := lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), body, m.helpView())
 	// On a terminal too small for even the chrome, clip rather than let
@@ -268,6 +281,8 @@ func (m Model) helpView() string {
 	switch m.active {
 	case QuizScreen:
 		keys = combinedHelp{screen: m.quiz.keys, global: m.keys}
+	case CalculateScreen:
+		keys = combinedHelp{screen: m.calc.keys, global: m.keys}
 	default:
 		keys = combinedHelp{screen: m.browse.keys, global: m.keys}
 	}

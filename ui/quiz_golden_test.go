@@ -90,3 +90,15 @@ func TestQuizGoldenTiny20x6(t *testing.T) {
 	tm = send(t, ask(t, tm, quiz.Typed), keys("pipe")...)
 	requireGolden(t, tm.View())
 }
+
+func TestQuizGoldenMetric80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter))
+	requireGolden(t, tm.View())
+}
+
+func TestQuizGoldenMetricAnswered80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter), keys("12")[0], keys("12")[1], press(tea.KeyEnter))
+	requireGolden(t, tm.View())
+}

@@ -465,3 +465,75 @@ func TestQuizModesAndCategoriesParse(t *testing.T) {
 		t.Error("unknown category accepted")
 	}
 }
+
+// advanceTo answers (wrongly, if need be) until the current term fits
+// kind, then asks a question of that kind about it.
+func advanceTo(t *testing.T, tm tea.Model, kind quiz.Kind) tea.Model {
+	t.Helper()
+	for i := 0; !slices.Contains(quizOf(tm).fits[quizOf(tm).q.Term], kind); i++ {
+		q := requireState(t, tm, quizAsking)
+		if i == 10 {
+			t.Fatalf("no term fitting %s came up", kind)
+		}
+		switch {
+		case q.q.Kind == quiz.Flashcard:
+			tm = send(t, tm, keys(" ")[0], keys("1")[0])
+			continue
+		case len(q.q.Options) > 0:
+			tm = send(t, tm, keys("1")...)
+		default:
+			tm = send(t, tm, press(tea.KeyTab))
+		}
+		tm = send(t, tm, press(tea.KeyEnter))
+	}
+	return ask(t, tm, kind)
+}
+
+func TestQuizMetricProblemShowsWorkedFormula(t *testing.T) {
+	tm, _, clk := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
+	if total := quizOf(tm).stats.Total; total != 3 {
+		t.Fatalf("%d metric terms in the test glossary, want CAC, CLV and churn", total)
+	}
+	tm = send(t, tm, press(tea.KeyEnter))
+	q := requireState(t, tm, quizAsking)
+	if q.q.Kind != quiz.Metric || q.q.Numeric == nil || !q.input.Focused() {
+		t.Fatalf("metric mode asked %s (numeric %v)", q.q.Kind, q.q.Numeric)
+	}
+	clk.now = clk.now.Add(20 * time.Second)
+	tm = send(t, tm, keys(q.q.Answer)...)
+	tm = send(t, tm, press(tea.KeyEnter))
+	if a := requireState(t, tm, quizAnswered); !a.verdict.Correct || a.rating != quiz.Good {
+		t.Fatalf("right value %q: %+v rated %s", q.q.Answer, a.verdict, a.rating)
+	}
+	tm = send(t, tm, press(tea.KeyEnter))
+	q = requireState(t, tm, quizAsking)
+	tm = send(t, tm, keys("1")...)
+	tm = send(t, tm, press(tea.KeyEnter))
+	a := requireState(t, tm, quizAnswered)
+	if a.verdict.Correct || a.rating != quiz.Again {
+		t.Fatalf("wrong value: %+v rated %s", a.verdict, a.rating)
+	}
+	if first := strings.SplitN(q.q.Back, "\n", 2)[0]; !strings.Contains(tm.View(), first[:min(30, len(first))]) {
+		t.Fatalf("no worked formula on screen:\n%s", tm.View())
+	}
+}
+
+func TestQuizArticleQuestion(t *testing.T) {
+	tm, st, _ := quizApp(t, QuizSettings{}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter))
+	tm = advanceTo(t, tm, quiz.Article)
+	q := quizOf(tm)
+	before := stats(t, st, q.g).Reviews
+	if len(q.q.Options) > 0 {
+		tm = send(t, tm, keys(strconv.Itoa(q.q.AnswerIndex+1))...)
+	} else {
+		tm = send(t, tm, keys(q.q.Answer)...)
+		tm = send(t, tm, press(tea.KeyEnter))
+	}
+	if a := requireState(t, tm, quizAnswered); !a.verdict.Correct {
+		t.Fatalf("article question %q answered %q: %+v", q.q.Prompt, q.q.Answer, a.verdict)
+	}
+	if after := stats(t, st, q.g).Reviews; after != before+1 {
+		t.Fatalf("reviews %d → %d", before, after)
+	}
+}

@@ -35,6 +35,12 @@ type Styles struct {
 		Item, SelectedItem, Match, SelectedMatch, Category, Alias          lipgloss.Style
 		Pane, FocusedPane, Title, Acronym, Badge, Heading, Body, Example   lipgloss.Style
 		Formula, Related, SelectedRelated, Sources, Note, Empty, Suggest   lipgloss.Style
+		PaneBorder, FocusedPaneBorder, ScrollHint                          lipgloss.Style
+	}
+	Calculate struct {
+		FilterPrompt, Text, Placeholder, Item, SelectedItem, Empty   lipgloss.Style
+		Pane, FocusedPane, Title, Formula, Label, FocusedLabel, Unit lipgloss.Style
+		Error, Result, Filled, Interpretation, Hint                  lipgloss.Style
 	}
 	Quiz struct {
 		Frame, Heading, Label, Value, Selected, Setting, Hint, Meta lipgloss.Style
@@ -81,6 +87,9 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	b.Alias = ns().Foreground(p.Subtle).Italic(true)
 	b.Pane = ns().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)
 	b.FocusedPane = b.Pane.BorderForeground(p.Accent)
+	b.PaneBorder = ns().Foreground(p.Border)
+	b.FocusedPaneBorder = ns().Foreground(p.Accent)
+	b.ScrollHint = ns().Foreground(p.Subtle)
 	b.Title = ns().Bold(true).Foreground(p.Text)
 	b.Acronym = ns().Bold(true).Foreground(p.Accent)
 	b.Badge = ns().Foreground(p.Subtle).Italic(true)
@@ -116,6 +125,25 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	q.SelectedMissed = q.Selected
 	q.Input = ns().Foreground(p.Text)
 	q.BarFull, q.BarEmpty = pick(r, p.Good), pick(r, p.Border)
+	c := &s.Calculate
+	c.FilterPrompt = b.SearchPrompt
+	c.Text = ns().Foreground(p.Text)
+	c.Placeholder = ns().Foreground(p.Muted)
+	c.Item = b.Item
+	c.SelectedItem = b.SelectedItem
+	c.Empty = b.Empty
+	c.Pane = b.Pane
+	c.FocusedPane = b.FocusedPane
+	c.Title = ns().Bold(true).Foreground(p.Text)
+	c.Formula = ns().Foreground(p.Subtle)
+	c.Label = ns().Foreground(p.Subtle)
+	c.FocusedLabel = ns().Foreground(p.Accent).Bold(true)
+	c.Unit = ns().Foreground(p.Subtle)
+	c.Error = ns().Foreground(p.Bad)
+	c.Result = ns().Bold(true).Foreground(p.Good)
+	c.Filled = ns().Foreground(p.Good)
+	c.Interpretation = ns().Foreground(p.Text).Italic(true)
+	c.Hint = ns().Foreground(p.Subtle).Italic(true)
 	return s
 }
 
