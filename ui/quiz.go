@@ -186,9 +186,9 @@ func (m quizModel) handleStartKey(msg tea.KeyMsg) (quizModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		m.setting = step(m.setting, -1, settingCount)
+		m.setting = cycle(m.setting, -1, settingCount)
 	case key.Matches(msg, k.Down):
-		m.setting = step(m.setting, 1, settingCount)
+		m.setting = cycle(m.setting, 1, settingCount)
 	case key.Matches(msg, k.Less):
 		return m.changeSetting(-1)
 	case key.Matches(msg, k.More):
@@ -204,7 +204,7 @@ func (m quizModel) changeSetting(delta int) (quizModel, tea.Cmd) {
 	switch m.setting {
 	case settingMode:
 		modes := QuizModes()
-		m.settings.Mode = modes[step(slices.Index(modes, m.settings.Mode), delta, len(modes))]
+		m.settings.Mode = modes[cycle(slices.Index(modes, m.settings.Mode), delta, len(modes))]
 	case settingCategory:
 		m.settings.Category = nextCategory(m.settings.Category, delta)
 	case settingLength:

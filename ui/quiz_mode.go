@@ -113,8 +113,8 @@ type QuizSettings struct {
 // sessionLengths are the lengths the start panel cycles through.
 var sessionLengths = []int{5, 10, 15, 20, 30, 50}
 
-// step moves a value through a cycle of n choices by delta, wrapping.
-func step(i, delta, n int) int { return ((i+delta)%n + n) % n }
+// cycle moves a value through a cycle of n choices by delta, wrapping.
+func cycle(i, delta, n int) int { return ((i+delta)%n + n) % n }
 
 // nextLength is the next (or previous) length in sessionLengths, from
 // any length the command line may have set.
@@ -144,7 +144,7 @@ func nextCategory(cur glossary.Category, delta int) glossary.Category {
 			i = k
 		}
 	}
-	return all[step(i, delta, len(all))]
+	return all[cycle(i, delta, len(all))]
 }
 
 // categoryLabel names a category filter for the start panel.

@@ -44,7 +44,7 @@ type Styles struct {
 	}
 	Quiz struct {
 		Frame, Heading, Label, Value, Selected, Setting, Hint, Meta lipgloss.Style
-		Prompt, Option, Answer, Right, Wrong, Typo, Back            lipgloss.Style
+		Prompt, Option, Right, Wrong, Typo, Back                    lipgloss.Style
 		Error, Missed, SelectedMissed, Input                        lipgloss.Style
 		// The progress bar draws with termenv, not lipgloss, so it takes
 		// colours as strings picked for this renderer's background.
@@ -115,7 +115,6 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	q.Meta = ns().Foreground(p.Muted)
 	q.Prompt = ns().Bold(true).Foreground(p.Text)
 	q.Option = ns().Foreground(p.Text)
-	q.Answer = ns().Bold(true).Foreground(p.Good)
 	q.Right = ns().Bold(true).Foreground(p.Good)
 	q.Wrong = ns().Bold(true).Foreground(p.Bad)
 	q.Typo = ns().Foreground(p.Warn).Italic(true)
