@@ -21,18 +21,22 @@ type tuiOptions struct {
 }
 
 // runTUI starts the interactive app full-screen. The progress database
-// is opened here, before the program starts, so a damaged one stops the
-// app with a message naming the file instead of failing inside it.
+// is opened here, before the program starts. A damaged one stops
+// `crm101 quiz` with a message naming the file; any other screen opens
+// without Test Yourself and shows the same message, so a broken progress
+// file never keeps anyone from looking a term up.
 func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 	g, err := loadGlossary(cmd)
 	if err != nil {
 		return err
 	}
-	store, err := openProgress(cmd)
-	if err != nil {
-		return err
+	store, storeErr := openProgress(cmd)
+	if storeErr != nil && o.start == ui.QuizScreen {
+		return storeErr
 	}
-	defer func() { err = errors.Join(err, store.Close()) }()
+	if store != nil {
+		defer func() { err = errors.Join(err, store.Close()) }()
+	}
 	if o.seed == 0 {
 		o.seed = uint64(time.Now().UnixNano())
 	}
@@ -42,6 +46,7 @@ func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 		Start:    o.start,
 		Query:    o.query,
 		Store:    store,
+		StoreErr: storeErr,
 		Quiz:     o.quiz,
 		Seed:     o.seed,
 		Clock:    time.Now,

@@ -47,11 +47,14 @@ type Options struct {
 
 	// Test Yourself exists only with a progress store, opened by the
 	// caller before the program starts (and closed after FinishSaving).
-	Store  *quiz.Store
-	Quiz   QuizSettings     // the start panel's initial settings
-	Seed   uint64           // seeds question choice, for repeatable sessions
-	Clock  func() time.Time // nil means time.Now; tests pin it
-	Metric string           // metric ID Calculate opens on, form focused
+	Store *quiz.Store
+	// StoreErr says why there is no store (a damaged file, say): the app
+	// still opens for browsing and calculating, and says so at once.
+	StoreErr error
+	Quiz     QuizSettings     // the start panel's initial settings
+	Seed     uint64           // seeds question choice, for repeatable sessions
+	Clock    func() time.Time // nil means time.Now; tests pin it
+	Metric   string           // metric ID Calculate opens on, form focused
 }
 
 // Model is the root model: it owns the tab bar, the help bar and the
@@ -97,6 +100,9 @@ func New(opts Options) Model {
 		}
 		m.screens = append(m.screens, QuizScreen)
 		m.quiz = newQuizModel(opts.Glossary, opts.Store, m.styles, clock, opts.Seed, opts.Quiz, opts.Renderer.ColorProfile())
+	}
+	if opts.StoreErr != nil {
+		m.err = fmt.Errorf("Test Yourself is off: %w", opts.StoreErr)
 	}
 	m.calc = newCalculateModel(m.styles, opts.Metric)
 	if m.has(opts.Start) {
@@ -275,7 +281,7 @@ func (m Model) tabBar() string {
 
 func (m Model) helpView() string {
 	if m.err != nil {
-		return m.styles.App.Error.MaxWidth(m.width).Render(m.err.Error())
+		return m.styles.App.Error.Width(m.width).Render(m.err.Error()) // wrapped: an error must be read whole
 	}
 	var keys help.KeyMap
 	switch m.active {
