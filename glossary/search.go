@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -181,9 +182,14 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		view    = nameView{names: ix.names}
 		viewPos []int32 // viewPos[i] is the position in ents of view.ids[i]
 	)
+	qmask := foldMask(q)
 	for p, e := range ents {
-		best, found := Match{}, false
+		best, found, fuzzable := Match{}, false, false
 		for n := ix.first[e]; n < ix.first[e+1]; n++ {
+			if ix.masks[n]&qmask != qmask {
+				continue
+			}
+			fuzzable = true
 			kind, off, ok := classify(ix.names[n], q)
 			if !ok {
 				continue
@@ -200,7 +206,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 				if !ix.ascii[n] {
 					r = utf8.RuneCountInString(ix.names[n][:off])
 				}
-				m.Score = -(r<<16 | min(nameLen, 1<<16-1))
+				m.Score = clampScore(-(r<<10 | min(nameLen, 1<<10-1)))
 				start := len(arena)
 				for i := range qLen {
 					arena = append(arena, r+i)
@@ -216,9 +222,14 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 			matches = append(matches, best)
 			continue
 		}
+		if !fuzzable {
+			continue
+		}
 		for n := ix.first[e]; n < ix.first[e+1]; n++ {
-			view.ids = append(view.ids, n)
-			viewPos = append(viewPos, int32(p))
+			if ix.masks[n]&qmask == qmask {
+				view.ids = append(view.ids, n)
+				viewPos = append(viewPos, int32(p))
+			}
 		}
 	}
 	if view.Len() > 0 {
@@ -226,7 +237,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		for _, fm := range fuzzy.FindFromNoSort(q, view) {
 			p, n := viewPos[fm.Index], view.ids[fm.Index]
 			if p == last { // another name of the same entry: keep the better
-				if fm.Score > matches[len(matches)-1].Score {
+				if clampScore(fm.Score) > matches[len(matches)-1].Score {
 					matches[len(matches)-1] = fuzzyMatch(ix, ents[p], n, fm)
 				}
 				continue
@@ -235,20 +246,27 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 			matches = append(matches, fuzzyMatch(ix, ents[p], n, fm))
 		}
 	}
-	for p, e := range ents {
+	// Short queries are in nearly every definition, so they are not
+	// shown; the entries stay candidates for longer queries.
+	shown := qLen >= 3
+	for p := 0; p < len(ents); {
 		if hit[p] {
+			p++
 			continue
 		}
-		if i := strings.Index(ix.defs[e], q); i >= 0 {
-			// Short queries are in nearly every definition, so they are
-			// not shown; the entry stays a candidate for longer ones.
-			hit[p] = true
-			if qLen >= 3 {
-				matches = append(matches, Match{Index: int(e), Kind: InDefinition, Score: -i})
-			}
+		end := p + 1 // ents[p:end] are neighbours in the glossary, none hit yet
+		for end < len(ents) && !hit[end] && ents[end] == ents[end-1]+1 {
+			end++
 		}
+		scanDefs(ix, q, ents[p], ents[end-1], func(e int32, off int) {
+			hit[p+int(e-ents[p])] = true
+			if shown {
+				matches = append(matches, Match{Index: int(e), Kind: InDefinition, Score: clampScore(-off)})
+			}
+		})
+		p = end
 	}
-	slices.SortFunc(matches, better)
+	matches = sortMatches(matches)
 	cands := make([]int32, 0, len(matches))
 	for p, e := range ents {
 		if hit[p] {
@@ -258,12 +276,68 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 	return part{matches: matches, cands: cands}
 }
 
+// scanDefs reports, for each entry from first to last (neighbours in the
+// glossary) whose definition contains q, the byte offset of the first
+// occurrence. One strings.Index call covers the whole run of text.
+func scanDefs(ix *searchIndex, q string, first, last int32, found func(e int32, off int)) {
+	e := first
+	pos, stop := ix.defStart[first], ix.defStart[last]+len(ix.defs[last])
+	for pos < stop {
+		i := strings.Index(ix.defText[pos:stop], q)
+		if i < 0 {
+			return
+		}
+		at := pos + i
+		for e < last && ix.defStart[e+1] <= at {
+			e++
+		}
+		if at+len(q) > ix.defStart[e]+len(ix.defs[e]) { // spans the NUL into the next definition
+			pos = at + 1
+			continue
+		}
+		found(e, at-ix.defStart[e])
+		if e == last {
+			return
+		}
+		pos = ix.defStart[e+1]
+	}
+}
+
+// clampScore keeps a score within 32 bits, so sortMatches can pack it
+// into a sort key without changing the order better defines.
+func clampScore(s int) int {
+	return max(min(s, math.MaxInt32), math.MinInt32)
+}
+
+// sortMatches orders one chunk's matches by better. Sorting packed
+// integer keys is several times faster than sorting 64-byte structs
+// through a comparison function. It relies on scan appending each
+// kind's matches in entry order, so the append position stands in for
+// the entry index as the last tie-breaker.
+func sortMatches(ms []Match) []Match {
+	if len(ms) < 2 || len(ms) >= 1<<27 {
+		slices.SortFunc(ms, better)
+		return ms
+	}
+	keys := make([]uint64, len(ms))
+	for i, m := range ms {
+		// Kind ascending, then Score descending, then position.
+		keys[i] = uint64(m.Kind)<<59 | uint64(math.MaxInt32-int64(m.Score))<<27 | uint64(i)
+	}
+	slices.Sort(keys)
+	out := make([]Match, len(ms))
+	for i, k := range keys {
+		out[i] = ms[k&(1<<27-1)]
+	}
+	return out
+}
+
 func fuzzyMatch(ix *searchIndex, e, n int32, fm fuzzy.Match) Match {
 	pos := fm.MatchedIndexes
 	if !ix.ascii[n] {
 		pos = byteToRune(ix.names[n], pos)
 	}
-	return Match{Index: int(e), Kind: Fuzzy, Name: ix.orig[n], Positions: pos, Score: fm.Score}
+	return Match{Index: int(e), Kind: Fuzzy, Name: ix.orig[n], Positions: pos, Score: clampScore(fm.Score)}
 }
 
 // classify finds the best way the lower-cased name contains q: whole,

@@ -14,30 +14,90 @@ type searchIndex struct {
 	orig      []string // the same names as written, for Match.Name
 	ascii     []bool   // names[i] is ASCII: byte offsets are rune offsets
 	nameEntry []int32  // names[i] belongs to entry nameEntry[i]
+	masks     []uint64 // foldMask of each name, to skip it without reading it
 	first     []int32  // entry e owns names[first[e]:first[e+1]]
-	defs      []string // lower-cased definitions
-	all       []int32  // 0..len(entries)-1, the candidate set of a full search
+	defs      []string // lower-cased definitions, each a slice of defText
+	// defText is every lower-cased definition joined by NUL, so a run of
+	// neighbouring entries is scanned with one strings.Index call, which
+	// is far faster than one call per short definition.
+	defText  string
+	defStart []int   // defs[e] begins at defText[defStart[e]]
+	all      []int32 // 0..len(entries)-1, the candidate set of a full search
 }
 
 func newSearchIndex(entries []Entry) *searchIndex {
 	ix := &searchIndex{
-		first: make([]int32, 0, len(entries)+1),
-		defs:  make([]string, len(entries)),
-		all:   make([]int32, len(entries)),
+		first:    make([]int32, 0, len(entries)+1),
+		defs:     make([]string, len(entries)),
+		defStart: make([]int, len(entries)),
+		all:      make([]int32, len(entries)),
 	}
+	var text strings.Builder
 	for e, entry := range entries {
 		ix.first = append(ix.first, int32(len(ix.names)))
 		for _, n := range entry.Names() {
 			ix.orig = append(ix.orig, n)
 			ix.names = append(ix.names, lower(n))
 			ix.ascii = append(ix.ascii, isASCII(n))
+			ix.masks = append(ix.masks, foldMask(n))
 			ix.nameEntry = append(ix.nameEntry, int32(e))
 		}
-		ix.defs[e] = lower(entry.Definition)
+		if e > 0 {
+			text.WriteByte(0)
+		}
+		ix.defStart[e] = text.Len()
+		text.WriteString(lower(entry.Definition))
 		ix.all[e] = int32(e)
 	}
 	ix.first = append(ix.first, int32(len(ix.names)))
+	ix.defText = text.String()
+	for e := range entries {
+		end := len(ix.defText)
+		if e+1 < len(entries) {
+			end = ix.defStart[e+1] - 1
+		}
+		ix.defs[e] = ix.defText[ix.defStart[e]:end]
+	}
 	return ix
+}
+
+// foldMask sets one bit per distinct character of s, after folding case
+// the way sahilm/fuzzy compares (Unicode simple folding). A name whose
+// mask lacks a bit of the query's mask can match it neither fuzzily nor
+// as a substring, so most names are rejected with one AND.
+func foldMask(s string) uint64 {
+	var m uint64
+	for _, r := range s {
+		r = foldRune(r)
+		switch {
+		case r >= 'a' && r <= 'z':
+			m |= 1 << (r - 'a')
+		case r >= '0' && r <= '9':
+			m |= 1 << (26 + r - '0')
+		default:
+			m |= 1 << (36 + uint32(r)%28)
+		}
+	}
+	return m
+}
+
+// foldRune maps every rune of a case-folding orbit (k, K, and the Kelvin
+// sign K) to one representative.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	if 'A' <= m && m <= 'Z' {
+		m += 'a' - 'A'
+	}
+	return m
 }
 
 // lower folds case rune by rune. Unlike strings.ToLower it never changes

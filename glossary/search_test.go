@@ -264,9 +264,9 @@ func randomQuery(rng *rand.Rand, g *Glossary) string {
 // Refine must answer exactly as a fresh Search, at every keystroke of
 // every query, including after backspacing.
 func TestRefineEqualsSearch(t *testing.T) {
-	for _, g := range []*Glossary{searchFixture(t), synthetic(t, 3000, 7)} {
+	for _, g := range []*Glossary{searchFixture(t), synthetic(t, 1500, 7)} {
 		rng := rand.New(rand.NewPCG(1, 2))
-		for range 300 {
+		for range 200 {
 			q := []rune(randomQuery(rng, g))
 			r := g.Search("")
 			for i := 1; i <= len(q); i++ {
