@@ -137,6 +137,7 @@ func (g *Glossary) listAll() Result {
 // concatenating the chunks' candidates keeps them in ascending order.
 func split(ents []int32) [][]int32 {
 	n := min(runtime.GOMAXPROCS(0), len(ents)/minChunk)
+	n = max(n, len(ents)>>(posBits-1)) // keep every chunk's positions within a sort key
 	if n <= 1 {
 		return [][]int32{ents}
 	}
@@ -147,9 +148,11 @@ func split(ents []int32) [][]int32 {
 	return chunks
 }
 
-// part is one chunk's sorted matches and candidates.
+// part is one chunk's answer: its matches in scan order, their sort
+// keys, and its candidates.
 type part struct {
 	matches []Match
+	keys    []uint64
 	cands   []int32
 }
 
@@ -266,14 +269,13 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		})
 		p = end
 	}
-	matches = sortMatches(matches)
 	cands := make([]int32, 0, len(matches))
 	for p, e := range ents {
 		if hit[p] {
 			cands = append(cands, e)
 		}
 	}
-	return part{matches: matches, cands: cands}
+	return part{matches: matches, keys: sortKeys(matches), cands: cands}
 }
 
 // scanDefs reports, for each entry from first to last (neighbours in the
@@ -309,27 +311,22 @@ func clampScore(s int) int {
 	return max(min(s, math.MaxInt32), math.MinInt32)
 }
 
-// sortMatches orders one chunk's matches by better. Sorting packed
-// integer keys is several times faster than sorting 64-byte structs
-// through a comparison function. It relies on scan appending each
-// kind's matches in entry order, so the append position stands in for
-// the entry index as the last tie-breaker.
-func sortMatches(ms []Match) []Match {
-	if len(ms) < 2 || len(ms) >= 1<<27 {
-		slices.SortFunc(ms, better)
-		return ms
-	}
+// posBits is how many low bits of a sort key hold a match's position in
+// its chunk; split keeps chunks small enough for it.
+const posBits = 27
+
+// sortKeys returns one packed key per match, sorted into the order better
+// defines: Kind, then Score descending, then position. Sorting integers
+// is several times faster than sorting 64-byte structs through a
+// comparison function. The position stands in for the entry index
+// because scan appends each kind's matches in entry order.
+func sortKeys(ms []Match) []uint64 {
 	keys := make([]uint64, len(ms))
 	for i, m := range ms {
-		// Kind ascending, then Score descending, then position.
-		keys[i] = uint64(m.Kind)<<59 | uint64(math.MaxInt32-int64(m.Score))<<27 | uint64(i)
+		keys[i] = uint64(m.Kind)<<(posBits+32) | uint64(math.MaxInt32-int64(m.Score))<<posBits | uint64(i)
 	}
 	slices.Sort(keys)
-	out := make([]Match, len(ms))
-	for i, k := range keys {
-		out[i] = ms[k&(1<<27-1)]
-	}
-	return out
+	return keys
 }
 
 func fuzzyMatch(ix *searchIndex, e, n int32, fm fuzzy.Match) Match {
@@ -388,33 +385,36 @@ func byteToRune(s string, offs []int) []int {
 	return out
 }
 
-// merge combines the chunks' sorted matches into one sorted slice, and
-// concatenates their candidates, which are already in order.
+// merge combines the chunks' matches into one slice, best first, and
+// concatenates their candidates, which are already in order. Chunks hold
+// ascending runs of entries, so on equal rank the earlier chunk holds
+// the lower entry index and goes first, as better requires.
 func merge(parts []part) ([]Match, []int32) {
-	if len(parts) == 1 {
-		return parts[0].matches, parts[0].cands
-	}
 	var nm, nc int
 	for _, p := range parts {
 		nm += len(p.matches)
 		nc += len(p.cands)
 	}
-	var ms []Match // nil when empty, as a single chunk gives
+	var ms []Match
 	if nm > 0 {
 		ms = make([]Match, 0, nm)
 	}
-	cands := make([]int32, 0, nc)
 	heads := make([]int, len(parts))
 	for len(ms) < nm {
 		best := -1
 		for i, p := range parts {
-			if heads[i] < len(p.matches) && (best < 0 || better(p.matches[heads[i]], parts[best].matches[heads[best]]) < 0) {
+			if heads[i] < len(p.keys) && (best < 0 || p.keys[heads[i]]>>posBits < parts[best].keys[heads[best]]>>posBits) {
 				best = i
 			}
 		}
-		ms = append(ms, parts[best].matches[heads[best]])
+		k := parts[best].keys[heads[best]]
+		ms = append(ms, parts[best].matches[k&(1<<posBits-1)])
 		heads[best]++
 	}
+	if len(parts) == 1 {
+		return ms, parts[0].cands
+	}
+	cands := make([]int32, 0, nc)
 	for _, p := range parts {
 		cands = append(cands, p.cands...)
 	}
