@@ -121,7 +121,7 @@ func (g *Glossary) run(q string, ents []int32) Result {
 		wg.Wait()
 	}
 	res := Result{Query: q, g: g}
-	res.Matches, res.cands = merge(parts)
+	res.Matches, res.cands = merge(ix, q, parts)
 	return res
 }
 
@@ -148,12 +148,24 @@ func split(ents []int32) [][]int32 {
 	return chunks
 }
 
-// part is one chunk's answer: its matches in scan order, their sort
-// keys, and its candidates.
+// part is one chunk's answer: its hits in scan order, their sort keys,
+// the fuzzy matches hits of kind Fuzzy point into, and its candidates.
 type part struct {
-	matches []Match
-	keys    []uint64
-	cands   []int32
+	hits  []hit
+	keys  []uint64
+	fuzzy fuzzy.Matches
+	cands []int32
+}
+
+// hit is a match before it becomes a Match: small and free of pointers,
+// so growing, sorting and garbage-collecting a chunk's hits stays cheap
+// even when a one-letter query hits a whole 100,000-term deck.
+type hit struct {
+	entry int32
+	name  int32 // index into the names table; unused for InDefinition
+	off   int32 // WordStart: rune offset in the name; Fuzzy: index into part.fuzzy
+	score int32
+	kind  MatchKind
 }
 
 // better is the total order of matches. Being total (Index breaks every
@@ -173,21 +185,15 @@ func better(a, b Match) int {
 // that meets it by any name skips its definition: each tier only sees
 // what the better tiers left.
 func scan(ix *searchIndex, q string, ents []int32) part {
-	qLen := utf8.RuneCountInString(q)
-	seq := make([]int, qLen) // positions of a hit at rune 0, shared by all
-	for i := range seq {
-		seq[i] = i
-	}
 	var (
-		matches []Match
-		arena   []int
-		hit     = make([]bool, len(ents))
+		hits    []hit
+		matched = make([]bool, len(ents))
 		view    = nameView{names: ix.names}
 		viewPos []int32 // viewPos[i] is the position in ents of view.ids[i]
+		qmask   = foldMask(q)
 	)
-	qmask := foldMask(q)
 	for p, e := range ents {
-		best, found, fuzzable := Match{}, false, false
+		best, found, fuzzable := hit{}, false, false
 		for n := ix.first[e]; n < ix.first[e+1]; n++ {
 			if ix.masks[n]&qmask != qmask {
 				continue
@@ -197,32 +203,27 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 			if !ok {
 				continue
 			}
-			m := Match{Index: int(e), Kind: kind, Name: ix.orig[n]}
+			h := hit{entry: e, name: n, kind: kind}
 			nameLen := runeLen(ix.orig[n], ix.ascii[n])
 			switch kind {
-			case Exact:
-				m.Positions = seq
 			case Prefix:
-				m.Positions, m.Score = seq, -nameLen
+				h.score = int32(clampScore(-nameLen))
 			case WordStart:
 				r := off
 				if !ix.ascii[n] {
 					r = utf8.RuneCountInString(ix.names[n][:off])
 				}
-				m.Score = clampScore(-(r<<10 | min(nameLen, 1<<10-1)))
-				start := len(arena)
-				for i := range qLen {
-					arena = append(arena, r+i)
-				}
-				m.Positions = arena[start:len(arena):len(arena)]
+				h.off = int32(r)
+				// An earlier word, then a shorter name, is the better hit.
+				h.score = int32(clampScore(-(r<<10 | min(nameLen, 1<<10-1))))
 			}
-			if !found || better(m, best) < 0 {
-				best, found = m, true
+			if !found || h.kind < best.kind || h.kind == best.kind && h.score > best.score {
+				best, found = h, true
 			}
 		}
 		if found {
-			hit[p] = true
-			matches = append(matches, best)
+			matched[p] = true
+			hits = append(hits, best)
 			continue
 		}
 		if !fuzzable {
@@ -235,47 +236,50 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 			}
 		}
 	}
+	var fms fuzzy.Matches
 	if view.Len() > 0 {
+		fms = fuzzy.FindFromNoSort(q, view)
 		last := int32(-1)
-		for _, fm := range fuzzy.FindFromNoSort(q, view) {
+		for i, fm := range fms {
 			p, n := viewPos[fm.Index], view.ids[fm.Index]
+			h := hit{entry: ents[p], name: n, off: int32(i), score: int32(clampScore(fm.Score)), kind: Fuzzy}
 			if p == last { // another name of the same entry: keep the better
-				if clampScore(fm.Score) > matches[len(matches)-1].Score {
-					matches[len(matches)-1] = fuzzyMatch(ix, ents[p], n, fm)
+				if h.score > hits[len(hits)-1].score {
+					hits[len(hits)-1] = h
 				}
 				continue
 			}
-			last, hit[p] = p, true
-			matches = append(matches, fuzzyMatch(ix, ents[p], n, fm))
+			last, matched[p] = p, true
+			hits = append(hits, h)
 		}
 	}
 	// Short queries are in nearly every definition, so they are not
 	// shown; the entries stay candidates for longer queries.
-	shown := qLen >= 3
+	shown := utf8.RuneCountInString(q) >= 3
 	for p := 0; p < len(ents); {
-		if hit[p] {
+		if matched[p] {
 			p++
 			continue
 		}
-		end := p + 1 // ents[p:end] are neighbours in the glossary, none hit yet
-		for end < len(ents) && !hit[end] && ents[end] == ents[end-1]+1 {
+		end := p + 1 // ents[p:end] are neighbours in the glossary, none matched yet
+		for end < len(ents) && !matched[end] && ents[end] == ents[end-1]+1 {
 			end++
 		}
 		scanDefs(ix, q, ents[p], ents[end-1], func(e int32, off int) {
-			hit[p+int(e-ents[p])] = true
+			matched[p+int(e-ents[p])] = true
 			if shown {
-				matches = append(matches, Match{Index: int(e), Kind: InDefinition, Score: clampScore(-off)})
+				hits = append(hits, hit{entry: e, score: int32(clampScore(-off)), kind: InDefinition})
 			}
 		})
 		p = end
 	}
-	cands := make([]int32, 0, len(matches))
+	cands := make([]int32, 0, len(hits))
 	for p, e := range ents {
-		if hit[p] {
+		if matched[p] {
 			cands = append(cands, e)
 		}
 	}
-	return part{matches: matches, keys: sortKeys(matches), cands: cands}
+	return part{hits: hits, keys: sortKeys(hits), fuzzy: fms, cands: cands}
 }
 
 // scanDefs reports, for each entry from first to last (neighbours in the
@@ -320,21 +324,13 @@ const posBits = 27
 // is several times faster than sorting 64-byte structs through a
 // comparison function. The position stands in for the entry index
 // because scan appends each kind's matches in entry order.
-func sortKeys(ms []Match) []uint64 {
-	keys := make([]uint64, len(ms))
-	for i, m := range ms {
-		keys[i] = uint64(m.Kind)<<(posBits+32) | uint64(math.MaxInt32-int64(m.Score))<<posBits | uint64(i)
+func sortKeys(hs []hit) []uint64 {
+	keys := make([]uint64, len(hs))
+	for i, h := range hs {
+		keys[i] = uint64(h.kind)<<(posBits+32) | uint64(math.MaxInt32-int64(h.score))<<posBits | uint64(i)
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-func fuzzyMatch(ix *searchIndex, e, n int32, fm fuzzy.Match) Match {
-	pos := fm.MatchedIndexes
-	if !ix.ascii[n] {
-		pos = byteToRune(ix.names[n], pos)
-	}
-	return Match{Index: int(e), Kind: Fuzzy, Name: ix.orig[n], Positions: pos, Score: clampScore(fm.Score)}
 }
 
 // classify finds the best way the lower-cased name contains q: whole,
@@ -385,20 +381,31 @@ func byteToRune(s string, offs []int) []int {
 	return out
 }
 
-// merge combines the chunks' matches into one slice, best first, and
+// merge combines the chunks' hits into Matches, best first, and
 // concatenates their candidates, which are already in order. Chunks hold
 // ascending runs of entries, so on equal rank the earlier chunk holds
 // the lower entry index and goes first, as better requires.
-func merge(parts []part) ([]Match, []int32) {
-	var nm, nc int
+func merge(ix *searchIndex, q string, parts []part) ([]Match, []int32) {
+	var nm, nc, nws int
 	for _, p := range parts {
-		nm += len(p.matches)
+		nm += len(p.hits)
 		nc += len(p.cands)
+		for _, h := range p.hits {
+			if h.kind == WordStart {
+				nws++
+			}
+		}
 	}
 	var ms []Match
 	if nm > 0 {
 		ms = make([]Match, 0, nm)
 	}
+	qLen := utf8.RuneCountInString(q)
+	seq := make([]int, qLen) // the positions of every hit at rune 0, shared
+	for i := range seq {
+		seq[i] = i
+	}
+	arena := make([]int, 0, nws*qLen) // word-start positions, one allocation
 	heads := make([]int, len(parts))
 	for len(ms) < nm {
 		best := -1
@@ -407,9 +414,29 @@ func merge(parts []part) ([]Match, []int32) {
 				best = i
 			}
 		}
-		k := parts[best].keys[heads[best]]
-		ms = append(ms, parts[best].matches[k&(1<<posBits-1)])
+		p := &parts[best]
+		h := p.hits[p.keys[heads[best]]&(1<<posBits-1)]
 		heads[best]++
+		m := Match{Index: int(h.entry), Kind: h.kind, Score: int(h.score)}
+		if h.kind != InDefinition {
+			m.Name = ix.orig[h.name]
+		}
+		switch h.kind {
+		case Exact, Prefix:
+			m.Positions = seq
+		case WordStart:
+			start := len(arena)
+			for i := range qLen {
+				arena = append(arena, int(h.off)+i)
+			}
+			m.Positions = arena[start:len(arena):len(arena)]
+		case Fuzzy:
+			m.Positions = p.fuzzy[h.off].MatchedIndexes
+			if !ix.ascii[h.name] {
+				m.Positions = byteToRune(ix.names[h.name], m.Positions)
+			}
+		}
+		ms = append(ms, m)
 	}
 	if len(parts) == 1 {
 		return ms, parts[0].cands

@@ -310,12 +310,12 @@ func TestChunksEqualSerial(t *testing.T) {
 	ix := g.search()
 	for _, q := range []string{"c", "churn", "cust val", "rate", "qqqq", "value", "e"} {
 		nq := normalizeQuery(q)
-		wantM, wantC := merge([]part{scan(ix, nq, ix.all)})
+		wantM, wantC := merge(ix, nq, []part{scan(ix, nq, ix.all)})
 		var parts []part
 		for _, c := range [][]int32{ix.all[:1], ix.all[1:700], ix.all[700:1500], ix.all[1500:]} {
 			parts = append(parts, scan(ix, nq, c))
 		}
-		gotM, gotC := merge(parts)
+		gotM, gotC := merge(ix, nq, parts)
 		if !reflect.DeepEqual(gotM, wantM) || !reflect.DeepEqual(gotC, wantC) {
 			t.Errorf("%q: chunked result differs from serial scan", q)
 		}
