@@ -146,3 +146,22 @@ func BenchmarkSuggest(b *testing.B) {
 		}
 	}
 }
+
+// The tables are built once per glossary, on the first Search or
+// Suggest; this is the one-off pause a 100k deck costs.
+func BenchmarkIndexBuild(b *testing.B) {
+	g := synthetic(b, 100_000, 1)
+	b.Run("search/100k", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			newSearchIndex(g.Entries())
+		}
+	})
+	ix := g.search()
+	b.Run("suggest/100k", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			newSuggestIndex(ix)
+		}
+	})
+}
