@@ -217,7 +217,11 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 				// An earlier word, then a shorter name, is the better hit.
 				h.score = int32(clampScore(-(r<<10 | min(nameLen, 1<<10-1))))
 			}
-			if !found || h.kind < best.kind || h.kind == best.kind && h.score > best.score {
+			// Between names that meet the query the same way, the term
+			// wins: it is what the list shows, and a shorter alias would
+			// only repeat it with different highlights.
+			bestIsTerm := best.name == ix.first[e]
+			if !found || h.kind < best.kind || h.kind == best.kind && !bestIsTerm && h.score > best.score {
 				best, found = h, true
 			}
 		}

@@ -1,0 +1,77 @@
+// Command crm101 teaches the language of CRM in the terminal: browse a
+// glossary, work out the metrics, and test yourself with spaced
+// repetition. Run it without arguments for the interactive app; the
+// subcommands answer the same questions for scripts.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crm101/crm101/glossary"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// exitError carries a specific exit status through cobra, so bad input
+// can exit 2 and "not found" 1 while messages still go to stderr.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e exitError) Error() string { return e.err.Error() }
+func (e exitError) Unwrap() error { return e.err }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the process exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "crm101:", err)
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return 1
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "crm101",
+		Short: "Learn the language of CRM: browse terms, calculate metrics, test yourself",
+		Long: "crm101 teaches sales trainees the vocabulary of customer relationship management.\n" +
+			"Without a command it opens the interactive app on Browse.",
+		Version:       version,
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTUI(cmd, tuiOptions{})
+		},
+	}
+	root.CompletionOptions.HiddenDefaultCmd = true
+	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd())
+	return root
+}
+
+// loadGlossary returns the glossary every command works on. It is the
+// one place that decides which entries exist, so packs layered over the
+// built-in glossary reach Browse, the quiz and the lookups alike.
+func loadGlossary(cmd *cobra.Command) (*glossary.Glossary, error) {
+	return glossary.Builtin()
+}

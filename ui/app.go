@@ -1,0 +1,226 @@
+// Package ui holds crm101's Bubble Tea models: a root model that routes
+// messages and switches screens, and one model per screen. It adapts the
+// plain domain packages (glossary, quiz) to the terminal.
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/crm101/crm101/glossary"
+)
+
+// Screen names one of the app's top-level screens.
+type Screen int
+
+// The screens, in tab order.
+const (
+	BrowseScreen Screen = iota
+	CalculateScreen
+	QuizScreen
+)
+
+func (s Screen) String() string {
+	switch s {
+	case BrowseScreen:
+		return "Browse"
+	case CalculateScreen:
+		return "Calculate"
+	case QuizScreen:
+		return "Test Yourself"
+	}
+	return "Unknown"
+}
+
+// Options configure a new app. Glossary and Renderer are required.
+type Options struct {
+	Glossary *glossary.Glossary
+	Renderer *lipgloss.Renderer
+	Start    Screen // screen shown first
+	Query    string // pre-filled Browse search
+}
+
+// Model is the root model: it owns the tab bar, the help bar and the
+// screens, and routes each message to the screen that owns it.
+type Model struct {
+	styles  *Styles
+	keys    globalKeyMap
+	help    help.Model
+	screens []Screen // the screens that exist, in tab order
+	active  Screen
+	width   int
+	height  int
+	err     error
+
+	browse browseModel
+}
+
+// New builds the root model from opts.
+func New(opts Options) Model {
+	styles := DefaultStyles(opts.Renderer)
+	h := help.New()
+	h.Styles.ShortKey = opts.Renderer.NewStyle().Foreground(styles.Palette.Accent)
+	h.Styles.FullKey = h.Styles.ShortKey
+	h.Styles.ShortDesc = opts.Renderer.NewStyle().Foreground(styles.Palette.Subtle)
+	h.Styles.FullDesc = h.Styles.ShortDesc
+	h.Styles.ShortSeparator = opts.Renderer.NewStyle().Foreground(styles.Palette.Muted)
+	h.Styles.FullSeparator = h.Styles.ShortSeparator
+	h.Styles.Ellipsis = h.Styles.ShortSeparator
+	m := Model{
+		styles:  &styles,
+		keys:    defaultGlobalKeyMap(),
+		help:    h,
+		screens: []Screen{BrowseScreen},
+		active:  BrowseScreen,
+	}
+	m.browse = newBrowseModel(opts.Glossary, m.styles, opts.Query)
+	if m.has(opts.Start) {
+		m.active = opts.Start
+	}
+	m.updateGlobalKeys()
+	return m
+}
+
+// Init starts the first search so the list is filled before any key.
+func (m Model) Init() tea.Cmd { return m.browse.Init() }
+
+// Update routes msg: global keys and navigation here, background results
+// to their owner, everything else to the active screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m.resize(), nil
+	case tea.KeyMsg:
+		if next, cmd, handled := m.handleGlobalKey(msg); handled {
+			return next, cmd
+		}
+	case tea.MouseMsg:
+		msg.Y -= lipgloss.Height(m.tabBar())
+		return m.updateActive(msg)
+	case switchScreenMsg:
+		return m.show(msg.to), nil
+	case openTermMsg:
+		m = m.show(BrowseScreen)
+		var cmd tea.Cmd
+		m.browse, cmd = m.browse.openTerm(msg.term, msg.from)
+		return m, cmd
+	case errMsg:
+		m.err = msg.err
+		return m, nil
+	case searchDoneMsg:
+		var cmd tea.Cmd
+		m.browse, cmd = m.browse.Update(msg)
+		return m, cmd
+	}
+	return m.updateActive(msg)
+}
+
+func (m Model) handleGlobalKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit, true
+	case key.Matches(msg, m.keys.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.err = nil
+		return m.resize(), nil, true
+	case key.Matches(msg, m.keys.Browse):
+		return m.show(BrowseScreen), nil, true
+	case key.Matches(msg, m.keys.Calculate):
+		return m.show(CalculateScreen), nil, true
+	case key.Matches(msg, m.keys.Quiz):
+		return m.show(QuizScreen), nil, true
+	}
+	return m, nil, false
+}
+
+func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.active {
+	case BrowseScreen:
+		m.browse, cmd = m.browse.Update(msg)
+	}
+	return m, cmd
+}
+
+// show switches to screen s when it exists; unknown screens are ignored
+// so a key for a screen that is not built yet does nothing.
+func (m Model) show(s Screen) Model {
+	if !m.has(s) || s == m.active {
+		return m
+	}
+	m.active = s
+	m.err = nil
+	m.updateGlobalKeys()
+	return m.resize()
+}
+
+func (m Model) has(s Screen) bool {
+	for _, x := range m.screens {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// updateGlobalKeys hides the keys of screens that do not exist, and of
+// the screen already shown, so help never offers a key that does nothing.
+func (m *Model) updateGlobalKeys() {
+	m.keys.Browse.SetEnabled(m.has(BrowseScreen) && m.active != BrowseScreen)
+	m.keys.Calculate.SetEnabled(m.has(CalculateScreen) && m.active != CalculateScreen)
+	m.keys.Quiz.SetEnabled(m.has(QuizScreen) && m.active != QuizScreen)
+}
+
+// resize gives every screen, visible or not, the space left between the
+// tab bar and the help bar, so switching screens never shows a stale size.
+func (m Model) resize() Model {
+	m.help.Width = m.width
+	chrome := lipgloss.Height(m.tabBar()) + lipgloss.Height(m.helpView())
+	bodyHeight := max(0, m.height-chrome)
+	m.browse = m.browse.setSize(m.width, bodyHeight)
+	return m
+}
+
+// View draws the tab bar, the active screen and the help bar.
+func (m Model) View() string {
+	if m.width == 0 {
+		return "" // no size yet: drawing now would only flicker
+	}
+	var body string
+	switch m.active {
+	case BrowseScreen:
+		body = m.browse.View()
+	}
+	screen := lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), body, m.helpView())
+	// On a terminal too small for even the chrome, clip rather than let
+	// the terminal scroll and tear the frame.
+	return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(screen)
+}
+
+func (m Model) tabBar() string {
+	tabs := []string{m.styles.App.Brand.Render("crm101")}
+	for _, s := range m.screens {
+		style := m.styles.App.Tab
+		if s == m.active {
+			style = m.styles.App.ActiveTab
+		}
+		tabs = append(tabs, style.Render(s.String()))
+	}
+	bar := lipgloss.JoinHorizontal(lipgloss.Top, tabs...)
+	return m.styles.App.TabBar.MaxWidth(m.width).Render(bar)
+}
+
+func (m Model) helpView() string {
+	if m.err != nil {
+		return m.styles.App.Error.MaxWidth(m.width).Render(m.err.Error())
+	}
+	var keys help.KeyMap
+	switch m.active {
+	default:
+		keys = combinedHelp{screen: m.browse.keys, global: m.keys}
+	}
+	return m.styles.App.Help.MaxWidth(m.width).Render(m.help.View(keys))
+}

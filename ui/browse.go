@@ -1,0 +1,418 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/crm101/crm101/glossary"
+)
+
+// searchDoneMsg carries a finished search back to Browse. seq lets the
+// screen drop answers to queries the user has already typed past.
+type searchDoneMsg struct {
+	seq         int
+	result      glossary.Result
+	suggestions []int // closest entries when no name matches well
+}
+
+// browseModel is the Browse screen: a search box, a filtered list of
+// entries and a detail pane for the open entry.
+type browseModel struct {
+	g      *glossary.Glossary
+	styles *Styles
+	keys   browseKeyMap
+
+	input       textinput.Model
+	seq         int             // sequence number of the newest search started
+	result      glossary.Result // newest search answered
+	suggestions []int
+	category    int              // 0 = all, else Categories()[category-1]
+	shown       []glossary.Match // suggestions, then the result, narrowed to the category
+	suggested   int              // how many leading rows of shown are suggestions
+
+	cursor, offset int  // selected row and first visible row of the list
+	detailFocus    bool // keys go to the detail pane instead of the list
+	detail         viewport.Model
+	history        history
+	related        int    // selected related term in the detail pane
+	returnTo       Screen // screen that opened a term, for "back"
+	hasReturn      bool
+
+	width, height int
+	listBox       box // where the list is drawn, for the mouse
+}
+
+// box is a rectangle of the screen, relative to the screen's top-left.
+type box struct{ x, y, w, h int }
+
+func (b box) contains(x, y int) bool { return x >= b.x && x < b.x+b.w && y >= b.y && y < b.y+b.h }
+
+func newBrowseModel(g *glossary.Glossary, styles *Styles, query string) browseModel {
+	in := textinput.New()
+	in.Prompt = "Search › "
+	in.Placeholder = "type a term, acronym or idea…"
+	in.PromptStyle = styles.Browse.SearchPrompt
+	in.TextStyle = styles.Browse.SearchText
+	in.PlaceholderStyle = styles.Browse.Placeholder
+	in.CharLimit = 200
+	in.SetValue(query)
+	in.Focus()
+	m := browseModel{g: g, styles: styles, keys: defaultBrowseKeyMap(), input: in, detail: viewport.New(0, 0)}
+	m.detail.MouseWheelEnabled = true
+	m.keys.setDetailFocus(false)
+	m.result = glossary.Result{Query: "\x00"} // matches no real query, so the first search is a full one
+	return m
+}
+
+// Init runs the search for the pre-filled query (all entries when empty).
+func (m browseModel) Init() tea.Cmd { return tea.Batch(textinput.Blink, m.searchCmd()) }
+
+// Update handles keys, the mouse and finished searches.
+func (m browseModel) Update(msg tea.Msg) (browseModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case searchDoneMsg:
+		return m.applySearch(msg), nil
+	case tea.MouseMsg:
+		return m.handleMouse(msg)
+	case tea.KeyMsg:
+		if m.detailFocus {
+			return m.handleDetailKey(msg)
+		}
+		return m.handleListKey(msg)
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd
+}
+
+func (m browseModel) handleListKey(msg tea.KeyMsg) (browseModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		return m.moveCursor(-1), nil
+	case key.Matches(msg, k.Down):
+		return m.moveCursor(1), nil
+	case key.Matches(msg, k.PageUp):
+		return m.moveCursor(-max(1, m.listBox.h-1)), nil
+	case key.Matches(msg, k.PageDown):
+		return m.moveCursor(max(1, m.listBox.h-1)), nil
+	case key.Matches(msg, k.Category):
+		m.category = (m.category + 1) % (len(glossary.Categories()) + 1)
+		return m.refilter(), nil
+	case key.Matches(msg, k.Back):
+		return m.goBack()
+	case key.Matches(msg, k.Forward):
+		return m.goForward(), nil
+	case key.Matches(msg, k.Open):
+		return m.openSelected(), nil
+	case key.Matches(msg, k.Clear):
+		if m.input.Value() == "" {
+			return m, nil
+		}
+		m.input.SetValue("")
+		return m.startSearch()
+	}
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() == before {
+		return m, cmd
+	}
+	m, search := m.startSearch()
+	return m, tea.Batch(cmd, search)
+}
+
+func (m browseModel) handleDetailKey(msg tea.KeyMsg) (browseModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Close):
+		return m.focusList(), nil
+	case key.Matches(msg, k.Search):
+		m = m.focusList()
+		return m, nil
+	case key.Matches(msg, k.ScrollUp):
+		m.detail.ScrollUp(1)
+	case key.Matches(msg, k.ScrollDown):
+		m.detail.ScrollDown(1)
+	case key.Matches(msg, k.Top):
+		m.detail.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.detail.GotoBottom()
+	case key.Matches(msg, k.NextRelated):
+		return m.selectRelated(1), nil
+	case key.Matches(msg, k.PrevRelated):
+		return m.selectRelated(-1), nil
+	case key.Matches(msg, k.Follow):
+		return m.followRelated(), nil
+	case key.Matches(msg, k.Calculate):
+		if metric, ok := m.openMetric(); ok {
+			return m, func() tea.Msg { return openMetricMsg{id: metric.ID} }
+		}
+	case key.Matches(msg, k.Back):
+		return m.goBack()
+	case key.Matches(msg, k.Forward):
+		return m.goForward(), nil
+	default:
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m browseModel) handleMouse(msg tea.MouseMsg) (browseModel, tea.Cmd) {
+	if msg.Action != tea.MouseActionPress {
+		return m, nil
+	}
+	overList := m.listBox.contains(msg.X, msg.Y)
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		if overList {
+			return m.scrollList(-3), nil
+		}
+		m.detail.ScrollUp(3)
+	case tea.MouseButtonWheelDown:
+		if overList {
+			return m.scrollList(3), nil
+		}
+		m.detail.ScrollDown(3)
+	case tea.MouseButtonLeft:
+		if overList {
+			m.cursor = m.offset + msg.Y - m.listBox.y
+			m.cursor = clamp(m.cursor, 0, len(m.shown)-1)
+			return m.showSelected(), nil
+		}
+	}
+	return m, nil
+}
+
+// startSearch launches a search for the current query in the background.
+func (m browseModel) startSearch() (browseModel, tea.Cmd) {
+	m.seq++
+	return m, m.searchCmd()
+}
+
+// searchCmd searches off the UI goroutine. Refine narrows the previous
+// result when the query only grew, which keeps big decks within a frame.
+func (m browseModel) searchCmd() tea.Cmd {
+	g, prev, query, seq := m.g, m.result, m.input.Value(), m.seq
+	return func() tea.Msg {
+		res := prev.Refine(g, query)
+		var sugg []int
+		if res.Weak() {
+			sugg = g.Suggest(query, 3)
+		}
+		return searchDoneMsg{seq: seq, result: res, suggestions: sugg}
+	}
+}
+
+func (m browseModel) applySearch(msg searchDoneMsg) browseModel {
+	if msg.seq != m.seq {
+		return m // the user typed on; a newer search is on its way
+	}
+	m.result, m.suggestions = msg.result, msg.suggestions
+	m.cursor, m.offset = 0, 0
+	return m.refilter()
+}
+
+// refilter lists the suggestions, then the search result, narrowed to
+// the chosen category.
+func (m browseModel) refilter() browseModel {
+	keep := func(idx int) bool {
+		return m.category == 0 || m.g.At(idx).Category == glossary.Categories()[m.category-1]
+	}
+	suggested := make(map[int]bool, len(m.suggestions))
+	m.shown = make([]glossary.Match, 0, len(m.suggestions)+len(m.result.Matches))
+	for _, idx := range m.suggestions {
+		if keep(idx) {
+			m.shown = append(m.shown, glossary.Match{Index: idx, Kind: glossary.Fuzzy})
+			suggested[idx] = true
+		}
+	}
+	m.suggested = len(m.shown)
+	for _, match := range m.result.Matches {
+		if keep(match.Index) && !suggested[match.Index] {
+			m.shown = append(m.shown, match)
+		}
+	}
+	m.cursor = clamp(m.cursor, 0, len(m.shown)-1)
+	return m.showSelected()
+}
+
+func (m browseModel) moveCursor(delta int) browseModel {
+	if len(m.shown) == 0 {
+		return m
+	}
+	m.cursor = clamp(m.cursor+delta, 0, len(m.shown)-1)
+	return m.showSelected()
+}
+
+func (m browseModel) scrollList(delta int) browseModel {
+	maxOffset := max(0, len(m.shown)-m.listBox.h)
+	m.offset = clamp(m.offset+delta, 0, maxOffset)
+	m.cursor = clamp(m.cursor, m.offset, m.offset+max(0, m.listBox.h-1))
+	return m.showSelected()
+}
+
+// showSelected previews the selected entry in the detail pane and keeps
+// the cursor visible. Browsing the list starts a fresh history.
+func (m browseModel) showSelected() browseModel {
+	m.offset = scrollInto(m.cursor, m.offset, m.listBox.h)
+	if len(m.shown) == 0 {
+		m.history = history{}
+		return m.renderDetail()
+	}
+	idx := m.shown[m.cursor].Index
+	if cur, ok := m.history.current(); !ok || cur != idx || m.history.len() > 1 {
+		m.history = newHistory(idx)
+		m.related = 0
+		m.hasReturn = false
+	}
+	return m.renderDetail()
+}
+
+// openSelected moves focus to the detail pane.
+func (m browseModel) openSelected() browseModel {
+	if len(m.shown) == 0 {
+		return m
+	}
+	m.detailFocus = true
+	m.keys.setDetailFocus(true)
+	m.input.Blur()
+	return m.renderDetail()
+}
+
+func (m browseModel) focusList() browseModel {
+	m.detailFocus = false
+	m.keys.setDetailFocus(false)
+	m.input.Focus()
+	return m.renderDetail()
+}
+
+// openTerm shows the entry named term with the detail pane focused;
+// back returns to the screen it came from.
+func (m browseModel) openTerm(term string, from Screen) (browseModel, tea.Cmd) {
+	idx, ok := m.g.Index(term)
+	if !ok {
+		return m, nil
+	}
+	m.history = newHistory(idx)
+	m.related = 0
+	m.returnTo, m.hasReturn = from, from != BrowseScreen
+	m.detailFocus = true
+	m.keys.setDetailFocus(true)
+	m.input.Blur()
+	return m.renderDetail(), nil
+}
+
+func (m browseModel) selectRelated(delta int) browseModel {
+	n := len(m.relatedOf())
+	if n == 0 {
+		return m
+	}
+	m.related = (m.related + delta + n) % n
+	m = m.renderDetail()
+	return m
+}
+
+func (m browseModel) followRelated() browseModel {
+	rel := m.relatedOf()
+	if len(rel) == 0 {
+		return m
+	}
+	idx, ok := m.g.Index(rel[m.related])
+	if !ok {
+		return m
+	}
+	m.history = m.history.push(idx)
+	m.related = 0
+	m.detail.GotoTop()
+	return m.renderDetail()
+}
+
+func (m browseModel) goBack() (browseModel, tea.Cmd) {
+	if h, ok := m.history.back(); ok {
+		m.history = h
+		m.related = 0
+		return m.renderDetail(), nil
+	}
+	if m.hasReturn {
+		to := m.returnTo
+		m.hasReturn = false
+		return m.focusList(), func() tea.Msg { return switchScreenMsg{to} }
+	}
+	if m.detailFocus {
+		return m.focusList(), nil
+	}
+	return m, nil
+}
+
+func (m browseModel) goForward() browseModel {
+	if h, ok := m.history.forward(); ok {
+		m.history = h
+		m.related = 0
+		m.detailFocus = true
+		m.keys.setDetailFocus(true)
+		m.input.Blur()
+		return m.renderDetail()
+	}
+	return m
+}
+
+// openMetric is the calculator metric of the open entry, if it has one.
+func (m browseModel) openMetric() (glossary.Metric, bool) {
+	idx, ok := m.history.current()
+	if !ok {
+		return glossary.Metric{}, false
+	}
+	return glossary.MetricForTerm(m.g.At(idx).Term)
+}
+
+// relatedOf lists the related references of the open entry.
+func (m browseModel) relatedOf() []string {
+	idx, ok := m.history.current()
+	if !ok {
+		return nil
+	}
+	return m.g.At(idx).Related
+}
+
+// setSize lays the screen out for width×height cells.
+func (m browseModel) setSize(width, height int) browseModel {
+	m.width, m.height = width, height
+	m.input.Width = max(1, width-lipgloss.Width(m.input.Prompt)-1)
+	l := m.layout()
+	m.listBox = l.list
+	m.detail.Width = max(0, l.detail.w-m.styles.Browse.Pane.GetHorizontalFrameSize())
+	m.detail.Height = max(0, l.detail.h-m.styles.Browse.Pane.GetVerticalFrameSize())
+	m.offset = scrollInto(m.cursor, m.offset, m.listBox.h)
+	return m.renderDetail()
+}
+
+func clamp(v, lo, hi int) int {
+	if v > hi {
+		v = hi
+	}
+	if v < lo {
+		v = lo
+	}
+	return v
+}
+
+// scrollInto returns the first visible row that keeps row within a
+// window of height rows starting at offset.
+func scrollInto(row, offset, height int) int {
+	if height <= 0 {
+		return row
+	}
+	if row < offset {
+		return row
+	}
+	if row >= offset+height {
+		return row - height + 1
+	}
+	return offset
+}

@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/crm101/crm101/glossary"
+)
+
+// renderDetail rebuilds the detail pane's text for the open entry. It
+// runs when the entry, the selected related term or the size changes,
+// never from View, so scrolling and redraws stay cheap.
+func (m browseModel) renderDetail() browseModel {
+	_, isMetric := m.openMetric()
+	m.keys.Calculate.SetEnabled(isMetric && m.detailFocus)
+	idx, ok := m.history.current()
+	if !ok || m.detail.Width <= 0 {
+		m.detail.SetContent("")
+		return m
+	}
+	m.detail.SetContent(m.detailContent(m.g.At(idx), min(m.detail.Width, maxReadingWidth)))
+	return m
+}
+
+// maxReadingWidth keeps lines of prose short enough to read on very
+// wide terminals.
+const maxReadingWidth = 88
+
+func (m browseModel) detailContent(e glossary.Entry, width int) string {
+	b := m.styles.Browse
+	wrap := func(style lipgloss.Style, text string) string {
+		return style.Width(width).Render(text)
+	}
+	title := b.Title.Render(e.Term)
+	if e.Acronym != "" {
+		title += " " + b.Acronym.Render("("+e.Acronym+")")
+	}
+	parts := []string{
+		m.styles.Plain.Width(width).Render(title),
+		wrap(b.Badge, categoryLine(e)),
+		wrap(b.Heading, "Definition"),
+		wrap(b.Body, e.Definition),
+	}
+	if e.Example != "" {
+		parts = append(parts, wrap(b.Heading, "Example"), wrap(b.Example, "“"+e.Example+"”"))
+	}
+	if e.Formula != "" {
+		parts = append(parts, wrap(b.Heading, "Formula"), wrap(b.Formula, e.Formula))
+	}
+	if len(e.Related) > 0 {
+		parts = append(parts, wrap(b.Heading, "Related"))
+		for i, r := range e.Related {
+			if i == m.related && m.detailFocus {
+				parts = append(parts, wrap(b.SelectedRelated, "› "+r))
+			} else {
+				parts = append(parts, wrap(b.Related, "  "+r))
+			}
+		}
+	}
+	if len(e.Sources) > 0 {
+		parts = append(parts, wrap(b.Heading, "Sources"), wrap(b.Sources, strings.Join(e.Sources, ", ")))
+	}
+	if e.BeyondSources {
+		parts = append(parts, wrap(b.Note, "Added by crm101 beyond the source documents."))
+	}
+	return strings.Join(parts, "\n")
+}
+
+func categoryLine(e glossary.Entry) string {
+	line := string(e.Category)
+	if len(e.Aliases) > 0 {
+		line += fmt.Sprintf(" · also: %s", strings.Join(e.Aliases, ", "))
+	}
+	return line
+}
+
+// View draws the search box, the filter line, the list and the pane.
+func (m browseModel) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	l := m.layout()
+	header := []string{m.styles.Plain.MaxWidth(m.width).Render(m.input.View())}
+	if l.header > 1 {
+		header = append(header, m.filterLine())
+	}
+	list := m.styles.Plain.Width(l.list.w).Height(l.list.h).MaxHeight(l.list.h).Render(m.listView())
+	body := list
+	if l.detail.h >= minPaneHeight && l.detail.w > m.styles.Browse.Pane.GetHorizontalFrameSize() {
+		pane := m.styles.Browse.Pane
+		if m.detailFocus {
+			pane = m.styles.Browse.FocusedPane
+		}
+		detail := pane.Width(l.detail.w - pane.GetHorizontalBorderSize()).
+			Height(l.detail.h - pane.GetVerticalBorderSize()).
+			Render(m.detail.View())
+		detail = m.withScrollHint(detail)
+		if l.side {
+			body = lipgloss.JoinHorizontal(lipgloss.Top, list, " ", detail)
+		} else {
+			body = lipgloss.JoinVertical(lipgloss.Left, list, detail)
+		}
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, append(header, body)...)
+}
+
+// withScrollHint writes how far the entry is scrolled into the pane's
+// bottom border when the text is longer than the pane.
+func (m browseModel) withScrollHint(pane string) string {
+	if m.detail.TotalLineCount() <= m.detail.Height {
+		return pane
+	}
+	hint := fmt.Sprintf(" %d%% ", int(m.detail.ScrollPercent()*100))
+	switch {
+	case m.detail.AtTop():
+		hint = " more ↓ "
+	case m.detail.AtBottom():
+		hint = " end "
+	}
+	lines := strings.Split(pane, "\n")
+	last := lines[len(lines)-1]
+	w := lipgloss.Width(last)
+	if w < len(hint)+4 {
+		return pane
+	}
+	// The border is "╰───╯": keep its ends, put the hint near the right.
+	runes := []rune(ansi.Strip(last))
+	start := len(runes) - 2 - len([]rune(hint))
+	border := m.styles.Browse.PaneBorder
+	if m.detailFocus {
+		border = m.styles.Browse.FocusedPaneBorder
+	}
+	lines[len(lines)-1] = border.Render(string(runes[:start])) + m.styles.Browse.ScrollHint.Render(hint) + border.Render(string(runes[start+len([]rune(hint)):]))
+	return strings.Join(lines, "\n")
+}
+
+// filterLine shows the category filter and how many entries are listed.
+func (m browseModel) filterLine() string {
+	b := m.styles.Browse
+	names := append([]string{"All"}, categoryNames()...)
+	parts := make([]string, len(names))
+	for i, n := range names {
+		if i == m.category {
+			parts[i] = b.FilterActive.Render(n)
+		} else {
+			parts[i] = b.Filter.Render(n)
+		}
+	}
+	count := b.Count.Render(fmt.Sprintf("%d/%d", len(m.shown), m.g.Len()))
+	line := strings.Join(parts, b.Filter.Render(" · "))
+	if lipgloss.Width(line)+lipgloss.Width(count)+2 > m.width {
+		line = b.FilterActive.Render(names[m.category]) + b.Filter.Render(" (ctrl+f)")
+	}
+	gap := max(1, m.width-lipgloss.Width(line)-lipgloss.Width(count))
+	return m.styles.Plain.MaxWidth(m.width).Render(line + strings.Repeat(" ", gap) + count)
+}
+
+func categoryNames() []string {
+	cats := glossary.Categories()
+	names := make([]string, len(cats))
+	for i, c := range cats {
+		names[i] = string(c)
+	}
+	return names
+}

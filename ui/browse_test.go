@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+)
+
+func browseOf(m tea.Model) browseModel { return m.(Model).browse }
+
+func openEntry(t *testing.T, b browseModel) string {
+	t.Helper()
+	idx, ok := b.history.current()
+	if !ok {
+		t.Fatal("no entry open")
+	}
+	return b.g.At(idx).Term
+}
+
+func TestBrowseStartsWithEveryEntryAndFocusedSearch(t *testing.T) {
+	m := send(t, newTestModel(t, Options{}), size(80, 24))
+	m = drain(m, m.Init(), 3)
+	b := browseOf(m)
+	if len(b.shown) != b.g.Len() {
+		t.Fatalf("shown %d entries, want all %d", len(b.shown), b.g.Len())
+	}
+	if !b.input.Focused() {
+		t.Fatal("search box not focused at start")
+	}
+}
+
+func TestBrowseTypingFiltersAndEscClears(t *testing.T) {
+	m := newTestModel(t, Options{})
+	m2 := drain(send(t, m, size(80, 24)), m.Init(), 3)
+	m2 = send(t, m2, keys("sql")...)
+	b := browseOf(m2)
+	if b.input.Value() != "sql" || len(b.shown) == 0 || b.g.At(b.shown[0].Index).Term != "Sales Qualified Lead" {
+		t.Fatalf("after typing sql: query %q, first %v", b.input.Value(), b.shown)
+	}
+	m2 = send(t, m2, press(tea.KeyEsc))
+	b = browseOf(m2)
+	if b.input.Value() != "" || len(b.shown) != b.g.Len() {
+		t.Fatalf("esc did not clear: query %q, %d shown", b.input.Value(), len(b.shown))
+	}
+}
+
+func TestBrowseFollowsRelatedAndComesBack(t *testing.T) {
+	m := newTestModel(t, Options{Query: "cac"})
+	tm := drain(send(t, m, size(100, 30)), m.Init(), 3)
+	tm = send(t, tm, press(tea.KeyEnter)) // read Customer Acquisition Cost
+	if got := openEntry(t, browseOf(tm)); got != "Customer Acquisition Cost" {
+		t.Fatalf("open entry %q", got)
+	}
+	tm = send(t, tm, press(tea.KeyTab), press(tea.KeyEnter)) // second related: Churn Rate
+	if got := openEntry(t, browseOf(tm)); got != "Churn Rate" {
+		t.Fatalf("followed to %q, want Churn Rate", got)
+	}
+	tm = send(t, tm, press(tea.KeyEnter)) // first related of Churn Rate: Customer Lifetime Value
+	if got := openEntry(t, browseOf(tm)); got != "Customer Lifetime Value" {
+		t.Fatalf("followed to %q", got)
+	}
+	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyLeft, Alt: true}, tea.KeyMsg{Type: tea.KeyLeft, Alt: true})
+	if got := openEntry(t, browseOf(tm)); got != "Customer Acquisition Cost" {
+		t.Fatalf("back twice reached %q", got)
+	}
+	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyRight, Alt: true})
+	if got := openEntry(t, browseOf(tm)); got != "Churn Rate" {
+		t.Fatalf("forward reached %q", got)
+	}
+	tm = send(t, tm, press(tea.KeyEsc))
+	if browseOf(tm).detailFocus {
+		t.Fatal("esc did not return to the list")
+	}
+}
+
+func TestBrowseCategoryFilterCycles(t *testing.T) {
+	m := newTestModel(t, Options{})
+	tm := drain(send(t, m, size(80, 24)), m.Init(), 3)
+	tm = send(t, tm, press(tea.KeyCtrlF)) // Sales
+	b := browseOf(tm)
+	for _, match := range b.shown {
+		if c := b.g.At(match.Index).Category; c != "Sales" {
+			t.Fatalf("Sales filter shows %s entry", c)
+		}
+	}
+	if len(b.shown) != 2 {
+		t.Fatalf("Sales filter shows %d entries, want 2", len(b.shown))
+	}
+	for range 5 {
+		tm = send(t, tm, press(tea.KeyCtrlF))
+	}
+	if b := browseOf(tm); b.category != 0 || len(b.shown) != b.g.Len() {
+		t.Fatalf("six presses should cycle back to All, got category %d", b.category)
+	}
+}
+
+func TestBrowseTypoOffersSuggestionAndEnterOpensIt(t *testing.T) {
+	m := newTestModel(t, Options{})
+	tm := drain(send(t, m, size(80, 24)), m.Init(), 3)
+	tm = send(t, tm, keys("chrun")...)
+	b := browseOf(tm)
+	if b.suggested == 0 || b.g.At(b.shown[0].Index).Term != "Churn Rate" {
+		t.Fatalf("chrun: first row %v, %d suggested", b.shown, b.suggested)
+	}
+	view := tm.View()
+	if !strings.Contains(view, "Churn Rate · did you mean?") {
+		t.Fatalf("no suggestion on screen:\n%s", view)
+	}
+	tm = send(t, tm, press(tea.KeyEnter))
+	if got := openEntry(t, browseOf(tm)); got != "Churn Rate" {
+		t.Fatalf("enter opened %q", got)
+	}
+}
+
+// A stale search answer (the user typed on) must not replace a newer one.
+func TestBrowseDropsStaleSearchResults(t *testing.T) {
+	m := newTestModel(t, Options{})
+	tm := drain(send(t, m, size(80, 24)), m.Init(), 3)
+	b := browseOf(tm)
+	b.input.SetValue("cac")
+	b, first := b.startSearch()
+	b.input.SetValue("sql")
+	b, second := b.startSearch()
+	b, _ = b.Update(second())
+	b, _ = b.Update(first()) // arrives late
+	if got := b.g.At(b.shown[0].Index).Term; got != "Sales Qualified Lead" {
+		t.Fatalf("late result won: first row %q", got)
+	}
+}
+
+func TestBrowseNeverOverflowsTheTerminal(t *testing.T) {
+	sizes := [][2]int{{20, 6}, {80, 24}, {120, 40}, {200, 60}, {1, 1}, {0, 0}, {30, 3}, {71, 10}, {72, 10}}
+	for _, sz := range sizes {
+		m := newTestModel(t, Options{Query: "c"})
+		tm := drain(send(t, m, size(sz[0], sz[1])), m.Init(), 3)
+		tm = send(t, tm, press(tea.KeyEnter), press(tea.KeyTab))
+		view := tm.View()
+		lines := strings.Split(view, "\n")
+		if sz[0] > 0 && len(lines) > sz[1] && sz[1] > 0 {
+			t.Errorf("%dx%d: %d lines", sz[0], sz[1], len(lines))
+		}
+		for i, l := range lines {
+			if w := lipglossWidth(l); w > sz[0] {
+				t.Errorf("%dx%d: line %d is %d wide: %q", sz[0], sz[1], i, w, l)
+			}
+		}
+	}
+}
+
+func TestBrowseResizeKeepsSelection(t *testing.T) {
+	m := newTestModel(t, Options{})
+	tm := drain(send(t, m, size(120, 40)), m.Init(), 3)
+	tm = send(t, tm, press(tea.KeyDown), press(tea.KeyDown), size(40, 12), size(20, 6), size(120, 40))
+	if c := browseOf(tm).cursor; c != 2 {
+		t.Fatalf("cursor %d after resizes, want 2", c)
+	}
+}
+
+func TestBrowseGolden80x24(t *testing.T) {
+	m := newTestModel(t, Options{Query: "cu"})
+	tm := startProgram(t, m, 80, 24)
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Customer Persona") }, teatest.WithDuration(3*time.Second))
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
+	requireGolden(t, final.View())
+}
+
+func TestBrowseGolden120x40(t *testing.T) {
+	m := newTestModel(t, Options{})
+	tm := startProgram(t, m, 120, 40)
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Sales Qualified Lead") }, teatest.WithDuration(3*time.Second))
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
+	requireGolden(t, final.View())
+}
+
+func TestBrowseCalculateKeyOnlyOnMetricEntries(t *testing.T) {
+	g := testGlossary(t)
+	m := newTestModel(t, Options{Glossary: g, Query: "customer acquisition cost"})
+	tm := drain(send(t, m, size(100, 30)), m.Init(), 3)
+	tm = send(t, tm, press(tea.KeyEnter))
+	b := browseOf(tm)
+	if !b.keys.Calculate.Enabled() {
+		t.Fatal("calculate key disabled on the CAC entry")
+	}
+	_, cmd := b.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'c'}})
+	if cmd == nil {
+		t.Fatal("c on a metric entry sent nothing")
+	}
+	if msg, ok := cmd().(openMetricMsg); !ok || msg.id != "cac" {
+		t.Fatalf("c sent %#v, want openMetricMsg{cac}", cmd())
+	}
+	tm = send(t, tm, press(tea.KeyEsc), keys("persona")[0])
+	tm = send(t, tm, keys("ersona")...)
+	tm = send(t, tm, press(tea.KeyEnter))
+	if browseOf(tm).keys.Calculate.Enabled() {
+		t.Fatal("calculate key enabled on a non-metric entry")
+	}
+}

@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"github.com/crm101/crm101/glossary"
+)
+
+// TestMain pins colour off so golden files hold plain text and do not
+// depend on the terminal running the tests.
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// testRenderer renders plain text, whatever the environment says.
+func testRenderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
+// testGlossary is a small, stable glossary for screen tests, so golden
+// files change only when the screens do, not when content is edited.
+func testGlossary(t testing.TB) *glossary.Glossary {
+	t.Helper()
+	g, err := glossary.New([]glossary.Entry{
+		{Term: "Customer Acquisition Cost", Acronym: "CAC", Category: glossary.Metrics,
+			Definition: "The average cost of winning one new customer, counting marketing and sales spending together.",
+			Example:    "We spent $50,000 on marketing and sales and won 100 customers: a CAC of $500.",
+			Formula:    "CAC = (marketing spend + sales spend) ÷ new customers",
+			Related:    []string{"Customer Lifetime Value", "Churn Rate"}, Sources: []string{"000_f6260d40975035dc.txt"}},
+		{Term: "Customer Lifetime Value", Acronym: "CLV", Aliases: []string{"Lifetime Value", "LTV"}, Category: glossary.Metrics,
+			Definition: "The revenue a typical customer is expected to bring in over the whole relationship.",
+			Example:    "A CLV three times the CAC is a common sign of a healthy business.",
+			Related:    []string{"CAC"}, Sources: []string{"004_9f563c1dead159ce.txt"}},
+		{Term: "Churn Rate", Aliases: []string{"Customer Churn"}, Category: glossary.Metrics,
+			Definition: "The share of customers who stop doing business with you during a period.",
+			Example:    "Losing 5 of 100 customers this month is a 5% churn rate.",
+			Related:    []string{"Customer Lifetime Value", "Sales Pipeline"}, Sources: []string{"003_5726b649923672ad.txt"}},
+		{Term: "Sales Pipeline", Aliases: []string{"Pipeline"}, Category: glossary.Sales,
+			Definition: "A staged, visual view of every open deal and how far each has progressed toward a sale.",
+			Example:    "Our pipeline shows twelve deals at the proposal stage.",
+			Related:    []string{"Sales Qualified Lead"}, Sources: []string{"002_3b8f7682850929ce.txt"}},
+		{Term: "Sales Qualified Lead", Acronym: "SQL", Category: glossary.Sales,
+			Definition: "A prospect the team has assessed as highly likely to buy, ready for direct sales follow-up.",
+			Example:    "Once the demo request came in, the lead became an SQL.",
+			Related:    []string{"Sales Pipeline"}, Sources: []string{"002_3b8f7682850929ce.txt"}},
+		{Term: "Customer Persona", Aliases: []string{"Buyer Persona"}, Category: glossary.Marketing,
+			Definition:    "A semi-fictional character that stands for your ideal customer.",
+			Example:       "Our persona “Ops Olivia” runs a ten-person support team.",
+			BeyondSources: false, Sources: []string{"002_3b8f7682850929ce.txt"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func newTestModel(t testing.TB, opts Options) Model {
+	t.Helper()
+	if opts.Glossary == nil {
+		opts.Glossary = testGlossary(t)
+	}
+	if opts.Renderer == nil {
+		opts.Renderer = testRenderer()
+	}
+	return New(opts)
+}
+
+// send applies msgs to m in order, running the commands each returns
+// (one level deep, batches included) so background results arrive as
+// they would in the program.
+func send(t testing.TB, m tea.Model, msgs ...tea.Msg) tea.Model {
+	t.Helper()
+	for _, msg := range msgs {
+		var cmd tea.Cmd
+		m, cmd = m.Update(msg)
+		m = drain(m, cmd, 3)
+	}
+	return m
+}
+
+func drain(m tea.Model, cmd tea.Cmd, depth int) tea.Model {
+	if cmd == nil || depth == 0 {
+		return m
+	}
+	msg := runCmd(cmd)
+	switch msg := msg.(type) {
+	case nil:
+		return m
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = drain(m, c, depth)
+		}
+		return m
+	case tea.QuitMsg:
+		return m
+	default:
+		if isTick(msg) {
+			return m
+		}
+		var next tea.Cmd
+		m, next = m.Update(msg)
+		return drain(m, next, depth-1)
+	}
+}
+
+// runCmd runs cmd, giving up on commands that wait (cursor blinks,
+// timers) so tests never sleep.
+func runCmd(cmd tea.Cmd) tea.Msg {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(200 * time.Millisecond):
+		return nil
+	}
+}
+
+func isTick(msg tea.Msg) bool {
+	name := strings.ToLower(strings.TrimPrefix(typeName(msg), "*"))
+	return strings.Contains(name, "blink") || strings.Contains(name, "tick")
+}
+
+// keys turns a string into key presses, one rune each.
+func keys(s string) []tea.Msg {
+	msgs := make([]tea.Msg, 0, len(s))
+	for _, r := range s {
+		msgs = append(msgs, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	return msgs
+}
+
+// press is one press of a special key.
+func press(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
+
+func size(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// requireGolden compares a screen with testdata/<test name>.golden;
+// `go test ./ui -update` rewrites the files.
+func requireGolden(t *testing.T, view string) {
+	t.Helper()
+	golden.RequireEqual(t, []byte(view))
+}
+
+// startProgram runs the app in a teatest program of the given size.
+func startProgram(t *testing.T, m Model, w, h int) *teatest.TestModel {
+	t.Helper()
+	return teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
+}
+
+func typeName(v any) string { return fmt.Sprintf("%T", v) }
+
+func lipglossWidth(s string) int { return lipgloss.Width(s) }
