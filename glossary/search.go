@@ -257,9 +257,14 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 			hits = append(hits, h)
 		}
 	}
-	// Short queries are in nearly every definition, so they are not
-	// shown; the entries stay candidates for longer queries.
-	shown := utf8.RuneCountInString(q) >= 3
+	if utf8.RuneCountInString(q) < 3 {
+		// One or two letters are in nearly every definition, so such hits
+		// are not shown, and every entry stays a candidate for longer
+		// queries: a superset is safe, and far cheaper than reading
+		// every definition to prove the few exceptions. ents is never
+		// modified, so it is shared rather than copied.
+		return part{hits: hits, keys: sortKeys(hits), fuzzy: fms, cands: ents}
+	}
 	for p := 0; p < len(ents); {
 		if matched[p] {
 			p++
@@ -271,9 +276,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		}
 		scanDefs(ix, q, ents[p], ents[end-1], func(e int32, off int) {
 			matched[p+int(e-ents[p])] = true
-			if shown {
-				hits = append(hits, hit{entry: e, score: int32(clampScore(-off)), kind: InDefinition})
-			}
+			hits = append(hits, hit{entry: e, score: int32(clampScore(-off)), kind: InDefinition})
 		})
 		p = end
 	}
