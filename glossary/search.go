@@ -393,37 +393,74 @@ func byteToRune(s string, offs []int) []int {
 // ascending runs of entries, so on equal rank the earlier chunk holds
 // the lower entry index and goes first, as better requires.
 func merge(ix *searchIndex, q string, parts []part) ([]Match, []int32) {
-	var nm, nc, nws int
+	var nm, nc int
 	for _, p := range parts {
 		nm += len(p.hits)
 		nc += len(p.cands)
-		for _, h := range p.hits {
-			if h.kind == WordStart {
-				nws++
-			}
-		}
 	}
-	var ms []Match
-	if nm > 0 {
-		ms = make([]Match, 0, nm)
-	}
-	qLen := utf8.RuneCountInString(q)
-	seq := make([]int, qLen) // the positions of every hit at rune 0, shared
-	for i := range seq {
-		seq[i] = i
-	}
-	arena := make([]int, 0, nws*qLen) // word-start positions, one allocation
+	// First settle the order, cheaply: which chunk's which hit goes in
+	// each slot. Then build the Matches, the costly part, in parallel.
+	order := make([]hitRef, 0, nm)
 	heads := make([]int, len(parts))
-	for len(ms) < nm {
+	for len(order) < nm {
 		best := -1
 		for i, p := range parts {
 			if heads[i] < len(p.keys) && (best < 0 || p.keys[heads[i]]>>posBits < parts[best].keys[heads[best]]>>posBits) {
 				best = i
 			}
 		}
-		p := &parts[best]
-		h := p.hits[p.keys[heads[best]]&(1<<posBits-1)]
+		order = append(order, hitRef{part: int32(best), hit: int32(parts[best].keys[heads[best]] & (1<<posBits - 1))})
 		heads[best]++
+	}
+	var ms []Match
+	if nm > 0 {
+		ms = make([]Match, nm)
+	}
+	workers := min(runtime.GOMAXPROCS(0), nm/minChunk)
+	if workers <= 1 {
+		materialize(ix, q, parts, order, ms)
+		workers = 0
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*nm/workers, (w+1)*nm/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			materialize(ix, q, parts, order[lo:hi], ms[lo:hi])
+		}()
+	}
+	wg.Wait()
+	if len(parts) == 1 {
+		return ms, parts[0].cands
+	}
+	cands := make([]int32, 0, nc)
+	for _, p := range parts {
+		cands = append(cands, p.cands...)
+	}
+	return ms, cands
+}
+
+// hitRef names one hit of one chunk.
+type hitRef struct{ part, hit int32 }
+
+// materialize fills out with the Matches of the hits order names.
+func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []Match) {
+	qLen := utf8.RuneCountInString(q)
+	seq := make([]int, qLen) // the positions of every hit at rune 0, shared
+	for i := range seq {
+		seq[i] = i
+	}
+	nws := 0
+	for _, r := range order {
+		if parts[r.part].hits[r.hit].kind == WordStart {
+			nws++
+		}
+	}
+	arena := make([]int, 0, nws*qLen) // word-start positions, one allocation
+	for i, r := range order {
+		p := &parts[r.part]
+		h := p.hits[r.hit]
 		m := Match{Index: int(h.entry), Kind: h.kind, Score: int(h.score)}
 		if h.kind != InDefinition {
 			m.Name = ix.orig[h.name]
@@ -433,8 +470,8 @@ func merge(ix *searchIndex, q string, parts []part) ([]Match, []int32) {
 			m.Positions = seq
 		case WordStart:
 			start := len(arena)
-			for i := range qLen {
-				arena = append(arena, int(h.off)+i)
+			for j := range qLen {
+				arena = append(arena, int(h.off)+j)
 			}
 			m.Positions = arena[start:len(arena):len(arena)]
 		case Fuzzy:
@@ -443,14 +480,6 @@ func merge(ix *searchIndex, q string, parts []part) ([]Match, []int32) {
 				m.Positions = byteToRune(ix.names[h.name], m.Positions)
 			}
 		}
-		ms = append(ms, m)
+		out[i] = m
 	}
-	if len(parts) == 1 {
-		return ms, parts[0].cands
-	}
-	cands := make([]int32, 0, nc)
-	for _, p := range parts {
-		cands = append(cands, p.cands...)
-	}
-	return ms, cands
 }

@@ -109,6 +109,7 @@ func BenchmarkSearch(b *testing.B) {
 		} {
 			b.Run(s.name+"/"+q.name, func(b *testing.B) {
 				b.ReportAllocs()
+				defer reportCPU(b)()
 				for b.Loop() {
 					g.Search(q.query)
 				}
@@ -117,6 +118,7 @@ func BenchmarkSearch(b *testing.B) {
 		// One keystroke at a time, as the UI refines while the user types.
 		b.Run(s.name+"/refine-typing", func(b *testing.B) {
 			b.ReportAllocs()
+			defer reportCPU(b)()
 			for b.Loop() {
 				r := g.Search("")
 				for _, q := range []string{"c", "ch", "chu", "chur", "churn"} {
@@ -138,6 +140,7 @@ func BenchmarkRefineKeystroke(b *testing.B) {
 			from := prev
 			b.Run(s.name+"/"+q, func(b *testing.B) {
 				b.ReportAllocs()
+				defer reportCPU(b)()
 				for b.Loop() {
 					from.Refine(g, q)
 				}
@@ -154,6 +157,7 @@ func BenchmarkSuggest(b *testing.B) {
 		for _, q := range []string{"chrun", "custmer lifetime", "zzqx"} {
 			b.Run(s.name+"/"+q, func(b *testing.B) {
 				b.ReportAllocs()
+				defer reportCPU(b)()
 				for b.Loop() {
 					g.Suggest(q, 5)
 				}
