@@ -188,7 +188,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 	var (
 		hits    []hit
 		matched = make([]bool, len(ents))
-		view    = nameView{names: ix.names}
+		view    = nameView{ix: ix}
 		viewPos []int32 // viewPos[i] is the position in ents of view.ids[i]
 		qmask   = foldMask(q)
 	)
@@ -199,19 +199,19 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 				continue
 			}
 			fuzzable = true
-			kind, off, ok := classify(ix.names[n], q)
+			kind, off, ok := classify(ix.name(n), q)
 			if !ok {
 				continue
 			}
 			h := hit{entry: e, name: n, kind: kind}
-			nameLen := runeLen(ix.orig[n], ix.ascii[n])
+			nameLen := runeLen(ix.orig(n), ix.ascii[n])
 			switch kind {
 			case Prefix:
 				h.score = int32(clampScore(-nameLen))
 			case WordStart:
 				r := off
 				if !ix.ascii[n] {
-					r = utf8.RuneCountInString(ix.names[n][:off])
+					r = utf8.RuneCountInString(ix.name(n)[:off])
 				}
 				h.off = int32(r)
 				// An earlier word, then a shorter name, is the better hit.
@@ -294,7 +294,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 // occurrence. One strings.Index call covers the whole run of text.
 func scanDefs(ix *searchIndex, q string, first, last int32, found func(e int32, off int)) {
 	e := first
-	pos, stop := ix.defStart[first], ix.defStart[last]+len(ix.defs[last])
+	pos, stop := ix.defStart[first], ix.defEnd[last]
 	for pos < stop {
 		i := strings.Index(ix.defText[pos:stop], q)
 		if i < 0 {
@@ -304,7 +304,7 @@ func scanDefs(ix *searchIndex, q string, first, last int32, found func(e int32, 
 		for e < last && ix.defStart[e+1] <= at {
 			e++
 		}
-		if at+len(q) > ix.defStart[e]+len(ix.defs[e]) { // spans the NUL into the next definition
+		if at+len(q) > ix.defEnd[e] { // spans the NUL into the next definition
 			pos = at + 1
 			continue
 		}
@@ -374,18 +374,18 @@ func runeLen(s string, ascii bool) int {
 	return utf8.RuneCountInString(s)
 }
 
-// byteToRune turns ascending byte offsets into s into rune offsets.
-func byteToRune(s string, offs []int) []int {
-	out := make([]int, len(offs))
+// appendRuneOffsets appends the rune offsets into s of the ascending
+// byte offsets offs.
+func appendRuneOffsets(dst []int, s string, offs []int) []int {
 	r, k := 0, 0
 	for b := range s {
 		for k < len(offs) && offs[k] == b {
-			out[k] = r
+			dst = append(dst, r)
 			k++
 		}
 		r++
 	}
-	return out
+	return dst
 }
 
 // merge combines the chunks' hits into Matches, best first, and
@@ -451,19 +451,21 @@ func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []
 	for i := range seq {
 		seq[i] = i
 	}
-	nws := 0
+	// Word-start and fuzzy positions go into one allocation, so a big
+	// Result is a few objects for the garbage collector, not thousands.
+	n := 0
 	for _, r := range order {
-		if parts[r.part].hits[r.hit].kind == WordStart {
-			nws++
+		if k := parts[r.part].hits[r.hit].kind; k == WordStart || k == Fuzzy {
+			n++
 		}
 	}
-	arena := make([]int, 0, nws*qLen) // word-start positions, one allocation
+	arena := make([]int, 0, n*qLen)
 	for i, r := range order {
 		p := &parts[r.part]
 		h := p.hits[r.hit]
 		m := Match{Index: int(h.entry), Kind: h.kind, Score: int(h.score)}
 		if h.kind != InDefinition {
-			m.Name = ix.orig[h.name]
+			m.Name = ix.orig(h.name)
 		}
 		switch h.kind {
 		case Exact, Prefix:
@@ -475,10 +477,13 @@ func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []
 			}
 			m.Positions = arena[start:len(arena):len(arena)]
 		case Fuzzy:
-			m.Positions = p.fuzzy[h.off].MatchedIndexes
-			if !ix.ascii[h.name] {
-				m.Positions = byteToRune(ix.names[h.name], m.Positions)
+			start := len(arena)
+			if ix.ascii[h.name] {
+				arena = append(arena, p.fuzzy[h.off].MatchedIndexes...)
+			} else {
+				arena = appendRuneOffsets(arena, ix.name(h.name), p.fuzzy[h.off].MatchedIndexes)
 			}
+			m.Positions = arena[start:len(arena):len(arena)]
 		}
 		out[i] = m
 	}

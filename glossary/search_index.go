@@ -8,58 +8,68 @@ import (
 
 // searchIndex is the flat, lower-cased copy of every name and definition
 // that Search scans. It is built once per glossary and never modified,
-// which is what makes concurrent searches safe without locks.
+// which is what makes concurrent searches safe without locks. Texts are
+// kept in a few long strings cut by offsets rather than in []string, so
+// the tables hold no pointers: the garbage collector skips them, where
+// a million string headers would be re-marked on every cycle while the
+// user types.
 type searchIndex struct {
-	names     []string // lower-cased names, entry by entry, term first
-	orig      []string // the same names as written, for Match.Name
-	ascii     []bool   // names[i] is ASCII: byte offsets are rune offsets
-	nameEntry []int32  // names[i] belongs to entry nameEntry[i]
+	nameText  string   // lower-cased names, entry by entry, term first
+	nameOff   []int    // name n is nameText[nameOff[n]:nameOff[n+1]]
+	origText  string   // the same names as written, for Match.Name
+	origOff   []int    // likewise into origText
+	ascii     []bool   // name n is ASCII: byte offsets are rune offsets
+	nameEntry []int32  // name n belongs to entry nameEntry[n]
 	masks     []uint64 // foldMask of each name, to skip it without reading it
-	first     []int32  // entry e owns names[first[e]:first[e+1]]
-	defs      []string // lower-cased definitions, each a slice of defText
+	first     []int32  // entry e owns names first[e] to first[e+1]-1
 	// defText is every lower-cased definition joined by NUL, so a run of
 	// neighbouring entries is scanned with one strings.Index call, which
 	// is far faster than one call per short definition.
 	defText  string
-	defStart []int   // defs[e] begins at defText[defStart[e]]
+	defStart []int // definition e is defText[defStart[e]:defEnd[e]]
+	defEnd   []int
 	all      []int32 // 0..len(entries)-1, the candidate set of a full search
 }
 
 func newSearchIndex(entries []Entry) *searchIndex {
 	ix := &searchIndex{
 		first:    make([]int32, 0, len(entries)+1),
-		defs:     make([]string, len(entries)),
 		defStart: make([]int, len(entries)),
+		defEnd:   make([]int, len(entries)),
 		all:      make([]int32, len(entries)),
 	}
-	var text strings.Builder
+	var names, orig, defs strings.Builder
 	for e, entry := range entries {
-		ix.first = append(ix.first, int32(len(ix.names)))
+		ix.first = append(ix.first, int32(len(ix.nameEntry)))
 		for _, n := range entry.Names() {
-			ix.orig = append(ix.orig, n)
-			ix.names = append(ix.names, lower(n))
+			ix.nameOff = append(ix.nameOff, names.Len())
+			names.WriteString(lower(n))
+			ix.origOff = append(ix.origOff, orig.Len())
+			orig.WriteString(n)
 			ix.ascii = append(ix.ascii, isASCII(n))
 			ix.masks = append(ix.masks, foldMask(n))
 			ix.nameEntry = append(ix.nameEntry, int32(e))
 		}
 		if e > 0 {
-			text.WriteByte(0)
+			defs.WriteByte(0)
 		}
-		ix.defStart[e] = text.Len()
-		text.WriteString(lower(entry.Definition))
+		ix.defStart[e] = defs.Len()
+		defs.WriteString(lower(entry.Definition))
+		ix.defEnd[e] = defs.Len()
 		ix.all[e] = int32(e)
 	}
-	ix.first = append(ix.first, int32(len(ix.names)))
-	ix.defText = text.String()
-	for e := range entries {
-		end := len(ix.defText)
-		if e+1 < len(entries) {
-			end = ix.defStart[e+1] - 1
-		}
-		ix.defs[e] = ix.defText[ix.defStart[e]:end]
-	}
+	ix.first = append(ix.first, int32(len(ix.nameEntry)))
+	ix.nameOff = append(ix.nameOff, names.Len())
+	ix.origOff = append(ix.origOff, orig.Len())
+	ix.nameText, ix.origText, ix.defText = names.String(), orig.String(), defs.String()
 	return ix
 }
+
+// name is the lower-cased name n.
+func (ix *searchIndex) name(n int32) string { return ix.nameText[ix.nameOff[n]:ix.nameOff[n+1]] }
+
+// orig is name n as written.
+func (ix *searchIndex) orig(n int32) string { return ix.origText[ix.origOff[n]:ix.origOff[n+1]] }
 
 // foldMask sets one bit per distinct character of s, after folding case
 // the way sahilm/fuzzy compares (Unicode simple folding). A name whose
@@ -125,9 +135,9 @@ func isASCII(s string) bool {
 // nameView presents a subset of the names table to sahilm/fuzzy without
 // copying a single string.
 type nameView struct {
-	names []string
-	ids   []int32
+	ix  *searchIndex
+	ids []int32
 }
 
-func (v nameView) String(i int) string { return v.names[v.ids[i]] }
+func (v nameView) String(i int) string { return v.ix.name(v.ids[i]) }
 func (v nameView) Len() int            { return len(v.ids) }
