@@ -96,8 +96,11 @@ func TestSuggestBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ query, want string }{
+		{"chrun", "Churn Rate"},
 		{"custmer lifetime", "Customer Lifetime Value"},
 		{"acquisiton cost", "Customer Acquisition Cost"},
+		{"nsp", "Net Promoter Score"},
+		{"sales funel", "Sales Funnel"},
 		{"cla", "Customer Lifetime Value"}, // CLV with one typo
 	} {
 		got := g.Suggest(tt.query, 3)
