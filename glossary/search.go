@@ -163,9 +163,12 @@ type part struct {
 type hit struct {
 	entry int32
 	name  int32 // index into the names table; unused for InDefinition
-	off   int32 // WordStart: rune offset in the name; Fuzzy: index into part.fuzzy
+	// off is, for WordStart, the rune offset in the name; for Fuzzy, the
+	// index into part.fuzzy, or with one set the byte offset in the name.
+	off   int32
 	score int32
-	kind  MatchKind
+	kind  int8 // a MatchKind
+	one   bool // a Fuzzy hit scored by fuzzyOne
 }
 
 // better is the total order of matches. Being total (Index breaks every
@@ -191,6 +194,8 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		view    = nameView{ix: ix}
 		viewPos []int32 // viewPos[i] is the position in ents of view.ids[i]
 		qmask   = foldMask(q)
+		qr, _   = utf8.DecodeRuneInString(q)
+		oneRune = utf8.RuneCountInString(q) == 1
 	)
 	for p, e := range ents {
 		best, found, fuzzable := hit{}, false, false
@@ -203,7 +208,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 			if !ok {
 				continue
 			}
-			h := hit{entry: e, name: n, kind: kind}
+			h := hit{entry: e, name: n, kind: int8(kind)}
 			nameLen := runeLen(ix.orig(n), ix.ascii[n])
 			switch kind {
 			case Prefix:
@@ -233,6 +238,13 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		if !fuzzable {
 			continue
 		}
+		if oneRune {
+			if h, ok := bestFuzzyOne(ix, e, qr, qmask); ok {
+				matched[p] = true
+				hits = append(hits, h)
+			}
+			continue
+		}
 		for n := ix.first[e]; n < ix.first[e+1]; n++ {
 			if ix.masks[n]&qmask == qmask {
 				view.ids = append(view.ids, n)
@@ -246,7 +258,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		last := int32(-1)
 		for i, fm := range fms {
 			p, n := viewPos[fm.Index], view.ids[fm.Index]
-			h := hit{entry: ents[p], name: n, off: int32(i), score: int32(clampScore(fm.Score)), kind: Fuzzy}
+			h := hit{entry: ents[p], name: n, off: int32(i), score: int32(clampScore(fm.Score)), kind: int8(Fuzzy)}
 			if p == last { // another name of the same entry: keep the better
 				if h.score > hits[len(hits)-1].score {
 					hits[len(hits)-1] = h
@@ -276,7 +288,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		}
 		scanDefs(ix, q, ents[p], ents[end-1], func(e int32, off int) {
 			matched[p+int(e-ents[p])] = true
-			hits = append(hits, hit{entry: e, score: int32(clampScore(-off)), kind: InDefinition})
+			hits = append(hits, hit{entry: e, score: int32(clampScore(-off)), kind: int8(InDefinition)})
 		})
 		p = end
 	}
@@ -455,7 +467,7 @@ func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []
 	// Result is a few objects for the garbage collector, not thousands.
 	n := 0
 	for _, r := range order {
-		if k := parts[r.part].hits[r.hit].kind; k == WordStart || k == Fuzzy {
+		if k := MatchKind(parts[r.part].hits[r.hit].kind); k == WordStart || k == Fuzzy {
 			n++
 		}
 	}
@@ -463,11 +475,11 @@ func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []
 	for i, r := range order {
 		p := &parts[r.part]
 		h := p.hits[r.hit]
-		m := Match{Index: int(h.entry), Kind: h.kind, Score: int(h.score)}
-		if h.kind != InDefinition {
+		m := Match{Index: int(h.entry), Kind: MatchKind(h.kind), Score: int(h.score)}
+		if m.Kind != InDefinition {
 			m.Name = ix.orig(h.name)
 		}
-		switch h.kind {
+		switch m.Kind {
 		case Exact, Prefix:
 			m.Positions = seq
 		case WordStart:
@@ -478,7 +490,13 @@ func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []
 			m.Positions = arena[start:len(arena):len(arena)]
 		case Fuzzy:
 			start := len(arena)
-			if ix.ascii[h.name] {
+			if h.one {
+				r := int(h.off)
+				if !ix.ascii[h.name] {
+					r = utf8.RuneCountInString(ix.name(h.name)[:h.off])
+				}
+				arena = append(arena, r)
+			} else if ix.ascii[h.name] {
 				arena = append(arena, p.fuzzy[h.off].MatchedIndexes...)
 			} else {
 				arena = appendRuneOffsets(arena, ix.name(h.name), p.fuzzy[h.off].MatchedIndexes)
