@@ -259,8 +259,8 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		for i, fm := range fms {
 			p, n := viewPos[fm.Index], view.ids[fm.Index]
 			h := hit{entry: ents[p], name: n, off: int32(i), score: int32(clampScore(fm.Score)), kind: int8(Fuzzy)}
-			if p == last { // another name of the same entry: keep the better
-				if h.score > hits[len(hits)-1].score {
+			if p == last { // another name of the same entry: keep the better, and the term over an alias
+				if kept := hits[len(hits)-1]; kept.name != ix.first[ents[p]] && h.score > kept.score {
 					hits[len(hits)-1] = h
 				}
 				continue

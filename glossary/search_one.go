@@ -27,7 +27,9 @@ func bestFuzzyOne(ix *searchIndex, e int32, r rune, qmask uint64) (hit, bool) {
 			continue
 		}
 		h := hit{entry: e, name: n, off: int32(at), score: int32(clampScore(score)), kind: int8(Fuzzy), one: true}
-		if !found || h.score > best.score {
+		// As on the library path: the better score wins, but an alias
+		// never displaces the term.
+		if !found || best.name != ix.first[e] && h.score > best.score {
 			best, found = h, true
 		}
 	}

@@ -391,3 +391,21 @@ func TestSearchPrefersTermOverAliasOfSameKind(t *testing.T) {
 		t.Fatalf("matches = %+v, want the alias as an exact match", ms)
 	}
 }
+
+// Among fuzzy hits too the term is shown, though a short alias scores
+// higher; both the library path and the one-rune path keep to this.
+func TestSearchPrefersTermAmongFuzzyHits(t *testing.T) {
+	g, err := New([]Entry{{
+		Term: "Acquisition Squad Velocity Index", Aliases: []string{"ASVI", "Aqvi"},
+		Category: Metrics, Definition: "How fast a team closes.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"q", "qvi", "svi"} {
+		ms := g.Search(q).Matches
+		if len(ms) != 1 || ms[0].Kind != Fuzzy || ms[0].Name != "Acquisition Squad Velocity Index" {
+			t.Errorf("Search(%q) = %+v, want the term as a fuzzy hit", q, ms)
+		}
+	}
+}

@@ -40,6 +40,7 @@ type Options struct {
 	Renderer *lipgloss.Renderer
 	Start    Screen // screen shown first
 	Query    string // pre-filled Browse search
+	Metric   string // metric ID Calculate opens on, form focused
 }
 
 // Model is the root model: it owns the tab bar, the help bar and the
@@ -55,6 +56,7 @@ type Model struct {
 	err     error
 
 	browse browseModel
+	calc   calculateModel
 }
 
 // New builds the root model from opts.
@@ -72,10 +74,11 @@ func New(opts Options) Model {
 		styles:  &styles,
 		keys:    defaultGlobalKeyMap(),
 		help:    h,
-		screens: []Screen{BrowseScreen},
+		screens: []Screen{BrowseScreen, CalculateScreen},
 		active:  BrowseScreen,
 	}
 	m.browse = newBrowseModel(opts.Glossary, m.styles, opts.Query)
+	m.calc = newCalculateModel(m.styles, opts.Metric)
 	if m.has(opts.Start) {
 		m.active = opts.Start
 	}
@@ -106,6 +109,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m = m.show(BrowseScreen)
 		var cmd tea.Cmd
 		m.browse, cmd = m.browse.openTerm(msg.term, msg.from)
+		return m, cmd
+	case openMetricMsg:
+		m = m.show(CalculateScreen)
+		var cmd tea.Cmd
+		m.calc, cmd = m.calc.openMetric(msg.id)
 		return m, cmd
 	case errMsg:
 		m.err = msg.err
@@ -141,6 +149,8 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m.active {
 	case BrowseScreen:
 		m.browse, cmd = m.browse.Update(msg)
+	case CalculateScreen:
+		m.calc, cmd = m.calc.Update(msg)
 	}
 	return m, cmd
 }
@@ -181,6 +191,7 @@ func (m Model) resize() Model {
 	chrome := lipgloss.Height(m.tabBar()) + lipgloss.Height(m.helpView())
 	bodyHeight := max(0, m.height-chrome)
 	m.browse = m.browse.setSize(m.width, bodyHeight)
+	m.calc = m.calc.setSize(m.width, bodyHeight)
 	return m
 }
 
@@ -193,6 +204,8 @@ func (m Model) View() string {
 	switch m.active {
 	case BrowseScreen:
 		body = m.browse.View()
+	case CalculateScreen:
+		body = m.calc.View()
 	}
 	screen := lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), body, m.helpView())
 	// On a terminal too small for even the chrome, clip rather than let
@@ -219,6 +232,8 @@ func (m Model) helpView() string {
 	}
 	var keys help.KeyMap
 	switch m.active {
+	case CalculateScreen:
+		keys = combinedHelp{screen: m.calc.keys, global: m.keys}
 	default:
 		keys = combinedHelp{screen: m.browse.keys, global: m.keys}
 	}
