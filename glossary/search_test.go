@@ -409,3 +409,23 @@ func TestSearchPrefersTermAmongFuzzyHits(t *testing.T) {
 		}
 	}
 }
+
+// The UI searches on background goroutines while the user types; the
+// lazily built tables must be safe to race for (run with -race).
+func TestSearchConcurrent(t *testing.T) {
+	g := synthetic(t, 2*minChunk+10, 13) // big enough to split into chunks
+	want := g.Search("churn")
+	done := make(chan Result)
+	for _, q := range []string{"c", "ch", "churn", "chrun", "value"} {
+		go func() {
+			g.Search(q).Refine(g, q+"n")
+			g.Suggest(q, 3)
+			done <- g.Search("chur").Refine(g, "churn")
+		}()
+	}
+	for range 5 {
+		if got := <-done; !reflect.DeepEqual(got.Matches, want.Matches) {
+			t.Error("a concurrent search gave a different answer")
+		}
+	}
+}
