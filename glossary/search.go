@@ -171,8 +171,10 @@ type hit struct {
 	one   bool // a Fuzzy hit scored by fuzzyOne
 }
 
-// better is the total order of matches. Being total (Index breaks every
-// tie) is what makes the parallel merge identical to a serial search.
+// better is the order of Matches, written out: Kind, then Score
+// descending, then Index. sortKeys and merge implement it on packed keys
+// and the tests hold them to it. Being total (Index breaks every tie) is
+// what makes the parallel merge identical to a serial search.
 func better(a, b Match) int {
 	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
 		return c

@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -15,6 +16,9 @@ func FuzzSearch(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, q string, cut int) {
 		r := g.Search(q)
+		if !slices.IsSortedFunc(r.Matches, better) {
+			t.Fatalf("Search(%q) is not in rank order", q)
+		}
 		seen := map[int]bool{}
 		for _, m := range r.Matches {
 			if m.Index < 0 || m.Index >= g.Len() || seen[m.Index] {

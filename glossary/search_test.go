@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -284,6 +285,9 @@ func TestRefineEqualsSearch(t *testing.T) {
 func checkSame(t testing.TB, g *Glossary, q string, r Result) {
 	t.Helper()
 	want := g.Search(q)
+	if !slices.IsSortedFunc(want.Matches, better) {
+		t.Fatalf("Search(%q) is not in rank order: %s", q, brief(g, want.Matches))
+	}
 	if r.Query != want.Query || !reflect.DeepEqual(r.Matches, want.Matches) {
 		t.Fatalf("Refine to %q: %d matches %s, Search: %d matches %s",
 			q, len(r.Matches), brief(g, r.Matches), len(want.Matches), brief(g, want.Matches))
