@@ -279,13 +279,17 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		// modified, so it is shared rather than copied.
 		return part{hits: hits, keys: sortKeys(hits), fuzzy: fms, cands: ents}
 	}
+	qpairs := pairMask(q)
+	maybe := func(p int) bool { // definition of ents[p] may contain q
+		return !matched[p] && ix.defPairs[ents[p]].covers(qpairs)
+	}
 	for p := 0; p < len(ents); {
-		if matched[p] {
+		if !maybe(p) {
 			p++
 			continue
 		}
-		end := p + 1 // ents[p:end] are neighbours in the glossary, none matched yet
-		for end < len(ents) && !matched[end] && ents[end] == ents[end-1]+1 {
+		end := p + 1 // ents[p:end] are neighbours in the glossary, all worth reading
+		for end < len(ents) && ents[end] == ents[end-1]+1 && maybe(end) {
 			end++
 		}
 		scanDefs(ix, q, ents[p], ents[end-1], func(e int32, off int) {

@@ -28,7 +28,8 @@ type searchIndex struct {
 	defText  string
 	defStart []int // definition e is defText[defStart[e]:defEnd[e]]
 	defEnd   []int
-	all      []int32 // 0..len(entries)-1, the candidate set of a full search
+	defPairs []pairSet // the byte pairs in each definition
+	all      []int32   // 0..len(entries)-1, the candidate set of a full search
 }
 
 func newSearchIndex(entries []Entry) *searchIndex {
@@ -36,6 +37,7 @@ func newSearchIndex(entries []Entry) *searchIndex {
 		first:    make([]int32, 0, len(entries)+1),
 		defStart: make([]int, len(entries)),
 		defEnd:   make([]int, len(entries)),
+		defPairs: make([]pairSet, len(entries)),
 		all:      make([]int32, len(entries)),
 	}
 	var names, orig, defs strings.Builder
@@ -54,8 +56,10 @@ func newSearchIndex(entries []Entry) *searchIndex {
 			defs.WriteByte(0)
 		}
 		ix.defStart[e] = defs.Len()
-		defs.WriteString(lower(entry.Definition))
+		def := lower(entry.Definition)
+		defs.WriteString(def)
 		ix.defEnd[e] = defs.Len()
+		ix.defPairs[e] = pairMask(def)
 		ix.all[e] = int32(e)
 	}
 	ix.first = append(ix.first, int32(len(ix.nameEntry)))
@@ -141,3 +145,28 @@ type nameView struct {
 
 func (v nameView) String(i int) string { return v.ix.name(v.ids[i]) }
 func (v nameView) Len() int            { return len(v.ids) }
+
+// pairSet is a 512-bit set of hashed adjacent byte pairs. A definition
+// lacking one of the query's pairs cannot contain the query, so most
+// definitions are ruled out without reading them; a 200-character
+// definition sets about a quarter of the bits.
+type pairSet [8]uint64
+
+func pairMask(s string) pairSet {
+	var m pairSet
+	for i := 1; i < len(s); i++ {
+		h := (uint32(s[i-1])<<8 | uint32(s[i])) * 0x9E3779B1 >> 23 // 9 bits
+		m[h>>6] |= 1 << (h & 63)
+	}
+	return m
+}
+
+// covers reports whether every pair of q is in m.
+func (m *pairSet) covers(q pairSet) bool {
+	for i := range m {
+		if m[i]&q[i] != q[i] {
+			return false
+		}
+	}
+	return true
+}

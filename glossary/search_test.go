@@ -433,3 +433,27 @@ func TestSearchConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// Every entry whose definition contains a query of three or more runes
+// is found (by a name or by that definition), and every definition hit
+// is real: the skipping done for speed loses nothing.
+func TestSearchFindsEveryDefinition(t *testing.T) {
+	g := synthetic(t, 3000, 17)
+	for _, q := range []string{"churn", "each deal", "rev", "ount", "team.", "zzz", "s w", "the a of"} {
+		r := g.Search(q)
+		found := map[int]Match{}
+		for _, m := range r.Matches {
+			found[m.Index] = m
+		}
+		for i, e := range g.Entries() {
+			has := strings.Contains(lower(e.Definition), q)
+			m, ok := found[i]
+			if has && !ok {
+				t.Errorf("%q: %q has it in its definition but was not found", q, e.Term)
+			}
+			if ok && m.Kind == InDefinition && !has {
+				t.Errorf("%q: %q listed as a definition hit without one", q, e.Term)
+			}
+		}
+	}
+}
