@@ -199,6 +199,9 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		qr, _   = utf8.DecodeRuneInString(q)
 		oneRune = utf8.RuneCountInString(q) == 1
 	)
+	if oneRune {
+		hits = make([]hit, 0, len(ents)) // one letter is in nearly every name
+	}
 	for p, e := range ents {
 		best, found, fuzzable := hit{}, false, false
 		for n := ix.first[e]; n < ix.first[e+1]; n++ {
