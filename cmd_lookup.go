@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -58,12 +59,7 @@ func newDefineCmd() *cobra.Command {
 				return err
 			}
 			query := joinArgs(args)
-			idx, ok := g.Index(query)
-			if !ok {
-				if ms := g.Search(query).Matches; len(ms) > 0 {
-					idx, ok = ms[0].Index, true
-				}
-			}
+			idx, ok := g.Resolve(query)
 			if !ok {
 				return exitError{1, notFound(g, query)}
 			}
@@ -81,14 +77,23 @@ func newDefineCmd() *cobra.Command {
 // notFound explains a miss and offers the closest terms.
 func notFound(g *glossary.Glossary, query string) error {
 	msg := fmt.Sprintf("no term matches %q", query)
-	if sugg := g.Suggest(query, 3); len(sugg) > 0 {
-		names := make([]string, len(sugg))
-		for i, idx := range sugg {
-			names[i] = g.At(idx).Term
-		}
-		msg += "; did you mean " + strings.Join(names, ", ") + "?"
+	if hint := didYouMean(g, query); hint != "" {
+		msg += "; " + hint
 	}
-	return fmt.Errorf("%s", msg)
+	return errors.New(msg)
+}
+
+// didYouMean names the closest spellings of query, or is empty.
+func didYouMean(g *glossary.Glossary, query string) string {
+	sugg := g.Suggest(query, 3)
+	if len(sugg) == 0 {
+		return ""
+	}
+	names := make([]string, len(sugg))
+	for i, idx := range sugg {
+		names[i] = g.At(idx).Term
+	}
+	return "did you mean " + strings.Join(names, ", ") + "?"
 }
 
 func printEntry(w io.Writer, e glossary.Entry) error {
@@ -135,7 +140,8 @@ func newSearchCmd() *cobra.Command {
 				return err
 			}
 			query := joinArgs(args)
-			matches := g.Search(query).Matches
+			res := g.Search(query)
+			matches := res.Matches
 			if limit > 0 && len(matches) > limit {
 				matches = matches[:limit]
 			}
@@ -148,6 +154,9 @@ func newSearchCmd() *cobra.Command {
 			}
 			if len(matches) == 0 {
 				return exitError{1, notFound(g, query)}
+			}
+			if hint := didYouMean(g, query); res.Weak() && hint != "" {
+				fmt.Fprintf(cmd.ErrOrStderr(), "crm101: only loose matches for %q; %s\n", query, hint)
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, m := range matches {

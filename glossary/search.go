@@ -182,7 +182,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		viewPos []int32 // viewPos[i] is the position in ents of view.ids[i]
 	)
 	for p, e := range ents {
-		best, found := Match{}, false
+		best, found, bestIsTerm := Match{}, false, false
 		for n := ix.first[e]; n < ix.first[e+1]; n++ {
 			kind, off, ok := classify(ix.names[n], q)
 			if !ok {
@@ -207,8 +207,12 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 				}
 				m.Positions = arena[start:len(arena):len(arena)]
 			}
-			if !found || better(m, best) < 0 {
-				best, found = m, true
+			// Between names that meet the query the same way, the term
+			// wins: it is what the list shows, and a shorter alias would
+			// only repeat it with different highlights.
+			isTerm := n == ix.first[e]
+			if !found || m.Kind < best.Kind || (m.Kind == best.Kind && !bestIsTerm && better(m, best) < 0) {
+				best, found, bestIsTerm = m, true, isTerm
 			}
 		}
 		if found {

@@ -348,3 +348,24 @@ func TestSearchBuiltin(t *testing.T) {
 		}
 	}
 }
+
+// When the term and an alias meet the query the same way, the list
+// shows the term, not a shorter alias.
+func TestSearchPrefersTermOverAliasOfSameKind(t *testing.T) {
+	g, err := New([]Entry{{
+		Term: "Lead-to-Customer Conversion Rate", Aliases: []string{"Lead-to-Close Rate"},
+		Category: Metrics, Definition: "Share of leads that become customers.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := g.Search("lead").Matches
+	if len(ms) != 1 || ms[0].Name != "Lead-to-Customer Conversion Rate" || ms[0].Kind != Prefix {
+		t.Fatalf("matches = %+v, want the term as a prefix match", ms)
+	}
+	// An alias still wins when it meets the query better than the term.
+	ms = g.Search("lead-to-close rate").Matches
+	if len(ms) != 1 || ms[0].Name != "Lead-to-Close Rate" || ms[0].Kind != Exact {
+		t.Fatalf("matches = %+v, want the alias as an exact match", ms)
+	}
+}

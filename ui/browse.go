@@ -15,7 +15,7 @@ import (
 type searchDoneMsg struct {
 	seq         int
 	result      glossary.Result
-	suggestions []int // closest entries when result has no matches
+	suggestions []int // closest entries when no name matches well
 }
 
 // browseModel is the Browse screen: a search box, a filtered list of
@@ -30,7 +30,8 @@ type browseModel struct {
 	result      glossary.Result // newest search answered
 	suggestions []int
 	category    int              // 0 = all, else Categories()[category-1]
-	shown       []glossary.Match // result narrowed to the category
+	shown       []glossary.Match // suggestions, then the result, narrowed to the category
+	suggested   int              // how many leading rows of shown are suggestions
 
 	cursor, offset int  // selected row and first visible row of the list
 	detailFocus    bool // keys go to the detail pane instead of the list
@@ -146,6 +147,10 @@ func (m browseModel) handleDetailKey(msg tea.KeyMsg) (browseModel, tea.Cmd) {
 		return m.selectRelated(-1), nil
 	case key.Matches(msg, k.Follow):
 		return m.followRelated(), nil
+	case key.Matches(msg, k.Calculate):
+		if metric, ok := m.openMetric(); ok {
+			return m, func() tea.Msg { return openMetricMsg{id: metric.ID} }
+		}
 	case key.Matches(msg, k.Back):
 		return m.goBack()
 	case key.Matches(msg, k.Forward):
@@ -197,7 +202,7 @@ func (m browseModel) searchCmd() tea.Cmd {
 	return func() tea.Msg {
 		res := prev.Refine(g, query)
 		var sugg []int
-		if len(res.Matches) == 0 {
+		if res.Weak() {
 			sugg = g.Suggest(query, 3)
 		}
 		return searchDoneMsg{seq: seq, result: res, suggestions: sugg}
@@ -213,17 +218,24 @@ func (m browseModel) applySearch(msg searchDoneMsg) browseModel {
 	return m.refilter()
 }
 
-// refilter narrows the search result to the chosen category.
+// refilter lists the suggestions, then the search result, narrowed to
+// the chosen category.
 func (m browseModel) refilter() browseModel {
-	if m.category == 0 {
-		m.shown = m.result.Matches
-	} else {
-		want := glossary.Categories()[m.category-1]
-		m.shown = make([]glossary.Match, 0, len(m.result.Matches)/4)
-		for _, match := range m.result.Matches {
-			if m.g.At(match.Index).Category == want {
-				m.shown = append(m.shown, match)
-			}
+	keep := func(idx int) bool {
+		return m.category == 0 || m.g.At(idx).Category == glossary.Categories()[m.category-1]
+	}
+	suggested := make(map[int]bool, len(m.suggestions))
+	m.shown = make([]glossary.Match, 0, len(m.suggestions)+len(m.result.Matches))
+	for _, idx := range m.suggestions {
+		if keep(idx) {
+			m.shown = append(m.shown, glossary.Match{Index: idx, Kind: glossary.Fuzzy})
+			suggested[idx] = true
+		}
+	}
+	m.suggested = len(m.shown)
+	for _, match := range m.result.Matches {
+		if keep(match.Index) && !suggested[match.Index] {
+			m.shown = append(m.shown, match)
 		}
 	}
 	m.cursor = clamp(m.cursor, 0, len(m.shown)-1)
@@ -262,15 +274,10 @@ func (m browseModel) showSelected() browseModel {
 	return m.renderDetail()
 }
 
-// openSelected moves focus to the detail pane; with no matches it opens
-// the top "did you mean" suggestion instead.
+// openSelected moves focus to the detail pane.
 func (m browseModel) openSelected() browseModel {
 	if len(m.shown) == 0 {
-		if len(m.suggestions) == 0 {
-			return m
-		}
-		m.history = newHistory(m.suggestions[0])
-		m.related = 0
+		return m
 	}
 	m.detailFocus = true
 	m.keys.setDetailFocus(true)
@@ -282,7 +289,7 @@ func (m browseModel) focusList() browseModel {
 	m.detailFocus = false
 	m.keys.setDetailFocus(false)
 	m.input.Focus()
-	return m
+	return m.renderDetail()
 }
 
 // openTerm shows the entry named term with the detail pane focused;
@@ -353,6 +360,15 @@ func (m browseModel) goForward() browseModel {
 		return m.renderDetail()
 	}
 	return m
+}
+
+// openMetric is the calculator metric of the open entry, if it has one.
+func (m browseModel) openMetric() (glossary.Metric, bool) {
+	idx, ok := m.history.current()
+	if !ok {
+		return glossary.Metric{}, false
+	}
+	return glossary.MetricForTerm(m.g.At(idx).Term)
 }
 
 // relatedOf lists the related references of the open entry.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/crm101/crm101/glossary"
 )
@@ -13,14 +14,20 @@ import (
 // runs when the entry, the selected related term or the size changes,
 // never from View, so scrolling and redraws stay cheap.
 func (m browseModel) renderDetail() browseModel {
+	_, isMetric := m.openMetric()
+	m.keys.Calculate.SetEnabled(isMetric && m.detailFocus)
 	idx, ok := m.history.current()
 	if !ok || m.detail.Width <= 0 {
 		m.detail.SetContent("")
 		return m
 	}
-	m.detail.SetContent(m.detailContent(m.g.At(idx), m.detail.Width))
+	m.detail.SetContent(m.detailContent(m.g.At(idx), min(m.detail.Width, maxReadingWidth)))
 	return m
 }
+
+// maxReadingWidth keeps lines of prose short enough to read on very
+// wide terminals.
+const maxReadingWidth = 88
 
 func (m browseModel) detailContent(e glossary.Entry, width int) string {
 	b := m.styles.Browse
@@ -90,6 +97,7 @@ func (m browseModel) View() string {
 		detail := pane.Width(l.detail.w - pane.GetHorizontalBorderSize()).
 			Height(l.detail.h - pane.GetVerticalBorderSize()).
 			Render(m.detail.View())
+		detail = m.withScrollHint(detail)
 		if l.side {
 			body = lipgloss.JoinHorizontal(lipgloss.Top, list, " ", detail)
 		} else {
@@ -97,6 +105,36 @@ func (m browseModel) View() string {
 		}
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, append(header, body)...)
+}
+
+// withScrollHint writes how far the entry is scrolled into the pane's
+// bottom border when the text is longer than the pane.
+func (m browseModel) withScrollHint(pane string) string {
+	if m.detail.TotalLineCount() <= m.detail.Height {
+		return pane
+	}
+	hint := fmt.Sprintf(" %d%% ", int(m.detail.ScrollPercent()*100))
+	switch {
+	case m.detail.AtTop():
+		hint = " more ↓ "
+	case m.detail.AtBottom():
+		hint = " end "
+	}
+	lines := strings.Split(pane, "\n")
+	last := lines[len(lines)-1]
+	w := lipgloss.Width(last)
+	if w < len(hint)+4 {
+		return pane
+	}
+	// The border is "╰───╯": keep its ends, put the hint near the right.
+	runes := []rune(ansi.Strip(last))
+	start := len(runes) - 2 - len([]rune(hint))
+	border := m.styles.Browse.PaneBorder
+	if m.detailFocus {
+		border = m.styles.Browse.FocusedPaneBorder
+	}
+	lines[len(lines)-1] = border.Render(string(runes[:start])) + m.styles.Browse.ScrollHint.Render(hint) + border.Render(string(runes[start+len([]rune(hint)):]))
+	return strings.Join(lines, "\n")
 }
 
 // filterLine shows the category filter and how many entries are listed.

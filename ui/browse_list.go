@@ -86,7 +86,8 @@ func segmentsWidth(segs []segment) int {
 
 // rowSegments is one list row's label: the title with the matched name
 // highlighted, plus the alias or "in definition" when that is what matched.
-func (m browseModel) rowSegments(match glossary.Match, selected bool) []segment {
+func (m browseModel) rowSegments(row int, selected bool) []segment {
+	match := m.shown[row]
 	e := m.g.At(match.Index)
 	hl := &m.styles.Browse.Match
 	if selected {
@@ -94,6 +95,8 @@ func (m browseModel) rowSegments(match glossary.Match, selected bool) []segment 
 	}
 	alias := &m.styles.Browse.Alias
 	switch {
+	case row < m.suggested:
+		return []segment{{text: e.Title()}, {text: " · did you mean?", style: &m.styles.Browse.Suggest}}
 	case match.Kind == glossary.InDefinition:
 		return []segment{{text: e.Title()}, {text: " · in definition", style: alias}}
 	case match.Name == "" || match.Name == e.Term:
@@ -131,7 +134,7 @@ func (m browseModel) listView() string {
 			base = b.SelectedItem
 		}
 		inner := max(1, w-base.GetHorizontalFrameSize())
-		label := m.rowSegments(m.shown[i], selected)
+		label := m.rowSegments(i, selected)
 		cat := string(m.g.At(m.shown[i].Index).Category)
 		showCat := inner >= 40 && segmentsWidth(label)+len(cat)+2 <= inner
 		if showCat {
@@ -157,20 +160,11 @@ func (m browseModel) listView() string {
 	return strings.Join(rows, "\n")
 }
 
-// emptyView explains an empty list and offers the closest terms.
+// emptyView explains an empty list.
 func (m browseModel) emptyView(w, h int) string {
-	b := m.styles.Browse
-	q := strings.TrimSpace(m.input.Value())
 	msg := "No entries in this category."
-	if q != "" {
-		msg = fmt.Sprintf("Nothing matches “%s”.", q)
+	if q := strings.TrimSpace(m.input.Value()); q != "" {
+		msg = fmt.Sprintf("Nothing matches “%s”.\nTry fewer letters, or ctrl+f for another category.", q)
 	}
-	if len(m.suggestions) > 0 {
-		names := make([]string, len(m.suggestions))
-		for i, idx := range m.suggestions {
-			names[i] = b.Suggest.Render(m.g.At(idx).Term)
-		}
-		msg += "\nDid you mean " + strings.Join(names, ", ") + "?\nenter opens the first."
-	}
-	return b.Empty.Width(w).MaxWidth(w).MaxHeight(h).Render(msg)
+	return m.styles.Browse.Empty.Width(w).MaxWidth(w).MaxHeight(h).Render(msg)
 }

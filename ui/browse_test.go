@@ -102,11 +102,11 @@ func TestBrowseTypoOffersSuggestionAndEnterOpensIt(t *testing.T) {
 	tm := drain(send(t, m, size(80, 24)), m.Init(), 3)
 	tm = send(t, tm, keys("chrun")...)
 	b := browseOf(tm)
-	if len(b.shown) != 0 || len(b.suggestions) == 0 {
-		t.Fatalf("chrun: %d shown, suggestions %v", len(b.shown), b.suggestions)
+	if b.suggested == 0 || b.g.At(b.shown[0].Index).Term != "Churn Rate" {
+		t.Fatalf("chrun: first row %v, %d suggested", b.shown, b.suggested)
 	}
 	view := tm.View()
-	if !strings.Contains(view, "Did you mean") || !strings.Contains(view, "Churn Rate") {
+	if !strings.Contains(view, "Churn Rate · did you mean?") {
 		t.Fatalf("no suggestion on screen:\n%s", view)
 	}
 	tm = send(t, tm, press(tea.KeyEnter))
@@ -177,4 +177,28 @@ func TestBrowseGolden120x40(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
 	requireGolden(t, final.View())
+}
+
+func TestBrowseCalculateKeyOnlyOnMetricEntries(t *testing.T) {
+	g := testGlossary(t)
+	m := newTestModel(t, Options{Glossary: g, Query: "customer acquisition cost"})
+	tm := drain(send(t, m, size(100, 30)), m.Init(), 3)
+	tm = send(t, tm, press(tea.KeyEnter))
+	b := browseOf(tm)
+	if !b.keys.Calculate.Enabled() {
+		t.Fatal("calculate key disabled on the CAC entry")
+	}
+	_, cmd := b.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'c'}})
+	if cmd == nil {
+		t.Fatal("c on a metric entry sent nothing")
+	}
+	if msg, ok := cmd().(openMetricMsg); !ok || msg.id != "cac" {
+		t.Fatalf("c sent %#v, want openMetricMsg{cac}", cmd())
+	}
+	tm = send(t, tm, press(tea.KeyEsc), keys("persona")[0])
+	tm = send(t, tm, keys("ersona")...)
+	tm = send(t, tm, press(tea.KeyEnter))
+	if browseOf(tm).keys.Calculate.Enabled() {
+		t.Fatal("calculate key enabled on a non-metric entry")
+	}
 }

@@ -35,6 +35,7 @@ type Styles struct {
 		Item, SelectedItem, Match, SelectedMatch, Category, Alias          lipgloss.Style
 		Pane, FocusedPane, Title, Acronym, Badge, Heading, Body, Example   lipgloss.Style
 		Formula, Related, SelectedRelated, Sources, Note, Empty, Suggest   lipgloss.Style
+		PaneBorder, FocusedPaneBorder, ScrollHint                          lipgloss.Style
 	}
 	// Plain is an unstyled style of this renderer, for sizing and clipping.
 	Plain   lipgloss.Style
@@ -73,6 +74,9 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	b.Alias = ns().Foreground(p.Subtle).Italic(true)
 	b.Pane = ns().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)
 	b.FocusedPane = b.Pane.BorderForeground(p.Accent)
+	b.PaneBorder = ns().Foreground(p.Border)
+	b.FocusedPaneBorder = ns().Foreground(p.Accent)
+	b.ScrollHint = ns().Foreground(p.Subtle)
 	b.Title = ns().Bold(true).Foreground(p.Text)
 	b.Acronym = ns().Bold(true).Foreground(p.Accent)
 	b.Badge = ns().Foreground(p.Subtle).Italic(true)

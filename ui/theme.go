@@ -3,11 +3,11 @@ package ui
 import (
 	"io"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"github.com/crm101/crm101/ui/termcolor"
 )
 
 // NewRenderer returns a lipgloss renderer for w that never queries the
@@ -18,7 +18,7 @@ import (
 // NO_COLOR and a non-terminal writer give plain text.
 func NewRenderer(w io.Writer, getenv func(string) string) *lipgloss.Renderer {
 	r := lipgloss.NewRenderer(w)
-	r.SetHasDarkBackground(darkBackground(getenv))
+	r.SetHasDarkBackground(termcolor.Dark(getenv))
 	if getenv("NO_COLOR") != "" {
 		r.SetColorProfile(termenv.Ascii)
 	}
@@ -27,21 +27,3 @@ func NewRenderer(w io.Writer, getenv func(string) string) *lipgloss.Renderer {
 
 // DefaultRenderer is NewRenderer for the process's stdout and environment.
 func DefaultRenderer() *lipgloss.Renderer { return NewRenderer(os.Stdout, os.Getenv) }
-
-func darkBackground(getenv func(string) string) bool {
-	switch strings.ToLower(getenv("CRM101_THEME")) {
-	case "light":
-		return false
-	case "dark":
-		return true
-	}
-	// COLORFGBG is "fg;bg" (sometimes "fg;default;bg"); a bg of 7 or 9–15
-	// is one of the light ANSI colours.
-	if v := getenv("COLORFGBG"); v != "" {
-		parts := strings.Split(v, ";")
-		if bg, err := strconv.Atoi(parts[len(parts)-1]); err == nil {
-			return !(bg == 7 || (bg >= 9 && bg <= 15))
-		}
-	}
-	return true
-}
