@@ -1,0 +1,166 @@
+package classroom
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sync/atomic"
+	"time"
+
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/crm101/crm101/quiz"
+)
+
+// sessionState is what the middlewares settle for one session before
+// the program starts, and clean up after it ends.
+type sessionState struct {
+	name     string
+	trainer  bool
+	sess     ssh.Session
+	progress *quiz.Store
+	leave    func()      // unsubscribe from round updates
+	timer    *time.Timer // the session length limit
+	expired  atomic.Bool
+}
+
+// recoverMiddleware keeps a panic in one session from taking down the
+// server: it is logged with its stack and the trainee told to reconnect.
+func (s *Server) recoverMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		defer func() {
+			if r := recover(); r != nil {
+				s.cfg.Log.Error("session panic", "user", sess.User(), "remote", sess.RemoteAddr().String(),
+					"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+				wish.Fatalln(sess, "\r\ncrm101 hit an internal error and closed this session. Your progress is saved: connect again.")
+			}
+		}()
+		next(sess)
+	}
+}
+
+// gateMiddleware caps concurrent sessions and logs each one: who, from
+// where, for how long.
+func (s *Server) gateMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		start := time.Now()
+		n := s.active.Add(1)
+		defer s.active.Add(-1)
+		if n > int64(s.cfg.MaxSessions) {
+			s.cfg.Log.Warn("classroom full", "user", sess.User(), "remote", sess.RemoteAddr().String())
+			wish.Fatalln(sess, fmt.Sprintf("The classroom is full (%d sessions). Ask your trainer to make room, then connect again.", s.cfg.MaxSessions))
+			return
+		}
+		next(sess)
+		name, _ := sess.Context().Value(ctxName).(string)
+		if st, ok := sess.Context().Value(ctxSeat).(*sessionState); ok {
+			name = st.name
+		}
+		s.cfg.Log.Info("session ended", "name", name, "user", sess.User(),
+			"remote", sess.RemoteAddr().String(), "duration", time.Since(start).Round(time.Millisecond))
+	}
+}
+
+// seatMiddleware settles who the session is (trainer, or trainee with a
+// free name), opens their progress, runs the program and cleans up.
+func (s *Server) seatMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		st, msg := s.seat(sess)
+		if st == nil {
+			wish.Fatalln(sess, msg)
+			return
+		}
+		sess.Context().SetValue(ctxSeat, st)
+		defer s.unseat(st)
+		next(sess)
+		if st.expired.Load() {
+			wish.Fatalln(sess, fmt.Sprintf("\r\nThis session reached its time limit (%s). Your progress is saved: connect again to carry on.", s.cfg.MaxSession))
+		}
+	}
+}
+
+func (s *Server) seat(sess ssh.Session) (*sessionState, string) {
+	key := sess.PublicKey()
+	if key != nil && keyIn(key, s.cfg.TrainerKeys) {
+		return &sessionState{name: "trainer", trainer: true}, ""
+	}
+	name, _ := sess.Context().Value(ctxName).(string)
+	if name == "" {
+		var ok bool
+		if name, ok = NormalizeName(sess.User()); !ok {
+			return nil, fmt.Sprintf("%q cannot be a display name. Connect as ssh yourname@… using letters, digits, '.', '-' or '_'.", sess.User())
+		}
+	}
+	fp := ""
+	if key != nil {
+		fp = gossh.FingerprintSHA256(key)
+	}
+	bound, err := s.store.TraineeKey(name)
+	if err != nil {
+		s.cfg.Log.Error("trainee lookup", "name", name, "err", err)
+		return nil, "The classroom could not check your name. Tell your trainer."
+	}
+	if bound != "" && bound != fp {
+		return nil, fmt.Sprintf("The name %q belongs to another trainee. Connect with a name of your own: ssh yourname@…", name)
+	}
+	if msg := s.claim(name, fp, sess); msg != "" {
+		return nil, msg
+	}
+	if err := s.store.SeeTrainee(name, fp, s.cfg.Now()); err != nil {
+		s.cfg.Log.Error("record trainee", "name", name, "err", err)
+	}
+	progress, err := s.progress.acquire(name)
+	if err != nil {
+		s.release(name, sess)
+		s.cfg.Log.Error("open progress", "name", name, "err", err)
+		return nil, "Your progress could not be opened. Tell your trainer."
+	}
+	return &sessionState{name: name, sess: sess, progress: progress}, ""
+}
+
+// claim puts name in the room. A trainee reconnecting with the key that
+// owns the name takes over from their old session (a dropped line may
+// not have closed yet); anyone else must pick another name.
+func (s *Server) claim(name, fp string, sess ssh.Session) string {
+	s.mu.Lock()
+	old, taken := s.sessions[name]
+	if taken && (fp == "" || old.keyFP != fp) {
+		s.mu.Unlock()
+		return fmt.Sprintf("Someone in the room is already called %q. Connect with a name of your own: ssh yourname@…", name)
+	}
+	s.sessions[name] = &traineeConn{keyFP: fp, sess: sess}
+	s.mu.Unlock()
+	if taken {
+		s.cfg.Log.Info("reconnect takes over", "name", name, "old", old.sess.RemoteAddr().String())
+		wish.Fatalln(old.sess, "\r\nYou connected again from somewhere else; this session ends here.")
+		if c, ok := old.sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+			c.Close()
+		}
+	}
+	return ""
+}
+
+func (s *Server) release(name string, sess ssh.Session) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.sessions[name]; ok && c.sess == sess {
+		delete(s.sessions, name)
+	}
+}
+
+func (s *Server) unseat(st *sessionState) {
+	if st.timer != nil {
+		st.timer.Stop()
+	}
+	if st.leave != nil {
+		st.leave()
+	}
+	if st.trainer {
+		return
+	}
+	s.release(st.name, st.sess)
+	if err := s.progress.release(st.name); err != nil {
+		s.cfg.Log.Error("close progress", "name", st.name, "err", err)
+	}
+}
