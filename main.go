@@ -66,6 +66,7 @@ func newRootCmd() *cobra.Command {
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd())
+	root.AddCommand(newServeCmd(), newReportCmd())
 	return root
 }
 

@@ -40,6 +40,7 @@ type Options struct {
 	Renderer *lipgloss.Renderer
 	Start    Screen // screen shown first
 	Query    string // pre-filled Browse search
+	Live     LiveSeat // answers live rounds in a classroom session; nil elsewhere
 }
 
 // Model is the root model: it owns the tab bar, the help bar and the
@@ -55,6 +56,7 @@ type Model struct {
 	err     error
 
 	browse browseModel
+	live   liveModel // the classroom's live round; takes over the screen while one runs
 }
 
 // New builds the root model from opts.
@@ -76,6 +78,7 @@ func New(opts Options) Model {
 		active:  BrowseScreen,
 	}
 	m.browse = newBrowseModel(opts.Glossary, m.styles, opts.Query)
+	m.live = newLiveModel(opts.Live, m.styles, nil)
 	if m.has(opts.Start) {
 		m.active = opts.Start
 	}
@@ -89,6 +92,10 @@ func (m Model) Init() tea.Cmd { return m.browse.Init() }
 // Update routes msg: global keys and navigation here, background results
 // to their owner, everything else to the active screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd, handled := m.routeLive(msg)
+	if handled {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -188,6 +195,9 @@ func (m Model) resize() Model {
 func (m Model) View() string {
 	if m.width == 0 {
 		return "" // no size yet: drawing now would only flicker
+	}
+	if m.live.Active() {
+		return m.liveView()
 	}
 	var body string
 	switch m.active {
