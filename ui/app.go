@@ -38,8 +38,8 @@ func (s Screen) String() string {
 type Options struct {
 	Glossary *glossary.Glossary
 	Renderer *lipgloss.Renderer
-	Start    Screen // screen shown first
-	Query    string // pre-filled Browse search
+	Start    Screen   // screen shown first
+	Query    string   // pre-filled Browse search
 	Live     LiveSeat // answers live rounds in a classroom session; nil elsewhere
 }
 
