@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io"
@@ -437,3 +438,67 @@ func containsAny(list []string, want string) bool {
 }
 
 var _ = round.Asking
+
+func newSigner(t testing.TB) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestClassroomKeys(t *testing.T) {
+	trainer, ana, stranger := newSigner(t), newSigner(t), newSigner(t)
+	srv, addr := testClassroom(t, classroom.Config{
+		TrainerKeys: []gossh.PublicKey{trainer.PublicKey()}, AuthorizedKeys: []gossh.PublicKey{ana.PublicKey()},
+	})
+	// The trainer's key opens the console, which starts rounds.
+	tc, err := dial(addr, dialOpts{user: "whoever", key: trainer, pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tc.close()
+	if _, err := tc.waitFor("crm101 classroom", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	// A listed key needs no code, and binds its name.
+	ac, err := dial(addr, dialOpts{user: "ana", key: ana, pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tc.waitFor("In the room (1)", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if err := tc.send("s"); err != nil {
+		t.Fatal(err)
+	}
+	if !waitUntil(10*time.Second, func() bool { return srv.Conductor().Snapshot().Phase == round.Asking }) {
+		t.Fatal("trainer's s did not start a round")
+	}
+	if _, err := ac.waitFor("Question 1 of 10", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	ac.close()
+	if !waitUntil(10*time.Second, func() bool { return len(srv.Conductor().Present()) == 0 }) {
+		t.Fatal("ana still present")
+	}
+	// An unlisted key is not enough: without the code, no entry.
+	if c, err := dial(addr, dialOpts{user: "eve", key: stranger, code: "NOPE"}); err == nil {
+		c.close()
+		t.Fatal("unlisted key got in")
+	}
+	// With the code, someone else still cannot take the name ana's key owns.
+	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", name: "ana", pty: true})
+	if err == nil {
+		c.close()
+		t.Fatal("join code took over a key-bound name")
+	}
+	if !containsAny(c.told, `already called "ana"`) {
+		t.Errorf("told %q", c.told)
+	}
+}

@@ -183,3 +183,107 @@ func TestClassroomLiveRound50(t *testing.T) {
 		t.Errorf("after reopening: %+v, %v", reopened, err)
 	}
 }
+
+// answerNow answers the open question as client c, rightly or not.
+func answerNow(t *testing.T, srv *classroom.Server, c *sshClient, right bool) {
+	t.Helper()
+	ev := srv.Conductor().Snapshot()
+	choice := ev.Question.Answer
+	if !right {
+		choice = (choice + 1) % len(ev.Question.Choices)
+	}
+	if err := c.send(fmt.Sprint(choice + 1)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func presentIs(srv *classroom.Server, names ...string) func() bool {
+	return func() bool { return reflect.DeepEqual(srv.Conductor().Present(), names) }
+}
+
+func TestClassroomReconnectAndLateJoiner(t *testing.T) {
+	srv, addr := testClassroom(t, loadConfig(t.TempDir(), 60*time.Second, 300*time.Millisecond))
+	ana, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bo, err := dial(addr, dialOpts{user: "bo", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bo.close()
+	if !waitUntil(10*time.Second, presentIs(srv, "ana", "bo")) {
+		t.Fatalf("present %v", srv.Conductor().Present())
+	}
+	if err := srv.Desk().StartRound(2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ana.waitFor("Question 1 of 2", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	answerNow(t, srv, ana, true)
+	if !waitUntil(10*time.Second, func() bool { return srv.Conductor().Snapshot().Answered == 1 }) {
+		t.Fatal("ana's answer did not arrive")
+	}
+	pointsBefore := srv.Conductor().Snapshot()
+
+	// Ana's line drops; she reconnects while question 1 is still open.
+	ana.close()
+	if !waitUntil(10*time.Second, presentIs(srv, "bo")) {
+		t.Fatalf("present %v after ana left", srv.Conductor().Present())
+	}
+	ana, err = dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ana.close()
+	if _, err := ana.waitFor("Answer in.", 0, 10*time.Second); err != nil {
+		t.Fatalf("reconnected ana does not see her answer: %v", err)
+	}
+	// Cy arrives mid-question: she waits for the next one.
+	cy, err := dial(addr, dialOpts{user: "cy", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cy.close()
+	if _, err := cy.waitFor("you play from the next one", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bo.waitFor("Question 1 of 2", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	answerNow(t, srv, bo, true)
+
+	// Question 2: all three play.
+	marks := map[*sshClient]int{}
+	for _, c := range []*sshClient{ana, bo, cy} {
+		if marks[c], err = c.waitFor("Question 2 of 2", 0, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	answerNow(t, srv, ana, true)
+	answerNow(t, srv, bo, false)
+	answerNow(t, srv, cy, true)
+	for _, c := range []*sshClient{ana, bo, cy} {
+		if _, err := c.waitFor("Final leaderboard", marks[c], 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	final := srv.Conductor().Snapshot()
+	got := map[string]round.Standing{}
+	for _, s := range final.Leaderboard {
+		got[s.Name] = s
+	}
+	for name, want := range map[string][2]int{"ana": {2, 2}, "bo": {2, 1}, "cy": {1, 1}} {
+		if s := got[name]; s.Answered != want[0] || s.Correct != want[1] {
+			t.Errorf("%s answered %d, right %d; want %d, %d", name, s.Answered, s.Correct, want[0], want[1])
+		}
+	}
+	if got["ana"].Points <= got["cy"].Points || got["ana"].Points < 2*round.BasePoints {
+		t.Errorf("ana's first answer (%d answered then) was not kept: %+v", pointsBefore.Answered, final.Leaderboard)
+	}
+	stored, err := srv.Store().RoundStanding(final.Round)
+	if err != nil || !reflect.DeepEqual(stored, final.Leaderboard) {
+		t.Errorf("stored %+v, %v\nshown %+v", stored, err, final.Leaderboard)
+	}
+}
