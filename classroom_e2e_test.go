@@ -86,6 +86,7 @@ type screen struct {
 	reply io.Writer
 	seen  map[string]time.Time // first time each watched text appeared
 	watch []string
+	tail  []byte // the end of the previous write, so a watched text split across writes is found
 }
 
 func (s *screen) Write(p []byte) (int, error) {
@@ -96,14 +97,34 @@ func (s *screen) Write(p []byte) (int, error) {
 		go s.reply.Write([]byte("\x1b]11;rgb:0000/0000/0000\x07\x1b[?62;22c"))
 	}
 	if len(s.watch) > 0 {
-		text := ansi.Strip(s.buf.String())
+		at := time.Now()
+		chunk := append(s.tail, p...)
+		text := ansi.Strip(string(chunk))
 		for _, w := range s.watch {
 			if _, ok := s.seen[w]; !ok && strings.Contains(text, w) {
-				s.seen[w] = time.Now()
+				s.seen[w] = at
 			}
 		}
+		s.tail = append([]byte(nil), chunk[max(0, len(chunk)-256):]...)
 	}
 	return len(p), nil
+}
+
+// reset forgets what was drawn, for the next round of a benchmark.
+func (s *screen) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.buf.Reset()
+	s.tail = nil
+	s.seen = map[string]time.Time{}
+}
+
+// seenAt is when watched text w first appeared since the last reset.
+func (s *screen) seenAt(w string) (time.Time, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.seen[w]
+	return t, ok
 }
 
 // text is everything drawn so far, without escape codes.

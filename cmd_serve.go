@@ -27,7 +27,8 @@ import (
 // serveFlags are `crm101 serve`'s options.
 type serveFlags struct {
 	addr, code, authorizedKeys, trainerKeys, dataDir string
-	questions, maxSessions                           int
+	questions, maxSessions, connBurst                int
+	connRate                                         float64
 	questionTime, revealTime, idle, maxSession       time.Duration
 	headless                                         bool
 }
@@ -52,6 +53,8 @@ func newServeCmd() *cobra.Command {
 	fl.StringVar(&f.dataDir, "data-dir", "", "directory for the host key, scores and trainees' progress (default: $"+quiz.DataDirEnv+" or the XDG data directory)")
 	fl.IntVar(&f.questions, "questions", 10, "questions per live round to start with")
 	fl.IntVar(&f.maxSessions, "max-sessions", classroom.DefaultMaxSessions, "most sessions at once")
+	fl.IntVar(&f.connBurst, "conn-burst", classroom.DefaultConnBurst, "connections one address may open at once before being slowed")
+	fl.Float64Var(&f.connRate, "conn-rate", classroom.DefaultConnRate, "connections per second one address may open after that")
 	fl.DurationVar(&f.questionTime, "question-time", round.DefaultQuestionTime, "how long each live question stays open")
 	fl.DurationVar(&f.revealTime, "reveal-time", round.DefaultRevealTime, "how long the answer and leaderboard show")
 	fl.DurationVar(&f.idle, "idle-timeout", classroom.DefaultIdleTimeout, "disconnect a session idle this long")
@@ -98,7 +101,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	srv, err := classroom.New(classroom.Config{
 		Addr: f.addr, Code: code, DataDir: dir, Glossary: g,
 		AuthorizedKeys: authorized, TrainerKeys: trainers,
-		MaxSessions: f.maxSessions, IdleTimeout: f.idle, MaxSession: f.maxSession,
+		MaxSessions: f.maxSessions, ConnBurst: f.connBurst, ConnRate: f.connRate, IdleTimeout: f.idle, MaxSession: f.maxSession,
 		Round: round.Config{QuestionTime: f.questionTime, RevealTime: f.revealTime},
 		Log:   logger,
 		Trainee: func(s classroom.TraineeSession) tea.Model {

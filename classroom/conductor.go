@@ -36,7 +36,14 @@ type Conductor struct {
 	names   map[string]int // sessions per trainee name
 	present []string       // sorted names in the room, rebuilt on change
 	wake    chan struct{}
+	sentAt  time.Time // last broadcast
+	dirty   bool      // answers arrived since the last broadcast
 }
+
+// answerFlush is how often answer counts are sent out while a question
+// is open. Every answer would otherwise redraw every screen: with 200
+// trainees answering at once, 40,000 frames for one number that changes.
+const answerFlush = 150 * time.Millisecond
 
 // subscriber is one session's mailbox. It keeps only the latest update:
 // each is a full snapshot, so a slow terminal skips stale frames instead
@@ -67,6 +74,14 @@ func (c *Conductor) run(ctx context.Context) {
 		c.mu.Lock()
 		c.advanceLocked()
 		next := c.engine.Next()
+		if c.dirty {
+			flush := c.sentAt.Add(answerFlush)
+			if !c.now().Before(flush) {
+				c.broadcastLocked()
+			} else if next.IsZero() || flush.Before(next) {
+				next = flush
+			}
+		}
 		c.mu.Unlock()
 		wait := time.Hour
 		if !next.IsZero() {
@@ -188,6 +203,7 @@ func (c *Conductor) rebuildPresentLocked() {
 
 // broadcastLocked posts the current snapshot to every mailbox.
 func (c *Conductor) broadcastLocked() {
+	c.sentAt, c.dirty = c.now(), false
 	ev := c.engine.Event()
 	for s := range c.subs {
 		u := round.Update{Event: ev}
@@ -262,7 +278,7 @@ func (c *Conductor) Answer(name string, q, choice int) (round.Answer, error) {
 	// Saved under the lock: the reveal must not be broadcast (and the
 	// round finished) before the answer that closed it is on disk.
 	saveErr := c.store.RecordAnswer(a)
-	c.broadcastLocked()
+	c.dirty = true
 	c.mu.Unlock()
 	c.poke()
 	if saveErr != nil {

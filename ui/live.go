@@ -85,6 +85,11 @@ func (m liveModel) Update(msg tea.Msg) (liveModel, tea.Cmd) {
 		m.pending = false
 		if msg.err != nil {
 			m.notice = msg.err.Error()
+		} else if msg.answer.Round == m.ev.Round && msg.answer.Question == m.ev.Index {
+			// Shown at once; the server's next update says the same.
+			a := msg.answer
+			m.me.Answered = &a
+			m = m.setKeys()
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -98,16 +103,22 @@ func (m liveModel) apply(u round.Update) (liveModel, tea.Cmd) {
 		m.cursor, m.notice, m.pending = 0, "", false
 	}
 	m.ev, m.me, m.has = u.Event, u.Seat, true
-	m.keys.Back.SetEnabled(m.ev.Phase == round.Finished)
-	asking := m.ev.Phase == round.Asking && m.me.Playing && m.me.Answered == nil
-	for _, b := range []*key.Binding{&m.keys.Pick, &m.keys.Up, &m.keys.Down, &m.keys.Answer} {
-		b.SetEnabled(asking)
-	}
+	m = m.setKeys()
 	if (m.ev.Phase == round.Asking || m.ev.Phase == round.Revealing) && !m.ticking {
 		m.ticking = true
 		return m, m.tickCmd()
 	}
 	return m, nil
+}
+
+// setKeys enables the keys that do something in the current phase.
+func (m liveModel) setKeys() liveModel {
+	m.keys.Back.SetEnabled(m.ev.Phase == round.Finished)
+	asking := m.ev.Phase == round.Asking && m.me.Playing && m.me.Answered == nil
+	for _, b := range []*key.Binding{&m.keys.Pick, &m.keys.Up, &m.keys.Down, &m.keys.Answer} {
+		b.SetEnabled(asking)
+	}
+	return m
 }
 
 func (m liveModel) tickCmd() tea.Cmd {
