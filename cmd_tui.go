@@ -11,8 +11,9 @@ import (
 
 // tuiOptions say which screen the app opens on and with what.
 type tuiOptions struct {
-	start ui.Screen
-	query string
+	start  ui.Screen
+	query  string
+	metric string // Calculate opens on this metric ID
 }
 
 // runTUI starts the interactive app full-screen.
@@ -26,6 +27,7 @@ func runTUI(cmd *cobra.Command, o tuiOptions) error {
 		Renderer: ui.DefaultRenderer(),
 		Start:    o.start,
 		Query:    o.query,
+		Metric:   o.metric,
 	})
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))

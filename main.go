@@ -65,7 +65,7 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd())
+	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd(), newCalcCmd())
 	root.AddCommand(newServeCmd(), newReportCmd())
 	return root
 }

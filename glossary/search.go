@@ -229,8 +229,8 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		last := int32(-1)
 		for _, fm := range fuzzy.FindFromNoSort(q, view) {
 			p, n := viewPos[fm.Index], view.ids[fm.Index]
-			if p == last { // another name of the same entry: keep the better
-				if fm.Score > matches[len(matches)-1].Score {
+			if p == last { // another name of the same entry: keep the better, and the term over an alias
+				if kept := matches[len(matches)-1]; kept.Name != ix.orig[ix.first[ents[p]]] && fm.Score > kept.Score {
 					matches[len(matches)-1] = fuzzyMatch(ix, ents[p], n, fm)
 				}
 				continue

@@ -40,6 +40,7 @@ type Options struct {
 	Renderer *lipgloss.Renderer
 	Start    Screen   // screen shown first
 	Query    string   // pre-filled Browse search
+	Metric   string   // metric ID Calculate opens on, form focused
 	Live     LiveSeat // answers live rounds in a classroom session; nil elsewhere
 }
 
@@ -56,6 +57,7 @@ type Model struct {
 	err     error
 
 	browse browseModel
+	calc   calculateModel
 	live   liveModel // the classroom's live round; takes over the screen while one runs
 }
 
@@ -74,10 +76,11 @@ func New(opts Options) Model {
 		styles:  &styles,
 		keys:    defaultGlobalKeyMap(),
 		help:    h,
-		screens: []Screen{BrowseScreen},
+		screens: []Screen{BrowseScreen, CalculateScreen},
 		active:  BrowseScreen,
 	}
 	m.browse = newBrowseModel(opts.Glossary, m.styles, opts.Query)
+	m.calc = newCalculateModel(m.styles, opts.Metric)
 	m.live = newLiveModel(opts.Live, m.styles, nil)
 	if m.has(opts.Start) {
 		m.active = opts.Start
@@ -114,6 +117,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.browse, cmd = m.browse.openTerm(msg.term, msg.from)
 		return m, cmd
+	case openMetricMsg:
+		m = m.show(CalculateScreen)
+		var cmd tea.Cmd
+		m.calc, cmd = m.calc.openMetric(msg.id)
+		return m, cmd
 	case errMsg:
 		m.err = msg.err
 		return m, nil
@@ -148,6 +156,8 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m.active {
 	case BrowseScreen:
 		m.browse, cmd = m.browse.Update(msg)
+	case CalculateScreen:
+		m.calc, cmd = m.calc.Update(msg)
 	}
 	return m, cmd
 }
@@ -188,6 +198,7 @@ func (m Model) resize() Model {
 	chrome := lipgloss.Height(m.tabBar()) + lipgloss.Height(m.helpView())
 	bodyHeight := max(0, m.height-chrome)
 	m.browse = m.browse.setSize(m.width, bodyHeight)
+	m.calc = m.calc.setSize(m.width, bodyHeight)
 	return m
 }
 
@@ -203,6 +214,8 @@ func (m Model) View() string {
 	switch m.active {
 	case BrowseScreen:
 		body = m.browse.View()
+	case CalculateScreen:
+		body = m.calc.View()
 	}
 	screen := lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), body, m.helpView())
 	// On a terminal too small for even the chrome, clip rather than let
@@ -229,6 +242,8 @@ func (m Model) helpView() string {
 	}
 	var keys help.KeyMap
 	switch m.active {
+	case CalculateScreen:
+		keys = combinedHelp{screen: m.calc.keys, global: m.keys}
 	default:
 		keys = combinedHelp{screen: m.browse.keys, global: m.keys}
 	}

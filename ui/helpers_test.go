@@ -119,14 +119,15 @@ func drain(m tea.Model, cmd tea.Cmd, depth int) tea.Model {
 }
 
 // runCmd runs cmd, giving up on commands that wait (cursor blinks,
-// timers) so tests never sleep.
+// timers: they wait far longer than any real command takes) so tests
+// do not sleep through them.
 func runCmd(cmd tea.Cmd) tea.Msg {
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
 	select {
 	case msg := <-done:
 		return msg
-	case <-time.After(200 * time.Millisecond):
+	case <-time.After(60 * time.Millisecond):
 		return nil
 	}
 }

@@ -37,6 +37,11 @@ type Styles struct {
 		Formula, Related, SelectedRelated, Sources, Note, Empty, Suggest   lipgloss.Style
 		PaneBorder, FocusedPaneBorder, ScrollHint                          lipgloss.Style
 	}
+	Calculate struct {
+		FilterPrompt, Text, Placeholder, Item, SelectedItem, Empty   lipgloss.Style
+		Pane, FocusedPane, Title, Formula, Label, FocusedLabel, Unit lipgloss.Style
+		Error, Result, Filled, Interpretation, Hint                  lipgloss.Style
+	}
 	// Live is the classroom: the trainee's live round and the trainer's console.
 	Live struct {
 		Frame, Header, Countdown, Urgent, Prompt, Choice, Chosen, Cursor  lipgloss.Style
@@ -95,6 +100,26 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	b.Note = ns().Foreground(p.Warn).Italic(true)
 	b.Empty = ns().Foreground(p.Subtle).Padding(1, 2)
 	b.Suggest = ns().Foreground(p.Accent).Bold(true)
+
+	c := &s.Calculate
+	c.FilterPrompt = b.SearchPrompt
+	c.Text = ns().Foreground(p.Text)
+	c.Placeholder = ns().Foreground(p.Muted)
+	c.Item = b.Item
+	c.SelectedItem = b.SelectedItem
+	c.Empty = b.Empty
+	c.Pane = b.Pane
+	c.FocusedPane = b.FocusedPane
+	c.Title = ns().Bold(true).Foreground(p.Text)
+	c.Formula = ns().Foreground(p.Subtle)
+	c.Label = ns().Foreground(p.Subtle)
+	c.FocusedLabel = ns().Foreground(p.Accent).Bold(true)
+	c.Unit = ns().Foreground(p.Subtle)
+	c.Error = ns().Foreground(p.Bad)
+	c.Result = ns().Bold(true).Foreground(p.Good)
+	c.Filled = ns().Foreground(p.Good)
+	c.Interpretation = ns().Foreground(p.Text).Italic(true)
+	c.Hint = ns().Foreground(p.Subtle).Italic(true)
 
 	l := &s.Live
 	l.Frame = ns().Padding(1, 2)

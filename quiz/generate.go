@@ -1,0 +1,220 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/crm101/crm101/glossary"
+)
+
+// optionCount is how many options a choice question offers.
+const optionCount = 4
+
+// ErrKindDoesNotFit is wrapped by For when a kind cannot be asked about
+// a term: an acronym question for a term without one, a choice question
+// in a glossary too small for three distractors.
+var ErrKindDoesNotFit = errors.New("question kind does not fit this term")
+
+// Generator builds questions from one glossary. All randomness comes
+// from the injected rng, so equal glossaries and seeds give equal
+// questions. A Generator is not safe for concurrent use (rand.Rand is not).
+type Generator struct {
+	g   *glossary.Glossary
+	rng *rand.Rand
+	// keys caches, per entry, what distractor checks compare: they
+	// weigh every entry against every other.
+	keys []entryKeys
+}
+
+// entryKeys is the precomputed comparison material of one entry.
+type entryKeys struct {
+	masked    string   // the definition with the entry's own names masked
+	term      string   // answerKey of the term
+	def       string   // answerKey of the definition
+	maskedDef string   // answerKey of masked
+	names     []string // answerKey of every name
+	related   []int    // entries related to it, in either direction
+	// metric is the calculator metric computing the entry, if any, matched
+	// the way glossary.MetricForTerm does (which rebuilds the catalogue
+	// on every call, too slow to repeat per entry).
+	metric    glossary.Metric
+	hasMetric bool
+}
+
+// NewGenerator returns a generator over g drawing randomness from rng,
+// typically rand.New(rand.NewPCG(seed, seed)).
+func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
+	metrics := map[string]glossary.Metric{}
+	for _, m := range glossary.AllMetrics() {
+		metrics[glossary.Key(m.Term)] = m
+	}
+	keys := make([]entryKeys, g.Len())
+	for i, e := range g.Entries() {
+		k := &keys[i]
+		k.masked = Mask(e.Definition, e.Names())
+		k.term, k.def, k.maskedDef = answerKey(e.Term), answerKey(e.Definition), answerKey(k.masked)
+		for _, n := range e.Names() {
+			k.names = append(k.names, answerKey(n))
+		}
+		k.metric, k.hasMetric = metrics[glossary.Key(e.Term)]
+		for _, r := range e.Related {
+			if j, ok := g.Index(r); ok && j != i {
+				k.related = appendUnique(k.related, j)
+				keys[j].related = appendUnique(keys[j].related, i)
+			}
+		}
+	}
+	return &Generator{g: g, rng: rng, keys: keys}
+}
+
+// Kinds returns the kinds that fit term, in Kinds order; nil when the
+// glossary has no such term.
+func (gen *Generator) Kinds(term string) []Kind {
+	i, ok := gen.g.Index(term)
+	if !ok {
+		return nil
+	}
+	var out []Kind
+	for _, k := range Kinds() {
+		if gen.fits(i, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (gen *Generator) fits(i int, k Kind) bool {
+	e := gen.g.At(i)
+	switch k {
+	case Flashcard:
+		return true
+	case Typed:
+		return hasContent(gen.keys[i].masked)
+	case Choice:
+		return hasContent(gen.keys[i].masked) && len(gen.termDistractors(i, false, optionCount-1)) == optionCount-1
+	case ReverseChoice:
+		return len(gen.definitionDistractors(i, false, optionCount-1)) == optionCount-1
+	case Acronym:
+		return e.Acronym != ""
+	case Metric:
+		return gen.keys[i].hasMetric
+	case Article:
+		_, ok := articleFor(gen.g, i)
+		return ok
+	}
+	return false
+}
+
+// For returns a question of kind about term (any of its names). It
+// wraps ErrKindDoesNotFit when the kind cannot be asked about it.
+func (gen *Generator) For(term string, kind Kind) (Question, error) {
+	i, ok := gen.g.Index(term)
+	if !ok {
+		return Question{}, fmt.Errorf("question about %q: no such term in the glossary", term)
+	}
+	if !kind.Valid() {
+		return Question{}, fmt.Errorf("question about %q: unknown kind %q", term, kind)
+	}
+	if !gen.fits(i, kind) {
+		return Question{}, fmt.Errorf("%s question about %q: %w", kind, gen.g.At(i).Term, ErrKindDoesNotFit)
+	}
+	e := gen.g.At(i)
+	switch kind {
+	case Flashcard:
+		return Question{Kind: Flashcard, Term: e.Term, Prompt: e.Title(), Answer: e.Definition, Back: back(e)}, nil
+	case Choice:
+		return gen.choice(i), nil
+	case ReverseChoice:
+		return gen.reverseChoice(i), nil
+	case Acronym:
+		accept := acronymExpansions(e)
+		return Question{
+			Kind: Acronym, Term: e.Term, Prompt: "What does " + e.Acronym + " stand for?",
+			Answer: e.Term, Back: back(e), Accept: accept, Confusable: gen.confusable(i, accept),
+		}, nil
+	case Typed:
+		return Question{
+			Kind: Typed, Term: e.Term,
+			Prompt: "Which term is this? Type it.\n\n" + gen.keys[i].masked,
+			Answer: e.Term, Back: back(e), Accept: e.Names(), Confusable: gen.confusable(i, e.Names()),
+		}, nil
+	case Metric:
+		return gen.metric(e, gen.keys[i].metric)
+	case Article:
+		a, _ := articleFor(gen.g, i)
+		return a.question(gen, i)
+	}
+	return Question{}, fmt.Errorf("%s question about %q: %w", kind, e.Term, ErrKindDoesNotFit)
+}
+
+// back is the explanation shown after any question about e.
+func back(e glossary.Entry) string {
+	var b strings.Builder
+	b.WriteString(e.Title() + ": " + e.Definition)
+	if e.Formula != "" {
+		b.WriteString("\nFormula: " + e.Formula)
+	}
+	if e.Example != "" {
+		b.WriteString("\nExample: " + e.Example)
+	}
+	return b.String()
+}
+
+// hasContent reports whether a masked prompt still says something: a
+// definition that was nothing but the term's own names would not.
+func hasContent(masked string) bool {
+	return answerKey(strings.ReplaceAll(masked, Blank, "")) != ""
+}
+
+// acronymExpansions are the answers to "what does CAC stand for?": the
+// term, and any alias whose initials spell the acronym (an alias such
+// as "LTV" or "Lifetime Value" is another name, not an expansion).
+func acronymExpansions(e glossary.Entry) []string {
+	out := []string{e.Term}
+	for _, a := range e.Aliases {
+		if initials(a) == strings.ToLower(e.Acronym) && answerKey(a) != answerKey(e.Term) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func initials(s string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' }) {
+		b.WriteString(w[:1])
+	}
+	return b.String()
+}
+
+// confusable lists other entries' names one edit away from an accepted
+// answer long enough to earn typo leniency; see Question.Confusable.
+func (gen *Generator) confusable(self int, accept []string) []string {
+	var out []string
+	for j, e := range gen.g.Entries() {
+		if j == self {
+			continue
+		}
+		for _, n := range e.Names() {
+			nk := answerKey(n)
+			for _, a := range accept {
+				ak := answerKey(a)
+				if len([]rune(ak)) >= minTypoLetters && editDistance(nk, ak) == 1 {
+					out = append(out, n)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func appendUnique(s []int, v int) []int {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}

@@ -1,0 +1,122 @@
+package quiz
+
+import (
+	"fmt"
+	"slices"
+)
+
+// tiers orders candidate distractors for entry i by plausibility:
+// entries related to it (either direction) first, then its category,
+// then the rest. With shuffle each tier is shuffled, so a term does not
+// always meet the same companions; without, rng is left untouched.
+func (gen *Generator) tiers(i int, shuffle bool) []int {
+	e := gen.g.At(i)
+	related := gen.keys[i].related
+	tier := [3][]int{slices.Clone(related)}
+	for j, o := range gen.g.Entries() {
+		switch {
+		case j == i || slices.Contains(related, j):
+		case o.Category == e.Category:
+			tier[1] = append(tier[1], j)
+		default:
+			tier[2] = append(tier[2], j)
+		}
+	}
+	out := make([]int, 0, gen.g.Len())
+	for _, t := range tier {
+		if shuffle {
+			gen.rng.Shuffle(len(t), func(a, b int) { t[a], t[b] = t[b], t[a] })
+		}
+		out = append(out, t...)
+	}
+	return out
+}
+
+// termDistractors returns up to want entries whose terms may stand
+// beside entry i's term as wrong options, most plausible first: never a
+// name of the answer, never two options that read the same, never an
+// entry with the very same definition (it would be a second right answer).
+func (gen *Generator) termDistractors(i int, shuffle bool, want int) []int {
+	k := gen.keys[i]
+	usedTerm := map[string]bool{}
+	for _, n := range k.names {
+		usedTerm[n] = true
+	}
+	usedDef := map[string]bool{k.def: true}
+	var out []int
+	for _, j := range gen.tiers(i, shuffle) {
+		o := gen.keys[j]
+		if usedTerm[o.term] || usedDef[o.def] {
+			continue
+		}
+		usedTerm[o.term], usedDef[o.def] = true, true
+		if out = append(out, j); len(out) == want {
+			break
+		}
+	}
+	return out
+}
+
+// definitionDistractors is termDistractors for reverse questions: the
+// options are masked definitions, which must all read differently.
+func (gen *Generator) definitionDistractors(i int, shuffle bool, want int) []int {
+	used := map[string]bool{gen.keys[i].maskedDef: true}
+	var out []int
+	for _, j := range gen.tiers(i, shuffle) {
+		d := gen.keys[j].maskedDef
+		if used[d] || d == "" {
+			continue
+		}
+		used[d] = true
+		if out = append(out, j); len(out) == want {
+			break
+		}
+	}
+	return out
+}
+
+// options shuffles the answer in among the distractors and reports
+// where it landed.
+func (gen *Generator) options(answer string, distractors []string) ([]string, int) {
+	opts := append([]string{answer}, distractors...)
+	perm := gen.rng.Perm(len(opts))
+	out := make([]string, len(opts))
+	at := 0
+	for to, from := range perm {
+		out[to] = opts[from]
+		if from == 0 {
+			at = to
+		}
+	}
+	return out, at
+}
+
+func (gen *Generator) choice(i int) Question {
+	e := gen.g.At(i)
+	ds := gen.termDistractors(i, true, optionCount-1)
+	names := make([]string, len(ds))
+	for k, j := range ds {
+		names[k] = gen.g.At(j).Term
+	}
+	opts, at := gen.options(e.Term, names)
+	return Question{
+		Kind: Choice, Term: e.Term,
+		Prompt:  "Which term matches this definition?\n\n" + gen.keys[i].masked,
+		Options: opts, AnswerIndex: at, Answer: e.Term, Back: back(e),
+	}
+}
+
+func (gen *Generator) reverseChoice(i int) Question {
+	ds := gen.definitionDistractors(i, true, optionCount-1)
+	defs := make([]string, len(ds))
+	for k, j := range ds {
+		defs[k] = gen.keys[j].masked
+	}
+	answer := gen.keys[i].masked
+	opts, at := gen.options(answer, defs)
+	return Question{
+		Kind: ReverseChoice, Term: gen.g.At(i).Term,
+		Prompt:  fmt.Sprintf("Which definition fits %s?", gen.g.At(i).Title()),
+		Options: opts, AnswerIndex: at, Answer: answer, Back: back(gen.g.At(i)),
+	}
+}

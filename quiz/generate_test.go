@@ -1,0 +1,398 @@
+package quiz
+
+import (
+	"errors"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/crm101/crm101/glossary"
+)
+
+// testEntries mirrors real glossary entries closely enough to exercise
+// every rule: acronyms, aliases inside definitions, related links,
+// several categories, the article's pipeline / SQL / persona terms.
+func testEntries() []glossary.Entry {
+	return []glossary.Entry{
+		{Term: "Customer Acquisition Cost", Acronym: "CAC", Aliases: []string{"Acquisition Cost"}, Category: glossary.Metrics,
+			Definition: "What it costs, on average, to win one new customer once marketing and sales spending are added together.",
+			Example:    "We spent $50,000 and signed 100 customers, so our CAC was $500.",
+			Formula:    "CAC = (marketing spend + sales spend) ÷ new customers", Related: []string{"CLV"}},
+		{Term: "Customer Lifetime Value", Acronym: "CLV", Aliases: []string{"Lifetime Value", "LTV"}, Category: glossary.Metrics,
+			Definition: "The revenue a typical customer brings in over the whole relationship; lifetime value tells you how much a new customer is worth.",
+			Example:    "With a CLV of $3,000 and a CAC of $500, each customer returns six times its cost.", Related: []string{"CAC"}},
+		{Term: "Churn Rate", Aliases: []string{"Customer Churn"}, Category: glossary.Metrics,
+			Definition: "The share of customers who stop buying from you in a period. Rising customer churn is an early warning.",
+			Example:    "We lost 5 of 200 customers this month: a churn rate of 2.5%.", Related: []string{"Customer Retention Rate"}},
+		{Term: "Customer Retention Rate", Aliases: []string{"Retention Rate"}, Category: glossary.Metrics,
+			Definition: "The share of customers at the start of a period who are still customers at its end.", Related: []string{"Churn Rate"}},
+		{Term: "Net Promoter Score", Acronym: "NPS", Category: glossary.Metrics,
+			Definition: "A loyalty score: the percentage of promoters minus the percentage of detractors among surveyed customers."},
+		{Term: "Monthly Recurring Revenue", Acronym: "MRR", Category: glossary.Metrics,
+			Definition: "Predictable subscription revenue earned each month.", Related: []string{"ARR"}},
+		{Term: "Annual Recurring Revenue", Acronym: "ARR", Category: glossary.Metrics,
+			Definition: "Predictable subscription revenue earned over a year.", Related: []string{"MRR"}},
+		{Term: "Key Performance Indicator", Acronym: "KPI", Category: glossary.Metrics,
+			Definition: "A measure a team tracks over time to see whether it is reaching its goals."},
+		{Term: "Pipeline", Aliases: []string{"Sales Pipeline"}, Category: glossary.Sales,
+			Definition: "A visual set of stages showing where each deal or sales opportunity stands on its way to a close.",
+			Related:    []string{"Deal"}},
+		{Term: "Deal", Aliases: []string{"Opportunity"}, Category: glossary.Sales,
+			Definition: "A potential sale being worked in the pipeline, with a value and an expected close date."},
+		{Term: "Lead", Category: glossary.Sales,
+			Definition: "A person or company that has shown interest in what you sell but has not been qualified yet."},
+		{Term: "Sales Qualified Lead", Acronym: "SQL", Category: glossary.Sales,
+			Definition: "A prospect that sales has assessed as highly likely to buy and ready for direct contact.",
+			Related:    []string{"Lead", "Marketing Qualified Lead"}},
+		{Term: "Marketing Qualified Lead", Acronym: "MQL", Category: glossary.Marketing,
+			Definition: "A prospect whose engagement suggests interest, passed on to sales for a closer look.", Related: []string{"SQL"}},
+		{Term: "Lead Scoring", Category: glossary.Sales,
+			Definition: "Ranking prospects with points for their traits and actions, so sales calls the warmest first."},
+		{Term: "Deal Scoring", Category: glossary.Sales,
+			Definition: "Giving each open opportunity points for its size, activity and progress, to forecast which will close."},
+		{Term: "Customer Persona", Aliases: []string{"Buyer Persona", "Marketing Persona"}, Category: glossary.Marketing,
+			Definition: "A semi-fictional character that stands for your ideal customer, drawn from research.",
+			Related:    []string{"Customer Profile"}},
+		{Term: "Customer Profile", Category: glossary.Marketing,
+			Definition: "A detailed, data-based description of your ideal customer: demographics, interests, behaviours, motivations and pain points.",
+			Related:    []string{"Customer Persona"}},
+		{Term: "Segmentation", Aliases: []string{"Customer Segmentation"}, Category: glossary.Marketing,
+			Definition: "Grouping contacts by shared traits or actions so each group gets messages that fit it."},
+		{Term: "Customer Relationship Management", Acronym: "CRM", Category: glossary.DataTechnology,
+			Definition: "Software and practice for managing every interaction with customers and prospects."},
+		{Term: "Application Programming Interface", Acronym: "API", Category: glossary.DataTechnology,
+			Definition: "A defined way for one program to ask another for data or actions."},
+	}
+}
+
+func testGlossary(t testing.TB) *glossary.Glossary {
+	t.Helper()
+	g, err := glossary.New(testEntries())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func newGen(g *glossary.Glossary, seed uint64) *Generator {
+	return NewGenerator(g, rand.New(rand.NewPCG(seed, seed)))
+}
+
+// checkQuestion asserts the rules every generated question obeys.
+func checkQuestion(t *testing.T, g *glossary.Glossary, q Question) {
+	t.Helper()
+	e, ok := g.Lookup(q.Term)
+	if !ok || e.Term != q.Term {
+		t.Errorf("%s %q: Term is not a canonical glossary term", q.Kind, q.Term)
+		return
+	}
+	if strings.TrimSpace(q.Prompt) == "" || strings.TrimSpace(q.Answer) == "" {
+		t.Errorf("%s %q: empty prompt or answer: %+v", q.Kind, q.Term, q)
+	}
+	// Where the answer is the term itself, the prompt must not name it.
+	if q.Kind == Choice || q.Kind == Typed || (q.Kind == Article && len(q.Options) == 0) {
+		if m := Mask(q.Prompt, e.Names()); m != q.Prompt {
+			t.Errorf("%s %q: prompt gives the answer away:\n%s", q.Kind, q.Term, q.Prompt)
+		}
+	}
+	if q.Kind.IsChoice() || len(q.Options) > 0 {
+		checkOptions(t, g, q)
+	}
+	if len(q.Options) == 0 && q.Kind != Flashcard {
+		if v := Check(q, q.Answer); !v.Correct || v.Typo {
+			t.Errorf("%s %q: its own answer %q is graded %+v", q.Kind, q.Term, q.Answer, v)
+		}
+	}
+}
+
+func checkOptions(t *testing.T, g *glossary.Glossary, q Question) {
+	t.Helper()
+	if len(q.Options) != 4 {
+		t.Errorf("%s %q: %d options, want 4", q.Kind, q.Term, len(q.Options))
+		return
+	}
+	if q.AnswerIndex < 0 || q.AnswerIndex >= 4 || q.Options[q.AnswerIndex] != q.Answer {
+		t.Errorf("%s %q: answer %q not at index %d of %q", q.Kind, q.Term, q.Answer, q.AnswerIndex, q.Options)
+	}
+	seen := map[string]bool{}
+	for _, o := range q.Options {
+		if seen[answerKey(o)] {
+			t.Errorf("%s %q: duplicate option %q in %q", q.Kind, q.Term, o, q.Options)
+		}
+		seen[answerKey(o)] = true
+	}
+	e, _ := g.Lookup(q.Term)
+	for k, o := range q.Options {
+		if k == q.AnswerIndex {
+			continue
+		}
+		for _, n := range e.Names() {
+			if answerKey(o) == answerKey(n) {
+				t.Errorf("%s %q: distractor %q is a name of the answer", q.Kind, q.Term, o)
+			}
+		}
+		if q.Kind == Choice {
+			if d, ok := g.Lookup(o); ok && answerKey(d.Definition) == answerKey(e.Definition) {
+				t.Errorf("%s %q: distractor %q has the answer's definition", q.Kind, q.Term, o)
+			}
+		}
+	}
+}
+
+func TestEveryTermEveryKindFollowsTheRules(t *testing.T) {
+	g := testGlossary(t)
+	for seed := uint64(1); seed <= 5; seed++ {
+		gen := newGen(g, seed)
+		for _, e := range g.Entries() {
+			for _, k := range gen.Kinds(e.Term) {
+				q, err := gen.For(e.Term, k)
+				if err != nil {
+					t.Fatalf("For(%q, %s): %v", e.Term, k, err)
+				}
+				if q.Kind != k {
+					t.Errorf("For(%q, %s) made a %s question", e.Term, k, q.Kind)
+				}
+				checkQuestion(t, g, q)
+			}
+		}
+	}
+}
+
+func TestKindsFitTheTerm(t *testing.T) {
+	gen := newGen(testGlossary(t), 1)
+	cases := []struct {
+		term string
+		want []Kind
+	}{
+		{"Customer Acquisition Cost", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric}},
+		{"cac", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric}},
+		{"Pipeline", []Kind{Flashcard, Choice, ReverseChoice, Typed, Article}},
+		{"Buyer Persona", []Kind{Flashcard, Choice, ReverseChoice, Typed, Article}},
+		{"Customer Profile", []Kind{Flashcard, Choice, ReverseChoice, Typed}},
+		{"SQL", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Article}},
+		{"No Such Term", nil},
+	}
+	for _, c := range cases {
+		if got := gen.Kinds(c.term); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Kinds(%q) = %v, want %v", c.term, got, c.want)
+		}
+	}
+}
+
+func TestForRejectsWhatDoesNotFit(t *testing.T) {
+	gen := newGen(testGlossary(t), 1)
+	if _, err := gen.For("Pipeline", Acronym); !errors.Is(err, ErrKindDoesNotFit) {
+		t.Errorf("acronym question about Pipeline: err = %v, want ErrKindDoesNotFit", err)
+	}
+	if _, err := gen.For("Lead", Article); !errors.Is(err, ErrKindDoesNotFit) {
+		t.Errorf("article question about Lead: err = %v, want ErrKindDoesNotFit", err)
+	}
+	if _, err := gen.For("Nope", Typed); err == nil || !strings.Contains(err.Error(), `"Nope"`) {
+		t.Errorf("unknown term: err = %v", err)
+	}
+	if _, err := gen.For("Lead", "riddle"); err == nil || !strings.Contains(err.Error(), "riddle") {
+		t.Errorf("unknown kind: err = %v", err)
+	}
+	es := testEntries()
+	small, err := glossary.New([]glossary.Entry{es[0], es[1], es[4]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newGen(small, 1).For("CAC", Choice); !errors.Is(err, ErrKindDoesNotFit) {
+		t.Errorf("choice from a 3-entry glossary: err = %v, want ErrKindDoesNotFit", err)
+	}
+}
+
+func TestDistractorsPreferRelatedThenCategory(t *testing.T) {
+	g := testGlossary(t)
+	for seed := uint64(1); seed <= 20; seed++ {
+		gen := newGen(g, seed)
+		q, err := gen.For("Customer Acquisition Cost", Choice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(q.Options, "Customer Lifetime Value") {
+			t.Errorf("seed %d: related CLV missing from %q", seed, q.Options)
+		}
+		for _, o := range q.Options {
+			if e, _ := g.Lookup(o); e.Category != glossary.Metrics {
+				t.Errorf("seed %d: %q from %s offered though Metrics has enough entries", seed, o, e.Category)
+			}
+		}
+	}
+}
+
+func TestDistractorsNeverAliasOrSameDefinition(t *testing.T) {
+	es := testEntries()[:8] // the Metrics entries
+	es = append(es,
+		// Reads as the answer's alias once plural is ignored.
+		glossary.Entry{Term: "Customer Churns", Category: glossary.Metrics, Definition: "Made-up entry whose name echoes an alias of Churn Rate."},
+		// A second entry with Churn Rate's very definition.
+		glossary.Entry{Term: "Attrition", Category: glossary.Metrics, Definition: es[2].Definition},
+	)
+	g, err := glossary.New(es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seed := uint64(1); seed <= 30; seed++ {
+		q, err := newGen(g, seed).For("Churn Rate", Choice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range q.Options {
+			if o == "Customer Churns" || o == "Attrition" {
+				t.Fatalf("seed %d: forbidden distractor %q in %q", seed, o, q.Options)
+			}
+		}
+		checkQuestion(t, g, q)
+	}
+}
+
+func TestSameSeedSameQuestions(t *testing.T) {
+	g := testGlossary(t)
+	a, err := newGen(g, 42).Quiz(12, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newGen(g, 42).Quiz(12, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("same seed gave different quizzes")
+	}
+	c, err := newGen(g, 43).Quiz(12, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(a, c) {
+		t.Fatal("seeds 42 and 43 gave the same quiz: the seed is not used")
+	}
+}
+
+func TestQuizIsBalanced(t *testing.T) {
+	g := testGlossary(t)
+	qs, err := newGen(g, 7).Quiz(8, []Kind{Typed, Choice}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[Kind]int{}
+	cats := map[glossary.Category]int{}
+	terms := map[string]bool{}
+	for _, q := range qs {
+		count[q.Kind]++
+		e, _ := g.Lookup(q.Term)
+		cats[e.Category]++
+		if terms[q.Term] {
+			t.Errorf("term %q asked twice", q.Term)
+		}
+		terms[q.Term] = true
+	}
+	if count[Typed] != 4 || count[Choice] != 4 {
+		t.Errorf("kinds = %v, want 4 typed and 4 choice", count)
+	}
+	// 8 questions over 4 categories holding ≥2 entries each: 2 apiece.
+	for _, c := range []glossary.Category{glossary.Metrics, glossary.Sales, glossary.Marketing, glossary.DataTechnology} {
+		if cats[c] != 2 {
+			t.Errorf("categories = %v, want 2 of each", cats)
+			break
+		}
+	}
+}
+
+func TestQuizFiltersAndLimits(t *testing.T) {
+	g := testGlossary(t)
+	qs, err := newGen(g, 3).Quiz(4, []Kind{Acronym}, []glossary.Category{glossary.Metrics})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		if e, _ := g.Lookup(q.Term); q.Kind != Acronym || e.Category != glossary.Metrics {
+			t.Errorf("got a %s question about %q (%s)", q.Kind, q.Term, e.Category)
+		}
+	}
+	if _, err := newGen(g, 3).Quiz(7, []Kind{Acronym}, []glossary.Category{glossary.Metrics}); err == nil {
+		t.Error("7 acronym questions from 6 Metrics acronyms: no error")
+	}
+	if _, err := newGen(g, 3).Quiz(0, nil, nil); err == nil {
+		t.Error("0 questions: no error")
+	}
+	if _, err := newGen(g, 3).Quiz(1, []Kind{"riddle"}, nil); err == nil {
+		t.Error("unknown kind: no error")
+	}
+	if _, err := newGen(g, 3).Quiz(1, nil, []glossary.Category{"Gardening"}); err == nil {
+		t.Error("unknown category: no error")
+	}
+}
+
+func TestAcronymQuestionAcceptsExpansionsOnly(t *testing.T) {
+	q, err := newGen(testGlossary(t), 1).For("CLV", Acronym)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Prompt != "What does CLV stand for?" {
+		t.Errorf("prompt = %q", q.Prompt)
+	}
+	for answer, want := range map[string]bool{"customer lifetime value": true, "LTV": false, "CLV": false} {
+		if got := Check(q, answer).Correct; got != want {
+			t.Errorf("Check(%q).Correct = %v, want %v", answer, got, want)
+		}
+	}
+}
+
+// The built-in glossary grows while this package is written; these hold
+// for any size: every fitting kind of every entry follows the rules.
+func TestBuiltinGlossaryEveryKind(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := newGen(g, 1)
+	for _, e := range g.Entries() {
+		kinds := gen.Kinds(e.Term)
+		if !slices.Contains(kinds, Flashcard) || !slices.Contains(kinds, Typed) {
+			t.Errorf("%q: kinds %v lack flashcard or typed", e.Term, kinds)
+		}
+		for _, k := range Kinds() {
+			q, err := gen.For(e.Term, k)
+			if !slices.Contains(kinds, k) {
+				if !errors.Is(err, ErrKindDoesNotFit) {
+					t.Errorf("For(%q, %s) outside Kinds: err = %v", e.Term, k, err)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("For(%q, %s): %v", e.Term, k, err)
+			}
+			checkQuestion(t, g, q)
+		}
+	}
+}
+
+// A mixed quiz over the built-in glossary: every question follows the
+// rules, and each kind that some built-in term fits turns up.
+func TestBuiltinQuiz(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := min(g.Len(), 2*len(Kinds()))
+	qs, err := newGen(g, 9).Quiz(n, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[Kind]bool{}
+	for _, q := range qs {
+		checkQuestion(t, g, q)
+		seen[q.Kind] = true
+	}
+	gen := newGen(g, 9)
+	for _, k := range Kinds() {
+		fits := slices.ContainsFunc(g.Entries(), func(e glossary.Entry) bool { return slices.Contains(gen.Kinds(e.Term), k) })
+		if fits && !seen[k] && n >= 2*len(Kinds()) {
+			t.Errorf("no %s question in a %d-question mixed quiz", k, n)
+		}
+	}
+}

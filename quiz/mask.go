@@ -1,0 +1,77 @@
+package quiz
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Blank replaces a masked name in a prompt.
+const Blank = "____"
+
+// Mask hides every whole-word, case-insensitive occurrence of names in
+// text (plurals included), so a definition used as a prompt does not
+// state its own answer. Longer names are masked first: "Customer
+// Lifetime Value" must vanish whole, not leave "Customer ____".
+func Mask(text string, names []string) string {
+	sorted := make([]string, 0, len(names))
+	for _, n := range names {
+		if strings.TrimSpace(n) != "" {
+			sorted = append(sorted, n)
+		}
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
+	for _, n := range sorted {
+		text = maskName(text, n)
+	}
+	return text
+}
+
+// maskName masks one name. Go's regexp has no look-around, so the
+// whole-word test is done by hand on each match's neighbours.
+func maskName(text, name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	re := regexp.MustCompile(`(?i)(` + strings.Join(words, `\s+`) + `)(?:e?s)?`)
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[0], m[1]
+		if !wordEdge(text, start, end) {
+			// The plural suffix may belong to a longer word ("Leadsheet"
+			// for "Lead"): then only the bare name can stand alone.
+			if end = m[3]; !wordEdge(text, start, end) {
+				continue
+			}
+		}
+		b.WriteString(text[last:start])
+		b.WriteString(Blank)
+		last = end
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// wordEdge reports whether text[start:end] is bounded by non-word
+// characters (or the ends of text) on both sides.
+func wordEdge(text string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if isWordRune(r) {
+			return false
+		}
+	}
+	if end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,0 +1,90 @@
+package quiz
+
+// Kind names a question type. The string values are stable: they appear
+// in exported JSON and in the progress store's review log.
+type Kind string
+
+// The question kinds, from plain recall to applied arithmetic.
+const (
+	// Flashcard shows the term; the learner recalls the definition and
+	// grades themselves.
+	Flashcard Kind = "flashcard"
+	// Choice shows a definition; the learner picks the term out of four.
+	Choice Kind = "choice"
+	// ReverseChoice shows a term; the learner picks its definition out of four.
+	ReverseChoice Kind = "reverse-choice"
+	// Acronym shows an acronym; the learner types what it stands for.
+	Acronym Kind = "acronym"
+	// Typed shows a definition; the learner types the term.
+	Typed Kind = "typed"
+	// Metric is a word problem with generated numbers; the learner
+	// types the computed value.
+	Metric Kind = "metric"
+	// Article is one of the source article's own "Test Yourself"
+	// questions, rewritten and answered from the glossary.
+	Article Kind = "article"
+)
+
+// Kinds lists every kind in the order menus show them.
+func Kinds() []Kind {
+	return []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric, Article}
+}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool {
+	for _, known := range Kinds() {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+// IsChoice reports whether questions of this kind are answered by
+// picking one of Options rather than by typing.
+func (k Kind) IsChoice() bool { return k == Choice || k == ReverseChoice }
+
+// Question is one generated question. It is a plain value: the UI shows
+// it, Check grades it and Export prints it, none of which needs the
+// glossary again.
+type Question struct {
+	Kind Kind
+	// Term is the canonical term of the glossary entry under test; the
+	// progress store keys reviews by it.
+	Term string
+	// Prompt is the full text the learner sees. Any name of the answer
+	// in it is masked as "____".
+	Prompt string
+	// Options holds the choices of a choice question: distinct, with the
+	// answer at AnswerIndex. Article questions may have options too.
+	Options     []string
+	AnswerIndex int
+	// Answer is the canonical answer: the correct option's text, the
+	// term, the definition of a flashcard, or a metric's formatted value.
+	Answer string
+	// Back is what the learner reads after answering: the definition
+	// and example, or the worked formula with the question's numbers.
+	Back string
+	// Accept lists every answer a typed question takes (term, acronym,
+	// aliases), before normalisation.
+	Accept []string
+	// Confusable lists names of OTHER entries that lie one typo away
+	// from an accepted answer; typing one of them is a real mistake, not
+	// a slip, so Check grants no typo leniency for it.
+	Confusable []string
+	// Numeric is the expected value of a metric question, nil otherwise.
+	Numeric *Numeric
+}
+
+// Numeric is the expected value of a numeric answer and how close an
+// answer must come to count.
+type Numeric struct {
+	Value float64
+	// Unit is the result unit as the metric states it ("$", "%",
+	// "ratio", "months", "score"); it only shapes messages.
+	Unit string
+	// Step is the precision results are shown with (0.01 for money,
+	// 0.1 for percentages, 1 for scores); answers within half a step
+	// count, as do answers within 1% of Value.
+	Step float64
+}
