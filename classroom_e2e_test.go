@@ -47,8 +47,10 @@ func testClassroom(t testing.TB, cfg classroom.Config) (*classroom.Server, strin
 	cfg.Glossary = g
 	cfg.Rand = rand.New(rand.NewPCG(6, 6))
 	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	cfg.Trainee = func(s classroom.TraineeSession) tea.Model {
-		return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live})
+	if cfg.Trainee == nil {
+		cfg.Trainee = func(s classroom.TraineeSession) tea.Model {
+			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live})
+		}
 	}
 	cfg.Trainer = func(s classroom.TrainerSession) tea.Model {
 		return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Renderer: s.Renderer})
@@ -521,5 +523,48 @@ func TestClassroomKeys(t *testing.T) {
 	}
 	if !containsAny(c.told, `already called "ana"`) {
 		t.Errorf("told %q", c.told)
+	}
+}
+
+func TestClassroomPanicStaysInItsSession(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, addr := testClassroom(t, classroom.Config{Trainee: func(s classroom.TraineeSession) tea.Model {
+		if s.Name == "boom" {
+			panic("a bug that only boom's session meets")
+		}
+		return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live})
+	}})
+	ana, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ana.close()
+	boom, err := dial(addr, dialOpts{user: "boom", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer boom.close()
+	select {
+	case <-boom.done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the panicking session did not end")
+	}
+	if out := boom.stderr.text(); !strings.Contains(out, "internal error") {
+		t.Errorf("stderr %q, want the internal-error message", out)
+	}
+	// The server and the other trainee carry on.
+	if _, err := ana.waitFor("Browse", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	bo, err := dial(addr, dialOpts{user: "bo", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatalf("server stopped accepting after a panic: %v", err)
+	}
+	defer bo.close()
+	if !waitUntil(10*time.Second, presentIs(srv, "ana", "bo")) {
+		t.Errorf("present %v, want ana and bo", srv.Conductor().Present())
 	}
 }

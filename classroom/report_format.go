@@ -30,7 +30,7 @@ func (rep Report) Write(w io.Writer, format string) error {
 func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
 
 func (rep Report) writeTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "TRAINEE\tREVIEWS\tACCURACY\tMASTERED\tROUNDS\tPOINTS\t")
 	for _, t := range rep.Trainees {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%d\t%d\t%d\t\n", t.Name, t.Reviews, pct(t.Accuracy), t.Mastered, t.Rounds, t.Points)

@@ -247,12 +247,14 @@ func (m liveModel) revealView(width int) []string {
 		if i < len(m.ev.Counts) {
 			n = m.ev.Counts[i]
 		}
-		mark, style := "  ", st.Choice
+		mark, style := "  ", st.Rank
 		if i == m.ev.Question.Answer {
 			mark, style = "✓ ", st.Correct
 		}
 		bar := st.Bar.Render(strings.Repeat("█", n*barMax/most))
-		parts = append(parts, style.Render(fmt.Sprintf("%s%d  %-28s", mark, i+1, c))+" "+bar+" "+st.Muted.Render(fmt.Sprint(n)))
+		label := style.Render(fmt.Sprintf("%s%d  %s", mark, i+1, c))
+		pad := strings.Repeat(" ", max(1, 32-lipgloss.Width(label)))
+		parts = append(parts, label+pad+bar+" "+st.Muted.Render(fmt.Sprint(n)))
 	}
 	var verdict string
 	switch a := m.me.Answered; {

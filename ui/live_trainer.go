@@ -111,6 +111,7 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.cohort = &msg.report
 		}
 	case trainerActionMsg:
+		m.status = ""
 		if msg.err != nil {
 			m.status = msg.err.Error()
 		}
@@ -218,8 +219,12 @@ func (m TrainerModel) roundLine() string {
 		return fmt.Sprintf("Question %d of %d · %ds left · %d of %d answered\n%s",
 			m.ev.Index+1, m.ev.Total, left, m.ev.Answered, m.ev.Players, st.Muted.Render(m.ev.Question.Prompt))
 	case round.Revealing:
-		return fmt.Sprintf("Question %d of %d · answer: %s · %v", m.ev.Index+1, m.ev.Total,
-			m.ev.Question.Choices[m.ev.Question.Answer], m.ev.Counts)
+		counts := make([]string, len(m.ev.Counts))
+		for i, n := range m.ev.Counts {
+			counts[i] = fmt.Sprintf("%d: %d", i+1, n)
+		}
+		return fmt.Sprintf("Question %d of %d · answer: %d %s · answers given %s", m.ev.Index+1, m.ev.Total,
+			m.ev.Question.Answer+1, m.ev.Question.Choices[m.ev.Question.Answer], strings.Join(counts, "  "))
 	case round.Finished:
 		return fmt.Sprintf("Round %d finished. Press s for another round of %d questions.", m.ev.Round, m.n)
 	}
