@@ -145,18 +145,11 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	return nil
 }
 
-// classroomDataDir is quiz.DataDir made private to the trainer: it holds
-// the host key and everyone's answers.
-func classroomDataDir(flag string) (string, error) {
-	dir, err := quiz.DataDir(flag)
-	if err != nil {
-		return "", err
-	}
-	if err := os.Chmod(dir, 0o700); err != nil {
-		return "", fmt.Errorf("restrict data directory %s: %w", dir, err)
-	}
-	return dir, nil
-}
+// classroomDataDir is quiz.DataDir. An existing directory keeps its
+// mode (it may be shared, like /tmp); the server makes what it writes
+// there private itself: the host key and classroom.db are 0600, the
+// trainees' directory 0700.
+func classroomDataDir(flag string) (string, error) { return quiz.DataDir(flag) }
 
 // joinBanner is what the trainer reads out or puts on a slide.
 func joinBanner(addr net.Addr, code string) string {

@@ -2,6 +2,7 @@ package classroom
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -140,4 +141,22 @@ func lower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+func TestStoreFileIsPrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DBFile)
+	s := openTestStore(t, path)
+	defer s.Close()
+	if _, err := s.StartRound(1, t0); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, path + "-wal"} {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if perm := info.Mode().Perm(); perm != 0o600 {
+			t.Errorf("%s mode %v, want 0600", filepath.Base(p), perm)
+		}
+	}
 }

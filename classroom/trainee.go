@@ -2,6 +2,7 @@ package classroom
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -58,7 +59,12 @@ func (p *progressStores) acquire(name string) (*quiz.Store, error) {
 		s.refs++
 		return s.st, nil
 	}
-	st, err := quiz.OpenStore(TraineeDB(p.dir, name))
+	path := TraineeDB(p.dir, name)
+	// Private from the start (an empty file is a valid new database).
+	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600); err == nil {
+		f.Close()
+	}
+	st, err := quiz.OpenStore(path)
 	if err != nil {
 		return nil, fmt.Errorf("progress of %s: %w", name, err)
 	}
