@@ -568,3 +568,53 @@ func TestClassroomPanicStaysInItsSession(t *testing.T) {
 		t.Errorf("present %v, want ana and bo", srv.Conductor().Present())
 	}
 }
+
+func TestClassroomIdleTimeout(t *testing.T) {
+	_, addr := testClassroom(t, classroom.Config{IdleTimeout: 1500 * time.Millisecond})
+	idle, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idle.close()
+	busy, err := dial(addr, dialOpts{user: "bo", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.close()
+	// Bo types now and then (arrow keys, harmless on Browse); Ana does not.
+	stop := make(chan struct{})
+	typing := make(chan error, 1)
+	go func() {
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				typing <- nil
+				return
+			case <-tick.C:
+				if err := busy.send("\x1b[B"); err != nil {
+					typing <- err
+					return
+				}
+			}
+		}
+	}()
+	select {
+	case <-idle.done:
+	case <-time.After(15 * time.Second):
+		t.Fatal("idle session was not ended")
+	}
+	close(stop)
+	if err := <-typing; err != nil {
+		t.Fatalf("a typing trainee was disconnected: %v %q", err, busy.stderr.text())
+	}
+	if out := idle.stderr.text(); !strings.Contains(out, "without a key press") {
+		t.Errorf("stderr %q, want the idle message", out)
+	}
+	select {
+	case err := <-busy.done:
+		t.Fatalf("a typing trainee was disconnected: %v %q", err, busy.stderr.text())
+	default:
+	}
+}

@@ -91,9 +91,11 @@ func New(cfg Config) (*Server, error) {
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
 		wish.WithKeyboardInteractiveAuth(s.keyboardAuth),
 		wish.WithPasswordAuth(s.passwordAuth),
-		wish.WithIdleTimeout(cfg.IdleTimeout),
-		// A backstop only: the session's own timer ends it a minute
-		// earlier, with a message.
+		wish.WithIdleTimeout(cfg.IdleTimeout+time.Minute),
+		// Backstops only, for connections that never reach a program:
+		// sessions are ended a minute earlier, with a message, by
+		// enforceLimits. (Screen updates reset wish's idle timer, so it
+		// only catches dead connections.)
 		wish.WithMaxTimeout(cfg.MaxSession+time.Minute),
 		func(srv *ssh.Server) error { srv.ConnCallback = s.onConnect; return nil },
 		// Innermost first: the last middleware listed runs first.
@@ -190,17 +192,18 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	} else {
 		m = s.cfg.Trainee(TraineeSession{Name: st.name, Renderer: r, Progress: st.progress, Live: &Seat{c: s.conductor, name: st.name}})
 	}
-	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen())...)
+	// Input is read through a watch so the idle limit counts key
+	// presses, not the screen updates a live round keeps sending.
+	st.lastInput.Store(time.Now().UnixNano())
+	p := tea.NewProgram(m, tea.WithInput(inputWatch{r: sess, last: &st.lastInput}), tea.WithOutput(sess), tea.WithAltScreen())
 	send := func(msg tea.Msg) { p.Send(msg) }
 	if st.trainer {
 		st.leave = s.desk.Watch(func(u round.Update) { send(u) })
 	} else {
 		st.leave = s.conductor.Join(st.name, func(u round.Update) { send(u) })
 	}
-	st.timer = time.AfterFunc(s.cfg.MaxSession, func() {
-		st.expired.Store(true)
-		p.Quit()
-	})
+	st.stop = make(chan struct{})
+	go s.enforceLimits(st, p, time.Now())
 	return p
 }
 

@@ -2,10 +2,12 @@ package classroom
 
 import (
 	"fmt"
+	"io"
 	"runtime/debug"
 	"sync/atomic"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	gossh "golang.org/x/crypto/ssh"
@@ -20,9 +22,58 @@ type sessionState struct {
 	trainer  bool
 	sess     ssh.Session
 	progress *quiz.Store
-	leave    func()      // unsubscribe from round updates
-	timer    *time.Timer // the session length limit
-	expired  atomic.Bool
+	leave    func() // unsubscribe from round updates
+
+	stop      chan struct{} // closed when the session ends, stopping enforceLimits
+	lastInput atomic.Int64  // Unix nanoseconds of the last byte the trainee typed
+	expired   atomic.Bool   // ended for lasting longer than MaxSession
+	idled     atomic.Bool   // ended for no input in IdleTimeout
+}
+
+// inputWatch notes when the trainee last typed anything.
+type inputWatch struct {
+	r    io.Reader
+	last *atomic.Int64
+}
+
+func (w inputWatch) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	if n > 0 {
+		w.last.Store(time.Now().UnixNano())
+	}
+	return n, err
+}
+
+// enforceLimits ends the program when the session has lasted MaxSession
+// or the trainee has typed nothing for IdleTimeout; seatMiddleware then
+// says which, once the screen is restored.
+func (s *Server) enforceLimits(st *sessionState, p *tea.Program, start time.Time) {
+	end := start.Add(s.cfg.MaxSession)
+	t := time.NewTimer(0)
+	defer t.Stop()
+	for {
+		select {
+		case <-st.stop:
+			return
+		case now := <-t.C:
+			idleEnd := time.Unix(0, st.lastInput.Load()).Add(s.cfg.IdleTimeout)
+			switch {
+			case !now.Before(end):
+				st.expired.Store(true)
+			case !now.Before(idleEnd):
+				st.idled.Store(true)
+			default:
+				next := end
+				if idleEnd.Before(next) {
+					next = idleEnd
+				}
+				t.Reset(next.Sub(now))
+				continue
+			}
+			p.Quit()
+			return
+		}
+	}
 }
 
 // recoverMiddleware keeps a panic in one session from taking down the
@@ -74,8 +125,11 @@ func (s *Server) seatMiddleware(next ssh.Handler) ssh.Handler {
 		sess.Context().SetValue(ctxSeat, st)
 		defer s.unseat(st)
 		next(sess)
-		if st.expired.Load() {
+		switch {
+		case st.expired.Load():
 			wish.Fatalln(sess, fmt.Sprintf("\r\nThis session reached its time limit (%s). Your progress is saved: connect again to carry on.", s.cfg.MaxSession))
+		case st.idled.Load():
+			wish.Fatalln(sess, fmt.Sprintf("\r\nDisconnected after %s without a key press. Your progress is saved: connect again to carry on.", s.cfg.IdleTimeout))
 		}
 	}
 }
@@ -150,8 +204,8 @@ func (s *Server) release(name string, sess ssh.Session) {
 }
 
 func (s *Server) unseat(st *sessionState) {
-	if st.timer != nil {
-		st.timer.Stop()
+	if st.stop != nil {
+		close(st.stop)
 	}
 	if st.leave != nil {
 		st.leave()
