@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -285,5 +287,53 @@ func TestClassroomReconnectAndLateJoiner(t *testing.T) {
 	stored, err := srv.Store().RoundStanding(final.Round)
 	if err != nil || !reflect.DeepEqual(stored, final.Leaderboard) {
 		t.Errorf("stored %+v, %v\nshown %+v", stored, err, final.Leaderboard)
+	}
+}
+
+func TestReportCommand(t *testing.T) {
+	dir := t.TempDir()
+	srv, addr := testClassroom(t, loadConfig(dir, 30*time.Second, 100*time.Millisecond))
+	ana, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ana.close()
+	if !waitUntil(10*time.Second, presentIs(srv, "ana")) {
+		t.Fatal("ana not in the room")
+	}
+	if err := srv.Desk().StartRound(1); err != nil {
+		t.Fatal(err)
+	}
+	mark, err := ana.waitFor("Question 1 of 1", 0, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answerNow(t, srv, ana, true)
+	if _, err := ana.waitFor("Final leaderboard", mark, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+
+	var out, errOut strings.Builder
+	if code := run([]string{"report", "--data-dir", dir, "--format", "json"}, &out, &errOut); code != 0 {
+		t.Fatalf("report exit %d: %s", code, errOut.String())
+	}
+	var rep classroom.Report
+	if err := json.Unmarshal([]byte(out.String()), &rep); err != nil {
+		t.Fatalf("%v in %s", err, out.String())
+	}
+	if len(rep.Trainees) != 1 || rep.Trainees[0].Name != "ana" || rep.Trainees[0].Rounds != 1 ||
+		rep.Trainees[0].Reviews != 1 || rep.Trainees[0].Points < round.BasePoints || len(rep.Terms) != 1 {
+		t.Errorf("report %+v", rep)
+	}
+	out.Reset()
+	if code := run([]string{"report", "--data-dir", dir}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "TERM (weakest first)") {
+		t.Errorf("table report exit %d:\n%s", code, out.String())
+	}
+	if code := run([]string{"report", "--data-dir", dir, "--format", "xml"}, &out, &errOut); code != 2 {
+		t.Errorf("--format xml exit %d, want 2", code)
+	}
+	errOut.Reset()
+	if code := run([]string{"report", "--data-dir", t.TempDir()}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "crm101 serve") {
+		t.Errorf("report of an empty directory: exit %d, %q", code, errOut.String())
 	}
 }

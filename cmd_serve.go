@@ -98,6 +98,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	}
 	logger := slog.New(slog.NewTextHandler(logOut, nil))
 
+	var banner string // known once listening; set before any session starts
 	srv, err := classroom.New(classroom.Config{
 		Addr: f.addr, Code: code, DataDir: dir, Glossary: g,
 		AuthorizedKeys: authorized, TrainerKeys: trainers,
@@ -108,7 +109,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live})
 		},
 		Trainer: func(s classroom.TrainerSession) tea.Model {
-			return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Renderer: s.Renderer, Questions: f.questions})
+			return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Renderer: s.Renderer, Banner: "  " + banner, Questions: f.questions})
 		},
 	})
 	if err != nil {
@@ -119,7 +120,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	banner := joinBanner(ln.Addr(), code)
+	banner = joinBanner(ln.Addr(), code)
 	fmt.Fprintln(cmd.OutOrStdout(), banner)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

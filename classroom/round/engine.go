@@ -101,7 +101,7 @@ type Event struct {
 type Seat struct {
 	Playing  bool    // answering the current question (false: joined mid-question)
 	Answered *Answer // their answer to the current question, if any
-	Points   int     // total this round
+	Points   int     // total this round, as of the last reveal
 	Rank     int     // on the latest leaderboard, 0 before the first
 }
 
@@ -307,11 +307,10 @@ func (e *Engine) Seat(name string) Seat {
 	if t := e.totals[name]; t != nil {
 		s.Points = t.Points
 	}
+	// Points count from the reveal: adding them now would tell the
+	// trainee whether they were right before everyone else is told.
 	if a, ok := e.answers[name]; ok && e.phase != Idle {
 		s.Answered = &a
-		if e.phase == Asking {
-			s.Points += a.Points // not on the board until the reveal
-		}
 	}
 	return s
 }

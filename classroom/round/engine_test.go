@@ -78,6 +78,9 @@ func TestRoundFlow(t *testing.T) {
 	if err != nil || !a.Correct || a.Points != 750 {
 		t.Fatalf("al: %+v, %v; want correct, 750 points", a, err)
 	}
+	if s := e.Seat("al"); s.Answered == nil || s.Points != 0 {
+		t.Errorf("al's seat before the reveal: %+v; want the answer noted, points not yet", s)
+	}
 	if _, err := e.Answer("al", 0, 1, t0.Add(11*time.Second)); !errors.Is(err, ErrAnswered) {
 		t.Errorf("second answer: %v, want ErrAnswered", err)
 	}
