@@ -210,6 +210,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 // printfLogger adapts slog to wish's logging middleware.
 type printfLogger struct{ l *slog.Logger }
 
+// Printf logs one line at info level.
 func (p printfLogger) Printf(format string, v ...any) {
 	p.l.Info(strings.TrimSpace(fmt.Sprintf(format, v...)))
 }

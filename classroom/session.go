@@ -36,6 +36,7 @@ type inputWatch struct {
 	last *atomic.Int64
 }
 
+// Read reads from the session, noting the time when anything came.
 func (w inputWatch) Read(p []byte) (int, error) {
 	n, err := w.r.Read(p)
 	if n > 0 {

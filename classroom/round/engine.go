@@ -17,6 +17,7 @@ const (
 	Finished               // the final leaderboard, until the next round
 )
 
+// String names the phase for logs.
 func (p Phase) String() string {
 	switch p {
 	case Idle:
