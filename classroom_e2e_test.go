@@ -460,8 +460,6 @@ func containsAny(list []string, want string) bool {
 	return false
 }
 
-var _ = round.Asking
-
 func newSigner(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(nil)

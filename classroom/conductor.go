@@ -2,7 +2,6 @@ package classroom
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -307,6 +306,3 @@ func (c *Conductor) Snapshot() round.Event {
 	defer c.mu.Unlock()
 	return c.engine.Event()
 }
-
-// errNameInUse is returned when a trainee name is claimed twice.
-var errNameInUse = errors.New("name in use")
