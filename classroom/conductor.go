@@ -167,7 +167,11 @@ func (c *Conductor) subscribe(s *subscriber, send func(round.Update)) func() {
 		c.engine.Join(s.name)
 		c.rebuildPresentLocked()
 	}
-	c.broadcastLocked()
+	// The newcomer gets the round as it stands; of the others only
+	// trainers care who came in, so trainees' screens are not redrawn.
+	ev := c.engine.Event()
+	c.postLocked(s, ev)
+	c.postTrainersLocked(ev)
 	c.mu.Unlock()
 
 	var once sync.Once
@@ -182,7 +186,7 @@ func (c *Conductor) subscribe(s *subscriber, send func(round.Update)) func() {
 				}
 				c.rebuildPresentLocked()
 			}
-			c.broadcastLocked()
+			c.postTrainersLocked(c.engine.Event())
 			c.mu.Unlock()
 			c.poke() // the last one still to answer may have left
 			close(done)
@@ -205,19 +209,33 @@ func (c *Conductor) broadcastLocked() {
 	c.sentAt, c.dirty = c.now(), false
 	ev := c.engine.Event()
 	for s := range c.subs {
-		u := round.Update{Event: ev}
+		c.postLocked(s, ev)
+	}
+}
+
+// postTrainersLocked posts ev to the trainers' consoles only.
+func (c *Conductor) postTrainersLocked(ev round.Event) {
+	for s := range c.subs {
 		if s.trainer {
-			u.Present = c.present
-		} else {
-			u.Seat = c.engine.Seat(s.name)
+			c.postLocked(s, ev)
 		}
-		s.mu.Lock()
-		s.latest = &u
-		s.mu.Unlock()
-		select {
-		case s.notify <- struct{}{}:
-		default:
-		}
+	}
+}
+
+// postLocked replaces s's pending update with ev and wakes its sender.
+func (c *Conductor) postLocked(s *subscriber, ev round.Event) {
+	u := round.Update{Event: ev}
+	if s.trainer {
+		u.Present = c.present
+	} else {
+		u.Seat = c.engine.Seat(s.name)
+	}
+	s.mu.Lock()
+	s.latest = &u
+	s.mu.Unlock()
+	select {
+	case s.notify <- struct{}{}:
+	default:
 	}
 }
 
