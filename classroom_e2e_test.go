@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -614,5 +615,46 @@ func TestClassroomIdleTimeout(t *testing.T) {
 	case err := <-busy.done:
 		t.Fatalf("a typing trainee was disconnected: %v %q", err, busy.stderr.text())
 	default:
+	}
+}
+
+// savingApp is the app plus a FinishSaving that counts its calls, like
+// the app's Test Yourself screen that saves answers in the background.
+type savingApp struct {
+	tea.Model
+	calls *atomic.Int32
+}
+
+func (a savingApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.Model.Update(msg)
+	a.Model = m
+	return a, cmd
+}
+
+func (a savingApp) FinishSaving() error { a.calls.Add(1); return nil }
+
+func TestClassroomFinishesSavingBeforeClosing(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var calls atomic.Int32
+	srv, addr := testClassroom(t, classroom.Config{Trainee: func(s classroom.TraineeSession) tea.Model {
+		return savingApp{Model: ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live}), calls: &calls}
+	}})
+	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	c.send("\x03") // ctrl+c quits the app
+	if !waitUntil(10*time.Second, func() bool { return srv.Active() == 0 }) {
+		t.Fatal("session did not end")
+	}
+	c.close()
+	if calls.Load() != 1 {
+		t.Errorf("FinishSaving called %d times, want once", calls.Load())
 	}
 }

@@ -192,6 +192,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	} else {
 		m = s.cfg.Trainee(TraineeSession{Name: st.name, Renderer: r, Progress: st.progress, Live: &Seat{c: s.conductor, name: st.name}})
 	}
+	st.final = m
+	m = keepFinal{m: m, st: st}
 	// Input is read through a watch so the idle limit counts key
 	// presses, not the screen updates a live round keeps sending.
 	st.lastInput.Store(time.Now().UnixNano())

@@ -22,13 +22,38 @@ type sessionState struct {
 	trainer  bool
 	sess     ssh.Session
 	progress *quiz.Store
-	leave    func() // unsubscribe from round updates
+	leave    func()    // unsubscribe from round updates
+	final    tea.Model // the model as the program left it
 
 	stop      chan struct{} // closed when the session ends, stopping enforceLimits
 	lastInput atomic.Int64  // Unix nanoseconds of the last byte the trainee typed
 	expired   atomic.Bool   // ended for lasting longer than MaxSession
 	idled     atomic.Bool   // ended for no input in IdleTimeout
 }
+
+// keepFinal wraps a session's model to keep its latest state, which
+// wish's middleware does not hand back: the app may still be saving
+// answers when the program ends (see finishSaving). Update runs on the
+// goroutine that runs the session, so no lock is needed.
+type keepFinal struct {
+	m  tea.Model
+	st *sessionState
+}
+
+func (k keepFinal) Init() tea.Cmd { return k.m.Init() }
+
+func (k keepFinal) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	k.m, cmd = k.m.Update(msg)
+	k.st.final = k.m
+	return k, cmd
+}
+
+func (k keepFinal) View() string { return k.m.View() }
+
+// saver is a model that saves in the background (the app's Test
+// Yourself screen) and can wait for those saves to finish.
+type saver interface{ FinishSaving() error }
 
 // inputWatch notes when the trainee last typed anything.
 type inputWatch struct {
@@ -126,6 +151,12 @@ func (s *Server) seatMiddleware(next ssh.Handler) ssh.Handler {
 		sess.Context().SetValue(ctxSeat, st)
 		defer s.unseat(st)
 		next(sess)
+		// Answers still on their way are saved before the store closes.
+		if sv, ok := st.final.(saver); ok {
+			if err := sv.FinishSaving(); err != nil {
+				s.cfg.Log.Error("finish saving", "name", st.name, "err", err)
+			}
+		}
 		switch {
 		case st.expired.Load():
 			wish.Fatalln(sess, fmt.Sprintf("\r\nThis session reached its time limit (%s). Your progress is saved: connect again to carry on.", s.cfg.MaxSession))
