@@ -156,7 +156,7 @@ func classroomDataDir(flag string) (string, error) { return quiz.DataDir(flag) }
 func joinBanner(addr net.Addr, code string) string {
 	host, port, _ := net.SplitHostPort(addr.String())
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = "THIS-MACHINE'S-ADDRESS"
+		host = lanAddress()
 	}
 	cmd := "ssh -p " + port + " yourname@" + host
 	if port == "22" {
@@ -167,6 +167,20 @@ func joinBanner(addr net.Addr, code string) string {
 		out += "\n(Listening on loopback: only this machine can join. Use --addr <LAN address>:" + port + " for a room.)"
 	}
 	return out
+}
+
+// lanAddress guesses the address trainees reach this machine at when
+// serving on every interface: the first private IPv4 address.
+func lanAddress() string {
+	addrs, err := net.InterfaceAddrs()
+	if err == nil {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && n.IP.IsPrivate() {
+				return n.IP.String()
+			}
+		}
+	}
+	return "THIS-MACHINES-ADDRESS"
 }
 
 // readKeys parses an authorized_keys file; "" means no keys.
