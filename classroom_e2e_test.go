@@ -50,7 +50,7 @@ func testClassroom(t testing.TB, cfg classroom.Config) (*classroom.Server, strin
 	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	if cfg.Trainee == nil {
 		cfg.Trainee = func(s classroom.TraineeSession) tea.Model {
-			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live})
+			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live, Store: s.Progress, Seed: 1})
 		}
 	}
 	cfg.Trainer = func(s classroom.TrainerSession) tea.Model {
@@ -273,7 +273,8 @@ func TestClassroomJoinAndBrowse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.close()
-	if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
+	// The full app, Test Yourself included: it has this trainee's store.
+	if _, err := c.waitFor("Test Yourself", 0, 10*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	if !waitUntil(5*time.Second, func() bool { return len(srv.Conductor().Present()) == 1 }) {

@@ -13,7 +13,7 @@ import (
 )
 
 func newReportCmd() *cobra.Command {
-	var dataDir, format string
+	var format string
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "What a classroom cohort knows: per trainee, and per term weakest first",
@@ -29,7 +29,11 @@ func newReportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			dir, err := quiz.DataDir(dataDir)
+			flag, err := cmd.Flags().GetString(dataDirFlag)
+			if err != nil {
+				return fmt.Errorf("read --%s: %w", dataDirFlag, err)
+			}
+			dir, err := quiz.DataDir(flag)
 			if err != nil {
 				return err
 			}
@@ -40,7 +44,6 @@ func newReportCmd() *cobra.Command {
 			return rep.Write(cmd.OutOrStdout(), format)
 		},
 	}
-	cmd.Flags().StringVar(&dataDir, "data-dir", "", "the classroom's data directory (as given to serve)")
 	cmd.Flags().StringVar(&format, "format", "table", "table, csv or json")
 	return cmd
 }

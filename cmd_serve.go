@@ -26,11 +26,11 @@ import (
 
 // serveFlags are `crm101 serve`'s options.
 type serveFlags struct {
-	addr, code, authorizedKeys, trainerKeys, dataDir string
-	questions, maxSessions, connBurst                int
-	connRate                                         float64
-	questionTime, revealTime, idle, maxSession       time.Duration
-	headless                                         bool
+	addr, code, authorizedKeys, trainerKeys    string
+	questions, maxSessions, connBurst          int
+	connRate                                   float64
+	questionTime, revealTime, idle, maxSession time.Duration
+	headless                                   bool
 }
 
 func newServeCmd() *cobra.Command {
@@ -41,7 +41,8 @@ func newServeCmd() *cobra.Command {
 		Long: "serve starts a classroom on an SSH port. Trainees join with their ordinary ssh client\n" +
 			"and the join code; each gets the full app with their progress kept here. This terminal\n" +
 			"becomes the trainer's console: start live rounds, watch the leaderboard, read the cohort.\n" +
-			"It listens on loopback unless --addr names a LAN address.",
+			"It listens on loopback unless --addr names a LAN address. --data-dir holds the host key,\n" +
+			"classroom.db (rounds and answers) and trainees/NAME.db (each trainee's progress).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, f) },
 	}
@@ -50,7 +51,6 @@ func newServeCmd() *cobra.Command {
 	fl.StringVar(&f.code, "code", "", "join code trainees type (default: a random one)")
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "authorized_keys file of trainee keys that may join without the code")
 	fl.StringVar(&f.trainerKeys, "trainer-key", "", "authorized_keys file of keys that get the trainer's console over SSH")
-	fl.StringVar(&f.dataDir, "data-dir", "", "directory for the host key, scores and trainees' progress (default: $"+quiz.DataDirEnv+" or the XDG data directory)")
 	fl.IntVar(&f.questions, "questions", 10, "questions per live round to start with")
 	fl.IntVar(&f.maxSessions, "max-sessions", classroom.DefaultMaxSessions, "most sessions at once")
 	fl.IntVar(&f.connBurst, "conn-burst", classroom.DefaultConnBurst, "connections one address may open at once before being slowed")
@@ -68,7 +68,14 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	dir, err := classroomDataDir(f.dataDir)
+	flag, err := cmd.Flags().GetString(dataDirFlag)
+	if err != nil {
+		return fmt.Errorf("read --%s: %w", dataDirFlag, err)
+	}
+	// An existing directory keeps its mode (it may be shared): the
+	// server makes what it writes there private itself — host key and
+	// classroom.db 0600, the trainees' directory 0700.
+	dir, err := quiz.DataDir(flag)
 	if err != nil {
 		return err
 	}
@@ -106,7 +113,8 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		Round: round.Config{QuestionTime: f.questionTime, RevealTime: f.revealTime},
 		Log:   logger,
 		Trainee: func(s classroom.TraineeSession) tea.Model {
-			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live})
+			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live,
+				Store: s.Progress, Seed: uint64(time.Now().UnixNano()), Clock: time.Now})
 		},
 		Trainer: func(s classroom.TrainerSession) tea.Model {
 			return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Renderer: s.Renderer, Banner: "  " + banner, Questions: f.questions})
@@ -145,12 +153,6 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	}
 	return nil
 }
-
-// classroomDataDir is quiz.DataDir. An existing directory keeps its
-// mode (it may be shared, like /tmp); the server makes what it writes
-// there private itself: the host key and classroom.db are 0600, the
-// trainees' directory 0700.
-func classroomDataDir(flag string) (string, error) { return quiz.DataDir(flag) }
 
 // joinBanner is what the trainer reads out or puts on a slide.
 func joinBanner(addr net.Addr, code string) string {
