@@ -70,6 +70,7 @@ func newRootCmd() *cobra.Command {
 		"directory of the progress database (default $"+quiz.DataDirEnv+", else $XDG_DATA_HOME/crm101)")
 	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd(), newCalcCmd())
 	root.AddCommand(newQuizCmd(), newStatsCmd())
+	root.AddCommand(newServeCmd(), newReportCmd())
 	return root
 }
 

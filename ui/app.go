@@ -55,6 +55,7 @@ type Options struct {
 	Seed     uint64           // seeds question choice, for repeatable sessions
 	Clock    func() time.Time // nil means time.Now; tests pin it
 	Metric   string           // metric ID Calculate opens on, form focused
+	Live     LiveSeat         // answers live rounds in a classroom session; nil elsewhere
 }
 
 // Model is the root model: it owns the tab bar, the help bar and the
@@ -72,6 +73,7 @@ type Model struct {
 	browse browseModel
 	quiz   quizModel
 	calc   calculateModel
+	live   liveModel // the classroom's live round; takes over the screen while one runs
 }
 
 // New builds the root model from opts.
@@ -105,6 +107,7 @@ func New(opts Options) Model {
 		m.err = fmt.Errorf("Test Yourself is off: %w", opts.StoreErr)
 	}
 	m.calc = newCalculateModel(m.styles, opts.Metric)
+	m.live = newLiveModel(opts.Live, m.styles, nil)
 	if m.has(opts.Start) {
 		m.active = opts.Start
 	}
@@ -136,6 +139,10 @@ func (m Model) FinishSaving() error {
 // Update routes msg: global keys and navigation here, background results
 // to their owner, everything else to the active screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd, handled := m.routeLive(msg)
+	if handled {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -250,6 +257,9 @@ func (m Model) resize() Model {
 func (m Model) View() string {
 	if m.width == 0 {
 		return "" // no size yet: drawing now would only flicker
+	}
+	if m.live.Active() {
+		return m.liveView()
 	}
 	var body string
 	switch m.active {

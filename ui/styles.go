@@ -50,6 +50,11 @@ type Styles struct {
 		// colours as strings picked for this renderer's background.
 		BarFull, BarEmpty string
 	}
+	// Live is the classroom: the trainee's live round and the trainer's console.
+	Live struct {
+		Frame, Header, Countdown, Urgent, Prompt, Choice, Chosen, Cursor  lipgloss.Style
+		Correct, Wrong, Bar, Muted, Status, Rank, Me, Title, Panel, Error lipgloss.Style
+	}
 	// Plain is an unstyled style of this renderer, for sizing and clipping.
 	Plain   lipgloss.Style
 	Palette palette
@@ -143,6 +148,26 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	c.Filled = ns().Foreground(p.Good)
 	c.Interpretation = ns().Foreground(p.Text).Italic(true)
 	c.Hint = ns().Foreground(p.Subtle).Italic(true)
+
+	l := &s.Live
+	l.Frame = ns().Padding(1, 2)
+	l.Header = ns().Bold(true).Foreground(p.Accent)
+	l.Countdown = ns().Bold(true).Foreground(p.Good)
+	l.Urgent = ns().Bold(true).Foreground(p.Bad)
+	l.Prompt = ns().Foreground(p.Text).MarginTop(1).MarginBottom(1)
+	l.Choice = ns().Foreground(p.Text).PaddingLeft(2)
+	l.Chosen = ns().Foreground(p.Accent).Bold(true).PaddingLeft(2)
+	l.Cursor = ns().Foreground(p.Accent).Bold(true).Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.Accent).PaddingLeft(1)
+	l.Correct = ns().Foreground(p.Good).Bold(true)
+	l.Wrong = ns().Foreground(p.Bad)
+	l.Bar = ns().Foreground(p.Accent)
+	l.Muted = ns().Foreground(p.Muted)
+	l.Status = ns().Foreground(p.Subtle).MarginTop(1)
+	l.Rank = ns().Foreground(p.Subtle)
+	l.Me = ns().Foreground(p.Accent).Bold(true)
+	l.Title = ns().Bold(true).Foreground(p.Text).MarginTop(1)
+	l.Panel = ns().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)
+	l.Error = ns().Foreground(p.Bad).Bold(true)
 	return s
 }
 
