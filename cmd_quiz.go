@@ -20,14 +20,20 @@ import (
 // dataDirFlag names the persistent flag that moves the progress database.
 const dataDirFlag = "data-dir"
 
+// dataDir is the data directory the command works in: --data-dir, else
+// $CRM101_DATA_DIR, else the XDG data directory; created if missing.
+func dataDir(cmd *cobra.Command) (string, error) {
+	flag, err := cmd.Flags().GetString(dataDirFlag)
+	if err != nil {
+		return "", fmt.Errorf("read --%s: %w", dataDirFlag, err)
+	}
+	return quiz.DataDir(flag)
+}
+
 // openProgress opens the learner's progress database, honouring
 // --data-dir, then $CRM101_DATA_DIR, then the XDG data directory.
 func openProgress(cmd *cobra.Command) (*quiz.Store, error) {
-	flag, err := cmd.Flags().GetString(dataDirFlag)
-	if err != nil {
-		return nil, fmt.Errorf("read --%s: %w", dataDirFlag, err)
-	}
-	dir, err := quiz.DataDir(flag)
+	dir, err := dataDir(cmd)
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crm101/crm101/classroom"
-	"github.com/crm101/crm101/quiz"
 )
 
 func newReportCmd() *cobra.Command {
@@ -29,11 +28,7 @@ func newReportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			flag, err := cmd.Flags().GetString(dataDirFlag)
-			if err != nil {
-				return fmt.Errorf("read --%s: %w", dataDirFlag, err)
-			}
-			dir, err := quiz.DataDir(flag)
+			dir, err := dataDir(cmd)
 			if err != nil {
 				return err
 			}

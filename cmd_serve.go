@@ -20,7 +20,6 @@ import (
 
 	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
-	"github.com/crm101/crm101/quiz"
 	"github.com/crm101/crm101/ui"
 )
 
@@ -68,14 +67,10 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	flag, err := cmd.Flags().GetString(dataDirFlag)
-	if err != nil {
-		return fmt.Errorf("read --%s: %w", dataDirFlag, err)
-	}
 	// An existing directory keeps its mode (it may be shared): the
 	// server makes what it writes there private itself — host key and
 	// classroom.db 0600, the trainees' directory 0700.
-	dir, err := quiz.DataDir(flag)
+	dir, err := dataDir(cmd)
 	if err != nil {
 		return err
 	}

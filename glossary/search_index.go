@@ -82,17 +82,22 @@ func (ix *searchIndex) orig(n int32) string { return ix.origText[ix.origOff[n]:i
 func foldMask(s string) uint64 {
 	var m uint64
 	for _, r := range s {
-		r = foldRune(r)
-		switch {
-		case r >= 'a' && r <= 'z':
-			m |= 1 << (r - 'a')
-		case r >= '0' && r <= '9':
-			m |= 1 << (26 + r - '0')
-		default:
-			m |= 1 << (36 + uint32(r)%28)
-		}
+		m |= runeBit(foldRune(r))
 	}
 	return m
+}
+
+// runeBit is r's bit in a character mask: letters and digits get their
+// own, every other rune shares one of the rest.
+func runeBit(r rune) uint64 {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return 1 << (r - 'a')
+	case r >= '0' && r <= '9':
+		return 1 << (26 + r - '0')
+	default:
+		return 1 << (36 + uint32(r)%28)
+	}
 }
 
 // foldRune maps every rune of a case-folding orbit (k, K, and the Kelvin

@@ -84,14 +84,7 @@ func newSuggestIndex(ix *searchIndex) *suggestIndex {
 func charMask(s string) uint64 {
 	var m uint64
 	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z':
-			m |= 1 << (r - 'a')
-		case r >= '0' && r <= '9':
-			m |= 1 << (26 + r - '0')
-		default:
-			m |= 1 << (36 + uint(r)%28)
-		}
+		m |= runeBit(r)
 	}
 	return m
 }
