@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -35,4 +38,27 @@ func TestE2ENoColorPlainScreen(t *testing.T) {
 	}
 	s.send("C-c")
 	s.waitExit()
+}
+
+// A damaged progress file never keeps anyone from looking a term up: the
+// app opens on Browse, says what is wrong, and leaves the file alone.
+func TestE2EDamagedProgressStillBrowses(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "progress.db")
+	junk := []byte("this is not a database, but it is somebody's file\n")
+	if err := os.WriteFile(path, junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startTUI(t, 80, 24, nil, "--data-dir", dir)
+	screen := s.waitFor("Search ›", "Test Yourself is off", "progress.db")
+	if strings.Contains(screen, "Test Yourself  ") {
+		t.Errorf("quiz tab shown without a store:\n%s", screen)
+	}
+	s.sendText("nps")
+	s.waitFor("Net Promoter Score")
+	s.send("C-c")
+	s.waitExit()
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, junk) {
+		t.Fatal("the damaged progress file was changed")
+	}
 }

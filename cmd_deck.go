@@ -129,13 +129,6 @@ func newDeckValidateCmd() *cobra.Command {
 	}
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 func newDeckExportCmd() *cobra.Command {
 	var (
 		format string
@@ -196,11 +189,7 @@ func exportFormat(flag, out string) (glossary.Format, error) {
 // with, deck by deck. It reads the progress database only if it exists:
 // an export never creates one.
 func struggling(cmd *cobra.Command, g *glossary.Glossary) ([]glossary.Entry, error) {
-	flag := ""
-	if f := cmd.Flag("data-dir"); f != nil {
-		flag = f.Value.String()
-	}
-	dir, err := quiz.DataDir(flag)
+	dir, err := dataDir(cmd)
 	if err != nil {
 		return nil, err
 	}
@@ -214,9 +203,10 @@ func struggling(cmd *cobra.Command, g *glossary.Glossary) ([]glossary.Entry, err
 	}
 	defer store.Close()
 	weak := map[string]bool{} // deck + "\x00" + Key(term)
+	// The built-in deck is always read: sessions that record every card
+	// there (pack terms included) still find their misses.
 	asked := map[string]bool{}
-	for _, e := range g.Entries() {
-		deck := e.Deck()
+	for _, deck := range append([]string{glossary.BuiltinDeck}, decksOf(g)...) {
 		if asked[deck] {
 			continue
 		}
@@ -231,11 +221,25 @@ func struggling(cmd *cobra.Command, g *glossary.Glossary) ([]glossary.Entry, err
 	}
 	var out []glossary.Entry
 	for _, e := range g.Entries() {
-		if weak[e.Deck()+"\x00"+glossary.Key(e.Term)] {
+		k := "\x00" + glossary.Key(e.Term)
+		if weak[e.Deck()+k] || weak[glossary.BuiltinDeck+k] {
 			out = append(out, e)
 		}
 	}
 	return out, nil
+}
+
+// decksOf lists the progress decks of g's entries, once each.
+func decksOf(g *glossary.Glossary) []string {
+	seen := map[string]bool{}
+	var decks []string
+	for _, e := range g.Entries() {
+		if d := e.Deck(); !seen[d] {
+			seen[d] = true
+			decks = append(decks, d)
+		}
+	}
+	return decks
 }
 
 // writeFileAtomic writes through a temporary file renamed into place, so

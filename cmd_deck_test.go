@@ -171,6 +171,7 @@ func TestDeckExportMissed(t *testing.T) {
 	pack := store.WithDeck("pack:good.tsv")
 	review(pack, "Win Room", quiz.Again)
 	review(store.WithDeck("pack:other.csv"), "Logo Retention", quiz.Again) // another pack's card
+	review(store, "Deal", quiz.Again)                                      // a built-in card…
 	store.Close()
 	code, out, errOut := runCLI(t, "--deck", testPack("good.tsv"), "deck", "export", "--missed", "--format", "json")
 	if code != 0 {
@@ -180,7 +181,13 @@ func TestDeckExportMissed(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got[0].Term != "Churn Rate" || got[1].Term != "Win Room" {
+	if len(got) != 3 || got[0].Term != "Churn Rate" || got[1].Term != "Deal" || got[2].Term != "Win Room" {
 		t.Errorf("missed: %+v", got)
+	}
+	// …found for good.csv's Deal, which replaces it, as the quiz today
+	// records every card in the built-in deck.
+	code, out, _ = runCLI(t, "--deck", testPack("good.csv"), "deck", "export", "--missed", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "\nDeal,") || !strings.Contains(out, "At Acme") {
+		t.Errorf("missed with an override: exit %d\n%s", code, out)
 	}
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
@@ -14,27 +16,53 @@ type tuiOptions struct {
 	start  ui.Screen
 	query  string
 	metric string // Calculate opens on this metric ID
+	quiz   ui.QuizSettings
+	seed   uint64 // 0: seeded from the clock
 }
 
-// runTUI starts the interactive app full-screen.
-func runTUI(cmd *cobra.Command, o tuiOptions) error {
+// runTUI starts the interactive app full-screen. The progress database
+// is opened here, before the program starts. A damaged one stops
+// `crm101 quiz` with a message naming the file; any other screen opens
+// without Test Yourself and shows the same message, so a broken progress
+// file never keeps anyone from looking a term up.
+func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 	g, err := loadGlossary(cmd)
 	if err != nil {
 		return err
+	}
+	store, storeErr := openProgress(cmd)
+	if storeErr != nil && o.start == ui.QuizScreen {
+		return storeErr
+	}
+	if store != nil {
+		defer func() { err = errors.Join(err, store.Close()) }()
+	}
+	if o.seed == 0 {
+		o.seed = uint64(time.Now().UnixNano())
 	}
 	model := ui.New(ui.Options{
 		Glossary: g,
 		Renderer: ui.DefaultRenderer(),
 		Start:    o.start,
 		Query:    o.query,
+		Store:    store,
+		StoreErr: storeErr,
+		Quiz:     o.quiz,
+		Seed:     o.seed,
+		Clock:    time.Now,
 		Metric:   o.metric,
 	})
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
-	if _, err := p.Run(); err != nil {
-		return fmt.Errorf("run app: %w", err)
+	final, runErr := p.Run()
+	if runErr != nil {
+		runErr = fmt.Errorf("run app: %w", runErr)
 	}
-	return nil
+	// Answers given just before quitting may still be on their way.
+	if m, ok := final.(ui.Model); ok {
+		runErr = errors.Join(runErr, m.FinishSaving())
+	}
+	return runErr
 }
 
 func newBrowseCmd() *cobra.Command {

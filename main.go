@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -65,8 +66,13 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
+	root.PersistentFlags().String(dataDirFlag, "",
+		"directory of the progress database (default $"+quiz.DataDirEnv+", else $XDG_DATA_HOME/crm101)")
 	addDeckFlags(root)
-	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd(), newCalcCmd(), newDeckCmd())
+	root.AddCommand(newBrowseCmd(), newTermsCmd(), newDefineCmd(), newSearchCmd(), newCalcCmd())
+	root.AddCommand(newQuizCmd(), newStatsCmd())
+	root.AddCommand(newServeCmd(), newReportCmd())
+	root.AddCommand(newDeckCmd())
 	return root
 }
 

@@ -66,7 +66,9 @@ func startTUI(t *testing.T, width, height int, env []string, args ...string) *tm
 	}
 	bin := crm101Binary(t)
 	s := &tmuxSession{t: t, socket: filepath.Join(t.TempDir(), "tmux.sock")}
-	command := []string{"env", "TERM=xterm-256color"}
+	// Progress goes to a temporary directory unless the test says
+	// otherwise (a later entry in env wins): tests never touch $HOME.
+	command := []string{"env", "TERM=xterm-256color", "CRM101_DATA_DIR=" + t.TempDir()}
 	command = append(command, env...)
 	command = append(command, bin)
 	command = append(command, args...)

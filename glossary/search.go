@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -120,7 +121,7 @@ func (g *Glossary) run(q string, ents []int32) Result {
 		wg.Wait()
 	}
 	res := Result{Query: q, g: g}
-	res.Matches, res.cands = merge(parts)
+	res.Matches, res.cands = merge(ix, q, parts)
 	return res
 }
 
@@ -136,6 +137,7 @@ func (g *Glossary) listAll() Result {
 // concatenating the chunks' candidates keeps them in ascending order.
 func split(ents []int32) [][]int32 {
 	n := min(runtime.GOMAXPROCS(0), len(ents)/minChunk)
+	n = max(n, len(ents)>>(posBits-1)) // keep every chunk's positions within a sort key
 	if n <= 1 {
 		return [][]int32{ents}
 	}
@@ -146,14 +148,33 @@ func split(ents []int32) [][]int32 {
 	return chunks
 }
 
-// part is one chunk's sorted matches and candidates.
+// part is one chunk's answer: its hits in scan order, their sort keys,
+// the fuzzy matches hits of kind Fuzzy point into, and its candidates.
 type part struct {
-	matches []Match
-	cands   []int32
+	hits  []hit
+	keys  []uint64
+	fuzzy fuzzy.Matches
+	cands []int32
 }
 
-// better is the total order of matches. Being total (Index breaks every
-// tie) is what makes the parallel merge identical to a serial search.
+// hit is a match before it becomes a Match: small and free of pointers,
+// so growing, sorting and garbage-collecting a chunk's hits stays cheap
+// even when a one-letter query hits a whole 100,000-term deck.
+type hit struct {
+	entry int32
+	name  int32 // index into the names table; unused for InDefinition
+	// off is, for WordStart, the rune offset in the name; for Fuzzy, the
+	// index into part.fuzzy, or with one set the byte offset in the name.
+	off   int32
+	score int32
+	kind  int8 // a MatchKind
+	one   bool // a Fuzzy hit scored by fuzzyOne
+}
+
+// better is the order of Matches, written out: Kind, then Score
+// descending, then Index. sortKeys and merge implement it on packed keys
+// and the tests hold them to it. Being total (Index breaks every tie) is
+// what makes the parallel merge identical to a serial search.
 func better(a, b Match) int {
 	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
 		return c
@@ -169,105 +190,175 @@ func better(a, b Match) int {
 // that meets it by any name skips its definition: each tier only sees
 // what the better tiers left.
 func scan(ix *searchIndex, q string, ents []int32) part {
-	qLen := utf8.RuneCountInString(q)
-	seq := make([]int, qLen) // positions of a hit at rune 0, shared by all
-	for i := range seq {
-		seq[i] = i
-	}
 	var (
-		matches []Match
-		arena   []int
-		hit     = make([]bool, len(ents))
-		view    = nameView{names: ix.names}
+		hits    []hit
+		matched = make([]bool, len(ents))
+		view    = nameView{ix: ix}
 		viewPos []int32 // viewPos[i] is the position in ents of view.ids[i]
+		qmask   = foldMask(q)
+		qr, _   = utf8.DecodeRuneInString(q)
+		oneRune = utf8.RuneCountInString(q) == 1
 	)
+	if oneRune {
+		hits = make([]hit, 0, len(ents)) // one letter is in nearly every name
+	}
 	for p, e := range ents {
-		best, found, bestIsTerm := Match{}, false, false
+		best, found, fuzzable := hit{}, false, false
 		for n := ix.first[e]; n < ix.first[e+1]; n++ {
-			kind, off, ok := classify(ix.names[n], q)
+			if ix.masks[n]&qmask != qmask {
+				continue
+			}
+			fuzzable = true
+			kind, off, ok := classify(ix.name(n), q)
 			if !ok {
 				continue
 			}
-			m := Match{Index: int(e), Kind: kind, Name: ix.orig[n]}
-			nameLen := runeLen(ix.orig[n], ix.ascii[n])
+			h := hit{entry: e, name: n, kind: int8(kind)}
+			nameLen := runeLen(ix.orig(n), ix.ascii[n])
 			switch kind {
-			case Exact:
-				m.Positions = seq
 			case Prefix:
-				m.Positions, m.Score = seq, -nameLen
+				h.score = int32(clampScore(-nameLen))
 			case WordStart:
 				r := off
 				if !ix.ascii[n] {
-					r = utf8.RuneCountInString(ix.names[n][:off])
+					r = utf8.RuneCountInString(ix.name(n)[:off])
 				}
-				m.Score = -(r<<16 | min(nameLen, 1<<16-1))
-				start := len(arena)
-				for i := range qLen {
-					arena = append(arena, r+i)
-				}
-				m.Positions = arena[start:len(arena):len(arena)]
+				h.off = int32(r)
+				// An earlier word, then a shorter name, is the better hit.
+				h.score = int32(clampScore(-(r<<10 | min(nameLen, 1<<10-1))))
 			}
 			// Between names that meet the query the same way, the term
 			// wins: it is what the list shows, and a shorter alias would
 			// only repeat it with different highlights.
-			isTerm := n == ix.first[e]
-			if !found || m.Kind < best.Kind || (m.Kind == best.Kind && !bestIsTerm && better(m, best) < 0) {
-				best, found, bestIsTerm = m, true, isTerm
+			bestIsTerm := best.name == ix.first[e]
+			if !found || h.kind < best.kind || h.kind == best.kind && !bestIsTerm && h.score > best.score {
+				best, found = h, true
 			}
 		}
 		if found {
-			hit[p] = true
-			matches = append(matches, best)
+			matched[p] = true
+			hits = append(hits, best)
+			continue
+		}
+		if !fuzzable {
+			continue
+		}
+		if oneRune {
+			if h, ok := bestFuzzyOne(ix, e, qr, qmask); ok {
+				matched[p] = true
+				hits = append(hits, h)
+			}
 			continue
 		}
 		for n := ix.first[e]; n < ix.first[e+1]; n++ {
-			view.ids = append(view.ids, n)
-			viewPos = append(viewPos, int32(p))
+			if ix.masks[n]&qmask == qmask {
+				view.ids = append(view.ids, n)
+				viewPos = append(viewPos, int32(p))
+			}
 		}
 	}
+	var fms fuzzy.Matches
 	if view.Len() > 0 {
+		fms = fuzzy.FindFromNoSort(q, view)
 		last := int32(-1)
-		for _, fm := range fuzzy.FindFromNoSort(q, view) {
+		for i, fm := range fms {
 			p, n := viewPos[fm.Index], view.ids[fm.Index]
+			h := hit{entry: ents[p], name: n, off: int32(i), score: int32(clampScore(fm.Score)), kind: int8(Fuzzy)}
 			if p == last { // another name of the same entry: keep the better, and the term over an alias
-				if kept := matches[len(matches)-1]; kept.Name != ix.orig[ix.first[ents[p]]] && fm.Score > kept.Score {
-					matches[len(matches)-1] = fuzzyMatch(ix, ents[p], n, fm)
+				if kept := hits[len(hits)-1]; kept.name != ix.first[ents[p]] && h.score > kept.score {
+					hits[len(hits)-1] = h
 				}
 				continue
 			}
-			last, hit[p] = p, true
-			matches = append(matches, fuzzyMatch(ix, ents[p], n, fm))
+			last, matched[p] = p, true
+			hits = append(hits, h)
 		}
 	}
-	for p, e := range ents {
-		if hit[p] {
+	if utf8.RuneCountInString(q) < 3 {
+		// One or two letters are in nearly every definition, so such hits
+		// are not shown, and every entry stays a candidate for longer
+		// queries: a superset is safe, and far cheaper than reading
+		// every definition to prove the few exceptions. ents is never
+		// modified, so it is shared rather than copied.
+		return part{hits: hits, keys: sortKeys(hits), fuzzy: fms, cands: ents}
+	}
+	qpairs := pairMask(q)
+	maybe := func(p int) bool { // definition of ents[p] may contain q
+		return !matched[p] && ix.defPairs[ents[p]].covers(qpairs)
+	}
+	for p := 0; p < len(ents); {
+		if !maybe(p) {
+			p++
 			continue
 		}
-		if i := strings.Index(ix.defs[e], q); i >= 0 {
-			// Short queries are in nearly every definition, so they are
-			// not shown; the entry stays a candidate for longer ones.
-			hit[p] = true
-			if qLen >= 3 {
-				matches = append(matches, Match{Index: int(e), Kind: InDefinition, Score: -i})
-			}
+		end := p + 1 // ents[p:end] are neighbours in the glossary, all worth reading
+		for end < len(ents) && ents[end] == ents[end-1]+1 && maybe(end) {
+			end++
 		}
+		scanDefs(ix, q, ents[p], ents[end-1], func(e int32, off int) {
+			matched[p+int(e-ents[p])] = true
+			hits = append(hits, hit{entry: e, score: int32(clampScore(-off)), kind: int8(InDefinition)})
+		})
+		p = end
 	}
-	slices.SortFunc(matches, better)
-	cands := make([]int32, 0, len(matches))
+	cands := make([]int32, 0, len(hits))
 	for p, e := range ents {
-		if hit[p] {
+		if matched[p] {
 			cands = append(cands, e)
 		}
 	}
-	return part{matches: matches, cands: cands}
+	return part{hits: hits, keys: sortKeys(hits), fuzzy: fms, cands: cands}
 }
 
-func fuzzyMatch(ix *searchIndex, e, n int32, fm fuzzy.Match) Match {
-	pos := fm.MatchedIndexes
-	if !ix.ascii[n] {
-		pos = byteToRune(ix.names[n], pos)
+// scanDefs reports, for each entry from first to last (neighbours in the
+// glossary) whose definition contains q, the byte offset of the first
+// occurrence. One strings.Index call covers the whole run of text.
+func scanDefs(ix *searchIndex, q string, first, last int32, found func(e int32, off int)) {
+	e := first
+	pos, stop := ix.defStart[first], ix.defEnd[last]
+	for pos < stop {
+		i := strings.Index(ix.defText[pos:stop], q)
+		if i < 0 {
+			return
+		}
+		at := pos + i
+		for e < last && ix.defStart[e+1] <= at {
+			e++
+		}
+		if at+len(q) > ix.defEnd[e] { // spans the NUL into the next definition
+			pos = at + 1
+			continue
+		}
+		found(e, at-ix.defStart[e])
+		if e == last {
+			return
+		}
+		pos = ix.defStart[e+1]
 	}
-	return Match{Index: int(e), Kind: Fuzzy, Name: ix.orig[n], Positions: pos, Score: fm.Score}
+}
+
+// clampScore keeps a score within 32 bits, so sortMatches can pack it
+// into a sort key without changing the order better defines.
+func clampScore(s int) int {
+	return max(min(s, math.MaxInt32), math.MinInt32)
+}
+
+// posBits is how many low bits of a sort key hold a match's position in
+// its chunk; split keeps chunks small enough for it.
+const posBits = 27
+
+// sortKeys returns one packed key per match, sorted into the order better
+// defines: Kind, then Score descending, then position. Sorting integers
+// is several times faster than sorting 64-byte structs through a
+// comparison function. The position stands in for the entry index
+// because scan appends each kind's matches in entry order.
+func sortKeys(hs []hit) []uint64 {
+	keys := make([]uint64, len(hs))
+	for i, h := range hs {
+		keys[i] = uint64(h.kind)<<(posBits+32) | uint64(math.MaxInt32-int64(h.score))<<posBits | uint64(i)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // classify finds the best way the lower-cased name contains q: whole,
@@ -304,49 +395,123 @@ func runeLen(s string, ascii bool) int {
 	return utf8.RuneCountInString(s)
 }
 
-// byteToRune turns ascending byte offsets into s into rune offsets.
-func byteToRune(s string, offs []int) []int {
-	out := make([]int, len(offs))
+// appendRuneOffsets appends the rune offsets into s of the ascending
+// byte offsets offs.
+func appendRuneOffsets(dst []int, s string, offs []int) []int {
 	r, k := 0, 0
 	for b := range s {
 		for k < len(offs) && offs[k] == b {
-			out[k] = r
+			dst = append(dst, r)
 			k++
 		}
 		r++
 	}
-	return out
+	return dst
 }
 
-// merge combines the chunks' sorted matches into one sorted slice, and
-// concatenates their candidates, which are already in order.
-func merge(parts []part) ([]Match, []int32) {
-	if len(parts) == 1 {
-		return parts[0].matches, parts[0].cands
-	}
+// merge combines the chunks' hits into Matches, best first, and
+// concatenates their candidates, which are already in order. Chunks hold
+// ascending runs of entries, so on equal rank the earlier chunk holds
+// the lower entry index and goes first, as better requires.
+func merge(ix *searchIndex, q string, parts []part) ([]Match, []int32) {
 	var nm, nc int
 	for _, p := range parts {
-		nm += len(p.matches)
+		nm += len(p.hits)
 		nc += len(p.cands)
 	}
-	var ms []Match // nil when empty, as a single chunk gives
-	if nm > 0 {
-		ms = make([]Match, 0, nm)
-	}
-	cands := make([]int32, 0, nc)
+	// First settle the order, cheaply: which chunk's which hit goes in
+	// each slot. Then build the Matches, the costly part, in parallel.
+	order := make([]hitRef, 0, nm)
 	heads := make([]int, len(parts))
-	for len(ms) < nm {
+	for len(order) < nm {
 		best := -1
 		for i, p := range parts {
-			if heads[i] < len(p.matches) && (best < 0 || better(p.matches[heads[i]], parts[best].matches[heads[best]]) < 0) {
+			if heads[i] < len(p.keys) && (best < 0 || p.keys[heads[i]]>>posBits < parts[best].keys[heads[best]]>>posBits) {
 				best = i
 			}
 		}
-		ms = append(ms, parts[best].matches[heads[best]])
+		order = append(order, hitRef{part: int32(best), hit: int32(parts[best].keys[heads[best]] & (1<<posBits - 1))})
 		heads[best]++
 	}
+	var ms []Match
+	if nm > 0 {
+		ms = make([]Match, nm)
+	}
+	workers := min(runtime.GOMAXPROCS(0), nm/minChunk)
+	if workers <= 1 {
+		materialize(ix, q, parts, order, ms)
+		workers = 0
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*nm/workers, (w+1)*nm/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			materialize(ix, q, parts, order[lo:hi], ms[lo:hi])
+		}()
+	}
+	wg.Wait()
+	if len(parts) == 1 {
+		return ms, parts[0].cands
+	}
+	cands := make([]int32, 0, nc)
 	for _, p := range parts {
 		cands = append(cands, p.cands...)
 	}
 	return ms, cands
+}
+
+// hitRef names one hit of one chunk.
+type hitRef struct{ part, hit int32 }
+
+// materialize fills out with the Matches of the hits order names.
+func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []Match) {
+	qLen := utf8.RuneCountInString(q)
+	seq := make([]int, qLen) // the positions of every hit at rune 0, shared
+	for i := range seq {
+		seq[i] = i
+	}
+	// Word-start and fuzzy positions go into one allocation, so a big
+	// Result is a few objects for the garbage collector, not thousands.
+	n := 0
+	for _, r := range order {
+		if k := MatchKind(parts[r.part].hits[r.hit].kind); k == WordStart || k == Fuzzy {
+			n++
+		}
+	}
+	arena := make([]int, 0, n*qLen)
+	for i, r := range order {
+		p := &parts[r.part]
+		h := p.hits[r.hit]
+		m := Match{Index: int(h.entry), Kind: MatchKind(h.kind), Score: int(h.score)}
+		if m.Kind != InDefinition {
+			m.Name = ix.orig(h.name)
+		}
+		switch m.Kind {
+		case Exact, Prefix:
+			m.Positions = seq
+		case WordStart:
+			start := len(arena)
+			for j := range qLen {
+				arena = append(arena, int(h.off)+j)
+			}
+			m.Positions = arena[start:len(arena):len(arena)]
+		case Fuzzy:
+			start := len(arena)
+			if h.one {
+				r := int(h.off)
+				if !ix.ascii[h.name] {
+					r = utf8.RuneCountInString(ix.name(h.name)[:h.off])
+				}
+				arena = append(arena, r)
+			} else if ix.ascii[h.name] {
+				arena = append(arena, p.fuzzy[h.off].MatchedIndexes...)
+			} else {
+				arena = appendRuneOffsets(arena, ix.name(h.name), p.fuzzy[h.off].MatchedIndexes)
+			}
+			m.Positions = arena[start:len(arena):len(arena)]
+		}
+		out[i] = m
+	}
 }

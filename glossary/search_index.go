@@ -8,36 +8,115 @@ import (
 
 // searchIndex is the flat, lower-cased copy of every name and definition
 // that Search scans. It is built once per glossary and never modified,
-// which is what makes concurrent searches safe without locks.
+// which is what makes concurrent searches safe without locks. Texts are
+// kept in a few long strings cut by offsets rather than in []string, so
+// the tables hold no pointers: the garbage collector skips them, where
+// a million string headers would be re-marked on every cycle while the
+// user types.
 type searchIndex struct {
-	names     []string // lower-cased names, entry by entry, term first
-	orig      []string // the same names as written, for Match.Name
-	ascii     []bool   // names[i] is ASCII: byte offsets are rune offsets
-	nameEntry []int32  // names[i] belongs to entry nameEntry[i]
-	first     []int32  // entry e owns names[first[e]:first[e+1]]
-	defs      []string // lower-cased definitions
-	all       []int32  // 0..len(entries)-1, the candidate set of a full search
+	nameText  string   // lower-cased names, entry by entry, term first
+	nameOff   []int    // name n is nameText[nameOff[n]:nameOff[n+1]]
+	origText  string   // the same names as written, for Match.Name
+	origOff   []int    // likewise into origText
+	ascii     []bool   // name n is ASCII: byte offsets are rune offsets
+	nameEntry []int32  // name n belongs to entry nameEntry[n]
+	masks     []uint64 // foldMask of each name, to skip it without reading it
+	first     []int32  // entry e owns names first[e] to first[e+1]-1
+	// defText is every lower-cased definition joined by NUL, so a run of
+	// neighbouring entries is scanned with one strings.Index call, which
+	// is far faster than one call per short definition.
+	defText  string
+	defStart []int // definition e is defText[defStart[e]:defEnd[e]]
+	defEnd   []int
+	defPairs []pairSet // the byte pairs in each definition
+	all      []int32   // 0..len(entries)-1, the candidate set of a full search
 }
 
 func newSearchIndex(entries []Entry) *searchIndex {
 	ix := &searchIndex{
-		first: make([]int32, 0, len(entries)+1),
-		defs:  make([]string, len(entries)),
-		all:   make([]int32, len(entries)),
+		first:    make([]int32, 0, len(entries)+1),
+		defStart: make([]int, len(entries)),
+		defEnd:   make([]int, len(entries)),
+		defPairs: make([]pairSet, len(entries)),
+		all:      make([]int32, len(entries)),
 	}
+	var names, orig, defs strings.Builder
 	for e, entry := range entries {
-		ix.first = append(ix.first, int32(len(ix.names)))
+		ix.first = append(ix.first, int32(len(ix.nameEntry)))
 		for _, n := range entry.Names() {
-			ix.orig = append(ix.orig, n)
-			ix.names = append(ix.names, lower(n))
+			ix.nameOff = append(ix.nameOff, names.Len())
+			names.WriteString(lower(n))
+			ix.origOff = append(ix.origOff, orig.Len())
+			orig.WriteString(n)
 			ix.ascii = append(ix.ascii, isASCII(n))
+			ix.masks = append(ix.masks, foldMask(n))
 			ix.nameEntry = append(ix.nameEntry, int32(e))
 		}
-		ix.defs[e] = lower(entry.Definition)
+		if e > 0 {
+			defs.WriteByte(0)
+		}
+		ix.defStart[e] = defs.Len()
+		def := lower(entry.Definition)
+		defs.WriteString(def)
+		ix.defEnd[e] = defs.Len()
+		ix.defPairs[e] = pairMask(def)
 		ix.all[e] = int32(e)
 	}
-	ix.first = append(ix.first, int32(len(ix.names)))
+	ix.first = append(ix.first, int32(len(ix.nameEntry)))
+	ix.nameOff = append(ix.nameOff, names.Len())
+	ix.origOff = append(ix.origOff, orig.Len())
+	ix.nameText, ix.origText, ix.defText = names.String(), orig.String(), defs.String()
 	return ix
+}
+
+// name is the lower-cased name n.
+func (ix *searchIndex) name(n int32) string { return ix.nameText[ix.nameOff[n]:ix.nameOff[n+1]] }
+
+// orig is name n as written.
+func (ix *searchIndex) orig(n int32) string { return ix.origText[ix.origOff[n]:ix.origOff[n+1]] }
+
+// foldMask sets one bit per distinct character of s, after folding case
+// the way sahilm/fuzzy compares (Unicode simple folding). A name whose
+// mask lacks a bit of the query's mask can match it neither fuzzily nor
+// as a substring, so most names are rejected with one AND.
+func foldMask(s string) uint64 {
+	var m uint64
+	for _, r := range s {
+		m |= runeBit(foldRune(r))
+	}
+	return m
+}
+
+// runeBit is r's bit in a character mask: letters and digits get their
+// own, every other rune shares one of the rest.
+func runeBit(r rune) uint64 {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return 1 << (r - 'a')
+	case r >= '0' && r <= '9':
+		return 1 << (26 + r - '0')
+	default:
+		return 1 << (36 + uint32(r)%28)
+	}
+}
+
+// foldRune maps every rune of a case-folding orbit (k, K, and the Kelvin
+// sign K) to one representative.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	if 'A' <= m && m <= 'Z' {
+		m += 'a' - 'A'
+	}
+	return m
 }
 
 // lower folds case rune by rune. Unlike strings.ToLower it never changes
@@ -65,9 +144,34 @@ func isASCII(s string) bool {
 // nameView presents a subset of the names table to sahilm/fuzzy without
 // copying a single string.
 type nameView struct {
-	names []string
-	ids   []int32
+	ix  *searchIndex
+	ids []int32
 }
 
-func (v nameView) String(i int) string { return v.names[v.ids[i]] }
+func (v nameView) String(i int) string { return v.ix.name(v.ids[i]) }
 func (v nameView) Len() int            { return len(v.ids) }
+
+// pairSet is a 512-bit set of hashed adjacent byte pairs. A definition
+// lacking one of the query's pairs cannot contain the query, so most
+// definitions are ruled out without reading them; a 200-character
+// definition sets about a quarter of the bits.
+type pairSet [8]uint64
+
+func pairMask(s string) pairSet {
+	var m pairSet
+	for i := 1; i < len(s); i++ {
+		h := (uint32(s[i-1])<<8 | uint32(s[i])) * 0x9E3779B1 >> 23 // 9 bits
+		m[h>>6] |= 1 << (h & 63)
+	}
+	return m
+}
+
+// covers reports whether every pair of q is in m.
+func (m *pairSet) covers(q pairSet) bool {
+	for i := range m {
+		if m[i]&q[i] != q[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -16,15 +16,16 @@ const maxWindowWords = 4
 // of every name, bucketed by length in runes, so a typo is compared only
 // with the few windows that could be within reach of it.
 type suggestIndex struct {
+	text    string // every window's text, back to back: no pointers per window
 	windows []window
 	byLen   [][]int32 // byLen[l] lists the windows of l runes
 	refs    []wref    // sorted by window; windows[w] owns refs[w.first:w.end]
 }
 
 type window struct {
-	text       string
-	mask       uint64 // which characters occur, for a cheap lower bound
-	first, end int32
+	start, stop int    // its text is suggestIndex.text[start:stop]
+	mask        uint64 // which characters occur, for a cheap lower bound
+	first, end  int32
 }
 
 // wref says a window occurs in a name of entry, with extra more words
@@ -38,8 +39,9 @@ type wref struct {
 func newSuggestIndex(ix *searchIndex) *suggestIndex {
 	sx := &suggestIndex{}
 	ids := map[string]int32{}
-	for n, name := range ix.names {
-		words := strings.Fields(name)
+	var all strings.Builder
+	for n := range ix.nameEntry {
+		words := strings.Fields(ix.name(int32(n)))
 		for i := range words {
 			for j := i + 1; j <= len(words); j++ {
 				if j-i > maxWindowWords && (i > 0 || j < len(words)) {
@@ -50,7 +52,8 @@ func newSuggestIndex(ix *searchIndex) *suggestIndex {
 				if !ok {
 					id = int32(len(sx.windows))
 					ids[text] = id
-					sx.windows = append(sx.windows, window{text: text, mask: charMask(text)})
+					sx.windows = append(sx.windows, window{start: all.Len(), stop: all.Len() + len(text), mask: charMask(text)})
+					all.WriteString(text)
 					l := utf8.RuneCountInString(text)
 					for len(sx.byLen) <= l {
 						sx.byLen = append(sx.byLen, nil)
@@ -61,6 +64,7 @@ func newSuggestIndex(ix *searchIndex) *suggestIndex {
 			}
 		}
 	}
+	sx.text = all.String()
 	slices.SortStableFunc(sx.refs, func(a, b wref) int { return cmp.Compare(a.window, b.window) })
 	for i := 0; i < len(sx.refs); {
 		j := i
@@ -80,14 +84,7 @@ func newSuggestIndex(ix *searchIndex) *suggestIndex {
 func charMask(s string) uint64 {
 	var m uint64
 	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z':
-			m |= 1 << (r - 'a')
-		case r >= '0' && r <= '9':
-			m |= 1 << (26 + r - '0')
-		default:
-			m |= 1 << (36 + uint(r)%28)
-		}
+		m |= runeBit(r)
 	}
 	return m
 }
@@ -134,7 +131,7 @@ func (g *Glossary) Suggest(query string, n int) []int {
 				continue
 			}
 			buf = buf[:0]
-			for _, r := range w.text {
+			for _, r := range sx.text[w.start:w.stop] {
 				buf = append(buf, r)
 			}
 			dist := osaDistance(q, buf, d, &rows)

@@ -4,12 +4,16 @@
 package ui
 
 import (
+	"fmt"
+	"time"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // Screen names one of the app's top-level screens.
@@ -40,7 +44,18 @@ type Options struct {
 	Renderer *lipgloss.Renderer
 	Start    Screen // screen shown first
 	Query    string // pre-filled Browse search
-	Metric   string // metric ID Calculate opens on, form focused
+
+	// Test Yourself exists only with a progress store, opened by the
+	// caller before the program starts (and closed after FinishSaving).
+	Store *quiz.Store
+	// StoreErr says why there is no store (a damaged file, say): the app
+	// still opens for browsing and calculating, and says so at once.
+	StoreErr error
+	Quiz     QuizSettings     // the start panel's initial settings
+	Seed     uint64           // seeds question choice, for repeatable sessions
+	Clock    func() time.Time // nil means time.Now; tests pin it
+	Metric   string           // metric ID Calculate opens on, form focused
+	Live     LiveSeat         // answers live rounds in a classroom session; nil elsewhere
 }
 
 // Model is the root model: it owns the tab bar, the help bar and the
@@ -56,7 +71,9 @@ type Model struct {
 	err     error
 
 	browse browseModel
+	quiz   quizModel
 	calc   calculateModel
+	live   liveModel // the classroom's live round; takes over the screen while one runs
 }
 
 // New builds the root model from opts.
@@ -78,7 +95,19 @@ func New(opts Options) Model {
 		active:  BrowseScreen,
 	}
 	m.browse = newBrowseModel(opts.Glossary, m.styles, opts.Query)
+	if opts.Store != nil {
+		clock := opts.Clock
+		if clock == nil {
+			clock = time.Now
+		}
+		m.screens = append(m.screens, QuizScreen)
+		m.quiz = newQuizModel(opts.Glossary, opts.Store, m.styles, clock, opts.Seed, opts.Quiz, opts.Renderer.ColorProfile())
+	}
+	if opts.StoreErr != nil {
+		m.err = fmt.Errorf("Test Yourself is off: %w", opts.StoreErr)
+	}
 	m.calc = newCalculateModel(m.styles, opts.Metric)
+	m.live = newLiveModel(opts.Live, m.styles, nil)
 	if m.has(opts.Start) {
 		m.active = opts.Start
 	}
@@ -87,11 +116,33 @@ func New(opts Options) Model {
 }
 
 // Init starts the first search so the list is filled before any key.
-func (m Model) Init() tea.Cmd { return m.browse.Init() }
+func (m Model) Init() tea.Cmd {
+	if m.has(QuizScreen) {
+		return tea.Batch(m.browse.Init(), m.quiz.Init())
+	}
+	return m.browse.Init()
+}
+
+// FinishSaving waits for answers still on their way to the progress
+// store and reports any answer that could not be saved. Call it on the
+// final model after the program ends, before closing the store.
+func (m Model) FinishSaving() error {
+	if !m.has(QuizScreen) {
+		return nil
+	}
+	if err := m.quiz.saves.flush(); err != nil {
+		return fmt.Errorf("save progress: %w", err)
+	}
+	return m.quiz.unsaved()
+}
 
 // Update routes msg: global keys and navigation here, background results
 // to their owner, everything else to the active screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd, handled := m.routeLive(msg)
+	if handled {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -122,6 +173,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.browse, cmd = m.browse.Update(msg)
 		return m, cmd
+	case quizPlannedMsg, quizSavedMsg, quizSummaryMsg:
+		var cmd tea.Cmd
+		m.quiz, cmd = m.quiz.Update(msg)
+		return m, cmd
 	}
 	return m.updateActive(msg)
 }
@@ -149,6 +204,8 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m.active {
 	case BrowseScreen:
 		m.browse, cmd = m.browse.Update(msg)
+	case QuizScreen:
+		m.quiz, cmd = m.quiz.Update(msg)
 	case CalculateScreen:
 		m.calc, cmd = m.calc.Update(msg)
 	}
@@ -191,6 +248,7 @@ func (m Model) resize() Model {
 	chrome := lipgloss.Height(m.tabBar()) + lipgloss.Height(m.helpView())
 	bodyHeight := max(0, m.height-chrome)
 	m.browse = m.browse.setSize(m.width, bodyHeight)
+	m.quiz = m.quiz.setSize(m.width, bodyHeight)
 	m.calc = m.calc.setSize(m.width, bodyHeight)
 	return m
 }
@@ -200,10 +258,15 @@ func (m Model) View() string {
 	if m.width == 0 {
 		return "" // no size yet: drawing now would only flicker
 	}
+	if m.live.Active() {
+		return m.liveView()
+	}
 	var body string
 	switch m.active {
 	case BrowseScreen:
 		body = m.browse.View()
+	case QuizScreen:
+		body = m.quiz.View()
 	case CalculateScreen:
 		body = m.calc.View()
 	}
@@ -228,10 +291,12 @@ func (m Model) tabBar() string {
 
 func (m Model) helpView() string {
 	if m.err != nil {
-		return m.styles.App.Error.MaxWidth(m.width).Render(m.err.Error())
+		return m.styles.App.Error.Width(m.width).Render(m.err.Error()) // wrapped: an error must be read whole
 	}
 	var keys help.KeyMap
 	switch m.active {
+	case QuizScreen:
+		keys = combinedHelp{screen: m.quiz.keys, global: m.keys}
 	case CalculateScreen:
 		keys = combinedHelp{screen: m.calc.keys, global: m.keys}
 	default:

@@ -302,6 +302,13 @@ func (m browseModel) openTerm(term string, from Screen) (browseModel, tea.Cmd) {
 	m.history = newHistory(idx)
 	m.related = 0
 	m.returnTo, m.hasReturn = from, from != BrowseScreen
+	for row, match := range m.shown { // keep the list in step when it holds the entry
+		if match.Index == idx {
+			m.cursor = row
+			m.offset = scrollInto(row, m.offset, m.listBox.h)
+			break
+		}
+	}
 	m.detailFocus = true
 	m.keys.setDetailFocus(true)
 	m.input.Blur()

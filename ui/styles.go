@@ -42,6 +42,19 @@ type Styles struct {
 		Pane, FocusedPane, Title, Formula, Label, FocusedLabel, Unit lipgloss.Style
 		Error, Result, Filled, Interpretation, Hint                  lipgloss.Style
 	}
+	Quiz struct {
+		Frame, Heading, Label, Value, Selected, Setting, Hint, Meta lipgloss.Style
+		Prompt, Option, Right, Wrong, Typo, Back                    lipgloss.Style
+		Error, Missed, SelectedMissed, Input                        lipgloss.Style
+		// The progress bar draws with termenv, not lipgloss, so it takes
+		// colours as strings picked for this renderer's background.
+		BarFull, BarEmpty string
+	}
+	// Live is the classroom: the trainee's live round and the trainer's console.
+	Live struct {
+		Frame, Header, Countdown, Urgent, Prompt, Choice, Chosen, Cursor  lipgloss.Style
+		Correct, Wrong, Bar, Muted, Status, Rank, Me, Title, Panel, Error lipgloss.Style
+	}
 	// Plain is an unstyled style of this renderer, for sizing and clipping.
 	Plain   lipgloss.Style
 	Palette palette
@@ -96,6 +109,26 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	b.Empty = ns().Foreground(p.Subtle).Padding(1, 2)
 	b.Suggest = ns().Foreground(p.Accent).Bold(true)
 
+	q := &s.Quiz
+	q.Frame = ns().Padding(0, 1)
+	q.Heading = ns().Bold(true).Foreground(p.Accent)
+	q.Label = ns().Foreground(p.Subtle)
+	q.Value = ns().Bold(true).Foreground(p.Text)
+	q.Setting = ns().Foreground(p.Text).PaddingLeft(2)
+	q.Selected = ns().Foreground(p.Accent).Bold(true).Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.Accent).PaddingLeft(1)
+	q.Hint = ns().Foreground(p.Subtle).Italic(true)
+	q.Meta = ns().Foreground(p.Muted)
+	q.Prompt = ns().Bold(true).Foreground(p.Text)
+	q.Option = ns().Foreground(p.Text)
+	q.Right = ns().Bold(true).Foreground(p.Good)
+	q.Wrong = ns().Bold(true).Foreground(p.Bad)
+	q.Typo = ns().Foreground(p.Warn).Italic(true)
+	q.Back = ns().Foreground(p.Text)
+	q.Error = ns().Bold(true).Foreground(p.Bad)
+	q.Missed = ns().Foreground(p.Text).PaddingLeft(2)
+	q.SelectedMissed = q.Selected
+	q.Input = ns().Foreground(p.Text)
+	q.BarFull, q.BarEmpty = pick(r, p.Good), pick(r, p.Border)
 	c := &s.Calculate
 	c.FilterPrompt = b.SearchPrompt
 	c.Text = ns().Foreground(p.Text)
@@ -115,5 +148,33 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	c.Filled = ns().Foreground(p.Good)
 	c.Interpretation = ns().Foreground(p.Text).Italic(true)
 	c.Hint = ns().Foreground(p.Subtle).Italic(true)
+
+	l := &s.Live
+	l.Frame = ns().Padding(1, 2)
+	l.Header = ns().Bold(true).Foreground(p.Accent)
+	l.Countdown = ns().Bold(true).Foreground(p.Good)
+	l.Urgent = ns().Bold(true).Foreground(p.Bad)
+	l.Prompt = ns().Foreground(p.Text).MarginTop(1).MarginBottom(1)
+	l.Choice = ns().Foreground(p.Text).PaddingLeft(2)
+	l.Chosen = ns().Foreground(p.Accent).Bold(true).PaddingLeft(2)
+	l.Cursor = ns().Foreground(p.Accent).Bold(true).Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.Accent).PaddingLeft(1)
+	l.Correct = ns().Foreground(p.Good).Bold(true)
+	l.Wrong = ns().Foreground(p.Bad)
+	l.Bar = ns().Foreground(p.Accent)
+	l.Muted = ns().Foreground(p.Muted)
+	l.Status = ns().Foreground(p.Subtle).MarginTop(1)
+	l.Rank = ns().Foreground(p.Subtle)
+	l.Me = ns().Foreground(p.Accent).Bold(true)
+	l.Title = ns().Bold(true).Foreground(p.Text).MarginTop(1)
+	l.Panel = ns().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)
+	l.Error = ns().Foreground(p.Bad).Bold(true)
 	return s
+}
+
+// pick is the variant of an adaptive colour for r's background.
+func pick(r *lipgloss.Renderer, c lipgloss.AdaptiveColor) string {
+	if r.HasDarkBackground() {
+		return c.Dark
+	}
+	return c.Light
 }

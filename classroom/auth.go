@@ -1,0 +1,153 @@
+package classroom
+
+import (
+	"bytes"
+	"fmt"
+	"net"
+
+	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+type ctxKey int
+
+const (
+	ctxFlooded ctxKey = iota // bool: the address exceeded its connection rate
+	ctxName                  // string: display name settled at login
+	ctxSeat                  // *sessionState
+)
+
+// Messages shown to whoever is turned away. They say what to do next.
+const (
+	msgFlood     = "Too many connections from your address. Wait a minute, then try again."
+	msgCodeLimit = "Too many wrong join codes from your address. Wait a minute, then ask your trainer for the code."
+	msgWrongCode = "Wrong join code. Try again."
+	msgWelcome   = "Welcome to the crm101 classroom."
+)
+
+// codeTries is how many join codes one keyboard-interactive login may
+// try before the client has to reconnect.
+const codeTries = 3
+
+func remoteIP(a net.Addr) string {
+	if t, ok := a.(*net.TCPAddr); ok {
+		return t.IP.String()
+	}
+	host, _, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	return host
+}
+
+// onConnect spends a connection token for the client's address. An
+// address out of tokens still completes the handshake, so that it can be
+// told why it is refused, but every login method then fails.
+func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
+	if !s.connLimit.take(remoteIP(conn.RemoteAddr()), s.cfg.Now()) {
+		ctx.SetValue(ctxFlooded, true)
+		s.cfg.Log.Warn("connection rate exceeded", "remote", conn.RemoteAddr().String())
+	}
+	return conn
+}
+
+func flooded(ctx ssh.Context) bool { b, _ := ctx.Value(ctxFlooded).(bool); return b }
+
+func keyIn(k ssh.PublicKey, list []gossh.PublicKey) bool {
+	m := k.Marshal()
+	for _, l := range list {
+		if bytes.Equal(m, l.Marshal()) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicKeyAuth admits listed trainee keys and trainer keys only.
+func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
+	if flooded(ctx) {
+		return false
+	}
+	return keyIn(key, s.cfg.TrainerKeys) || keyIn(key, s.cfg.AuthorizedKeys)
+}
+
+// passwordAuth takes the join code as the password. It cannot ask
+// anything else, so a taken or unusable name is explained once the
+// session opens.
+func (s *Server) passwordAuth(ctx ssh.Context, password string) bool {
+	ip := remoteIP(ctx.RemoteAddr())
+	if flooded(ctx) || s.failLimit.blocked(ip, s.cfg.Now()) {
+		return false
+	}
+	if !codeMatches(password, s.cfg.Code) {
+		s.failLimit.take(ip, s.cfg.Now())
+		s.cfg.Log.Warn("wrong join code", "remote", ctx.RemoteAddr().String(), "user", ctx.User())
+		return false
+	}
+	return true
+}
+
+// keyboardAuth asks for the join code (a few tries), then for a display
+// name when the SSH user name is unusable or someone in the room has it.
+func (s *Server) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveChallenge) bool {
+	ip := remoteIP(ctx.RemoteAddr())
+	tell := func(msg string) { _, _ = ask("", msg, nil, nil) }
+	if flooded(ctx) {
+		tell(msgFlood)
+		return false
+	}
+	ok := false
+	for try := 0; try < codeTries && !ok; try++ {
+		if s.failLimit.blocked(ip, s.cfg.Now()) {
+			tell(msgCodeLimit)
+			return false
+		}
+		instruction := msgWelcome
+		if try > 0 {
+			instruction = msgWrongCode
+		}
+		ans, err := ask("", instruction, []string{"Join code: "}, []bool{true})
+		if err != nil || len(ans) != 1 {
+			return false
+		}
+		if ok = codeMatches(ans[0], s.cfg.Code); !ok {
+			s.failLimit.take(ip, s.cfg.Now())
+			s.cfg.Log.Warn("wrong join code", "remote", ctx.RemoteAddr().String(), "user", ctx.User())
+		}
+	}
+	if !ok {
+		tell("Wrong join code. Ask your trainer for the code, then connect again.")
+		return false
+	}
+	name, valid := NormalizeName(ctx.User())
+	for try := 0; try < codeTries && (!valid || s.nameTaken(name)); try++ {
+		why := fmt.Sprintf("Someone in the room is already called %q.", name)
+		if !valid {
+			why = fmt.Sprintf("%q cannot be a display name.", ctx.User())
+		}
+		ans, err := ask("", why+" Pick a name: letters, digits, '.', '-' or '_', up to 24.", []string{"Your name: "}, []bool{true})
+		if err != nil || len(ans) != 1 {
+			return false
+		}
+		name, valid = NormalizeName(ans[0])
+	}
+	if !valid || s.nameTaken(name) {
+		tell("No free name was given. Connect again as ssh yourname@… with a name of your own.")
+		return false
+	}
+	ctx.SetValue(ctxName, name)
+	return true
+}
+
+// nameTaken reports whether a join-code login may not use name: someone
+// is in the room under it, or it is bound to a trainee's key.
+func (s *Server) nameTaken(name string) bool {
+	s.mu.Lock()
+	_, inRoom := s.sessions[name]
+	s.mu.Unlock()
+	if inRoom {
+		return true
+	}
+	fp, err := s.store.TraineeKey(name)
+	return err != nil || fp != ""
+}

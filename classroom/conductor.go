@@ -1,0 +1,326 @@
+package classroom
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
+)
+
+// LiveKind is the question kind live-round answers are saved under in a
+// trainee's progress, next to their own Test Yourself reviews.
+const LiveKind = "live"
+
+// Conductor runs live rounds for everyone in the room: it drives the
+// round engine on a timer, saves each answer as it arrives and sends
+// every session its view of the round. It is safe for concurrent use.
+type Conductor struct {
+	g        *glossary.Glossary
+	store    *Store
+	progress *progressStores
+	now      func() time.Time
+	log      *slog.Logger
+
+	mu      sync.Mutex
+	engine  *round.Engine
+	rng     *rand.Rand
+	subs    map[*subscriber]struct{}
+	names   map[string]int // sessions per trainee name
+	present []string       // sorted names in the room, rebuilt on change
+	wake    chan struct{}
+	sentAt  time.Time // last broadcast
+	dirty   bool      // answers arrived since the last broadcast
+}
+
+// answerFlush is how often answer counts are sent out while a question
+// is open. Every answer would otherwise redraw every screen: with 200
+// trainees answering at once, 40,000 frames for one number that changes.
+const answerFlush = 150 * time.Millisecond
+
+// subscriber is one session's mailbox. It keeps only the latest update:
+// each is a full snapshot, so a slow terminal skips stale frames instead
+// of queueing them or holding up everyone else.
+type subscriber struct {
+	name    string // "" for a trainer
+	trainer bool
+	notify  chan struct{}
+	mu      sync.Mutex
+	latest  *round.Update
+}
+
+func newConductor(g *glossary.Glossary, store *Store, progress *progressStores, cfg round.Config,
+	now func() time.Time, rng *rand.Rand, log *slog.Logger) *Conductor {
+	return &Conductor{
+		g: g, store: store, progress: progress, now: now, log: log,
+		engine: round.NewEngine(cfg), rng: rng,
+		subs: map[*subscriber]struct{}{}, names: map[string]int{},
+		wake: make(chan struct{}, 1),
+	}
+}
+
+// run advances rounds when their time comes, until ctx ends.
+func (c *Conductor) run(ctx context.Context) {
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		c.mu.Lock()
+		c.advanceLocked()
+		next := c.engine.Next()
+		if c.dirty {
+			flush := c.sentAt.Add(answerFlush)
+			if !c.now().Before(flush) {
+				c.broadcastLocked()
+			} else if next.IsZero() || flush.Before(next) {
+				next = flush
+			}
+		}
+		c.mu.Unlock()
+		wait := time.Hour
+		if !next.IsZero() {
+			wait = max(next.Sub(c.now()), 0)
+		}
+		timer.Reset(wait)
+		select {
+		case <-ctx.Done():
+			return
+		case <-timer.C:
+		case <-c.wake:
+			if !timer.Stop() {
+				select {
+				case <-timer.C:
+				default:
+				}
+			}
+		}
+	}
+}
+
+func (c *Conductor) poke() {
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+}
+
+// advanceLocked moves the engine on as far as time allows and tells
+// everyone. Called with c.mu held.
+func (c *Conductor) advanceLocked() {
+	now := c.now()
+	changed := false
+	for i := 0; i < 4 && c.engine.Advance(now); i++ { // bounded: a round takes at most two steps per instant
+		changed = true
+		if c.engine.Phase() == round.Finished {
+			ev := c.engine.Event()
+			if err := c.store.FinishRound(ev.Round, now); err != nil {
+				c.log.Error("finish round", "round", ev.Round, "err", err)
+			}
+		}
+	}
+	if changed {
+		c.broadcastLocked()
+	}
+}
+
+// Join subscribes a trainee's session: send receives every update
+// (normally tea.Program.Send). Call the returned leave when the session
+// ends; it stops delivery before returning.
+func (c *Conductor) Join(name string, send func(round.Update)) (leave func()) {
+	return c.subscribe(&subscriber{name: name, notify: make(chan struct{}, 1)}, send)
+}
+
+// Watch subscribes a trainer's console: updates carry who is present.
+func (c *Conductor) Watch(send func(round.Update)) (leave func()) {
+	return c.subscribe(&subscriber{trainer: true, notify: make(chan struct{}, 1)}, send)
+}
+
+func (c *Conductor) subscribe(s *subscriber, send func(round.Update)) func() {
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		for {
+			select {
+			case <-done:
+				return
+			case <-s.notify:
+				s.mu.Lock()
+				u := s.latest
+				s.latest = nil
+				s.mu.Unlock()
+				if u != nil {
+					send(*u)
+				}
+			}
+		}
+	}()
+	c.mu.Lock()
+	c.subs[s] = struct{}{}
+	if !s.trainer {
+		c.names[s.name]++
+		c.engine.Join(s.name)
+		c.rebuildPresentLocked()
+	}
+	// The newcomer gets the round as it stands; of the others only
+	// trainers care who came in, so trainees' screens are not redrawn.
+	ev := c.engine.Event()
+	c.postLocked(s, ev)
+	c.postTrainersLocked(ev)
+	c.mu.Unlock()
+
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			c.mu.Lock()
+			delete(c.subs, s)
+			if !s.trainer {
+				if c.names[s.name]--; c.names[s.name] <= 0 {
+					delete(c.names, s.name)
+					c.engine.Leave(s.name)
+				}
+				c.rebuildPresentLocked()
+			}
+			c.postTrainersLocked(c.engine.Event())
+			c.mu.Unlock()
+			c.poke() // the last one still to answer may have left
+			close(done)
+			<-stopped
+		})
+	}
+}
+
+func (c *Conductor) rebuildPresentLocked() {
+	p := make([]string, 0, len(c.names))
+	for n := range c.names {
+		p = append(p, n)
+	}
+	sort.Strings(p)
+	c.present = p
+}
+
+// broadcastLocked posts the current snapshot to every mailbox.
+func (c *Conductor) broadcastLocked() {
+	c.sentAt, c.dirty = c.now(), false
+	ev := c.engine.Event()
+	for s := range c.subs {
+		c.postLocked(s, ev)
+	}
+}
+
+// postTrainersLocked posts ev to the trainers' consoles only.
+func (c *Conductor) postTrainersLocked(ev round.Event) {
+	for s := range c.subs {
+		if s.trainer {
+			c.postLocked(s, ev)
+		}
+	}
+}
+
+// postLocked replaces s's pending update with ev and wakes its sender.
+func (c *Conductor) postLocked(s *subscriber, ev round.Event) {
+	u := round.Update{Event: ev}
+	if s.trainer {
+		u.Present = c.present
+	} else {
+		u.Seat = c.engine.Seat(s.name)
+	}
+	s.mu.Lock()
+	s.latest = &u
+	s.mu.Unlock()
+	select {
+	case s.notify <- struct{}{}:
+	default:
+	}
+}
+
+// StartRound starts a live round of n questions for everyone present.
+func (c *Conductor) StartRound(n int) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p := c.engine.Phase(); p == round.Asking || p == round.Revealing {
+		return round.ErrRunning
+	}
+	qs, err := round.Questions(c.g, n, c.rng)
+	if err != nil {
+		return fmt.Errorf("start round: %w", err)
+	}
+	now := c.now()
+	id, err := c.store.StartRound(len(qs), now)
+	if err != nil {
+		return err
+	}
+	if err := c.engine.Start(id, qs, now); err != nil {
+		return fmt.Errorf("start round: %w", err)
+	}
+	c.log.Info("round started", "round", id, "questions", len(qs), "present", len(c.present))
+	c.broadcastLocked()
+	c.poke()
+	return nil
+}
+
+// StopRound ends the running round now, with the leaderboard so far.
+func (c *Conductor) StopRound() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.engine.Phase()
+	if p != round.Asking && p != round.Revealing {
+		return
+	}
+	c.engine.Stop()
+	ev := c.engine.Event()
+	if err := c.store.FinishRound(ev.Round, c.now()); err != nil {
+		c.log.Error("finish round", "round", ev.Round, "err", err)
+	}
+	c.log.Info("round stopped", "round", ev.Round)
+	c.broadcastLocked()
+}
+
+// Answer scores name's choice for question q, saves it in the classroom
+// database and in the trainee's progress, then lets the round move on
+// if that was the last answer it waited for. The engine refuses a second
+// answer, and the database key refuses it again, so each is stored once.
+func (c *Conductor) Answer(name string, q, choice int) (round.Answer, error) {
+	c.mu.Lock()
+	a, err := c.engine.Answer(name, q, choice, c.now())
+	if err != nil {
+		c.mu.Unlock()
+		return round.Answer{}, err
+	}
+	// Saved under the lock: the reveal must not be broadcast (and the
+	// round finished) before the answer that closed it is on disk.
+	saveErr := c.store.RecordAnswer(a)
+	c.dirty = true
+	c.mu.Unlock()
+	c.poke()
+	if saveErr != nil {
+		c.log.Error("save answer", "trainee", name, "err", saveErr)
+		return a, fmt.Errorf("your answer counts, but saving it failed: %w", saveErr)
+	}
+	if st := c.progress.get(name); st != nil {
+		r := quiz.RatingFor(LiveKind, a.Correct, false, a.Elapsed)
+		if _, err := st.Record(quiz.Review{Term: a.Term, Kind: LiveKind, Rating: r, AnswerTime: a.Elapsed, At: a.At}); err != nil {
+			c.log.Error("save review", "trainee", name, "err", err)
+		}
+	}
+	return a, nil
+}
+
+// Present lists the trainees in the room.
+func (c *Conductor) Present() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.present...)
+}
+
+// Snapshot returns the round as it stands, for tests and the trainer.
+func (c *Conductor) Snapshot() round.Event {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.engine.Event()
+}

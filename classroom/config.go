@@ -1,0 +1,126 @@
+package classroom
+
+import (
+	"log/slog"
+	"math/rand/v2"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
+)
+
+// Defaults for a classroom of up to a hundred on a LAN.
+const (
+	DefaultAddr        = "127.0.0.1:23234"
+	DefaultMaxSessions = 100
+	DefaultIdleTimeout = 30 * time.Minute
+	DefaultMaxSession  = 4 * time.Hour
+	// A trainee reconnecting after a dropped line opens a connection or
+	// two; twenty at once from one address, refilled one a second, leaves
+	// room for a classroom behind one NAT address yet stops a flood.
+	DefaultConnBurst = 20
+	DefaultConnRate  = 1.0
+	// Five wrong join codes, then one more try every twenty seconds.
+	DefaultFailBurst = 5
+	DefaultFailRate  = 1.0 / 20
+)
+
+// Config sets up a Server. DataDir, Code, Glossary, Trainee and Trainer
+// are required; zero values elsewhere take the defaults.
+type Config struct {
+	Addr     string
+	Code     string // the join code trainees type
+	DataDir  string // host key, classroom.db, trainees/*.db
+	Glossary *glossary.Glossary
+
+	// AuthorizedKeys may log in without the join code; TrainerKeys get
+	// the trainer's console instead of the app.
+	AuthorizedKeys []gossh.PublicKey
+	TrainerKeys    []gossh.PublicKey
+
+	MaxSessions int
+	IdleTimeout time.Duration
+	MaxSession  time.Duration
+	ConnBurst   int
+	ConnRate    float64 // new connections per second per address
+	FailBurst   int
+	FailRate    float64 // wrong join codes per second per address
+
+	Round round.Config
+	Now   func() time.Time
+	Rand  *rand.Rand
+	Log   *slog.Logger
+
+	// Trainee and Trainer build each session's Bubble Tea model. They
+	// live outside this package so the server does not depend on ui.
+	Trainee func(TraineeSession) tea.Model
+	Trainer func(TrainerSession) tea.Model
+}
+
+func (c Config) withDefaults() Config {
+	if c.Addr == "" {
+		c.Addr = DefaultAddr
+	}
+	if c.MaxSessions <= 0 {
+		c.MaxSessions = DefaultMaxSessions
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = DefaultIdleTimeout
+	}
+	if c.MaxSession <= 0 {
+		c.MaxSession = DefaultMaxSession
+	}
+	if c.ConnBurst <= 0 {
+		c.ConnBurst = DefaultConnBurst
+	}
+	if c.ConnRate <= 0 {
+		c.ConnRate = DefaultConnRate
+	}
+	if c.FailBurst <= 0 {
+		c.FailBurst = DefaultFailBurst
+	}
+	if c.FailRate <= 0 {
+		c.FailRate = DefaultFailRate
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Rand == nil {
+		c.Rand = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x63726d313031))
+	}
+	if c.Log == nil {
+		c.Log = slog.Default()
+	}
+	return c
+}
+
+// TraineeSession is what a trainee's app is built from.
+type TraineeSession struct {
+	Name     string
+	Renderer *lipgloss.Renderer // the session's own, from bubbletea.MakeRenderer
+	Progress *quiz.Store        // this trainee's progress database
+	Live     *Seat              // answers live-round questions as this trainee
+}
+
+// TrainerSession is what a trainer's console is built from.
+type TrainerSession struct {
+	Renderer *lipgloss.Renderer
+	Desk     *Desk
+}
+
+// Seat answers live-round questions for one trainee.
+type Seat struct {
+	c    *Conductor
+	name string
+}
+
+// Name is the trainee this seat answers for.
+func (s *Seat) Name() string { return s.name }
+
+// Answer gives choice as the answer to question q of the running round.
+func (s *Seat) Answer(q, choice int) (round.Answer, error) { return s.c.Answer(s.name, q, choice) }

@@ -1,0 +1,30 @@
+package classroom
+
+import (
+	"time"
+
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
+)
+
+// Desk is the trainer's control of the classroom: start and stop live
+// rounds, watch who is in the room, read the cohort report. Both the
+// console on the serve terminal and a trainer's SSH session use it.
+type Desk struct {
+	c       *Conductor
+	dataDir string
+	g       *glossary.Glossary
+	now     func() time.Time
+}
+
+// StartRound starts a live round of n questions.
+func (d *Desk) StartRound(n int) error { return d.c.StartRound(n) }
+
+// StopRound ends the running round now.
+func (d *Desk) StopRound() { d.c.StopRound() }
+
+// Watch subscribes to round updates with the roster; call leave when done.
+func (d *Desk) Watch(send func(round.Update)) (leave func()) { return d.c.Watch(send) }
+
+// Cohort builds the report of everyone who has joined so far.
+func (d *Desk) Cohort() (Report, error) { return BuildReport(d.dataDir, d.g, d.now()) }

@@ -1,0 +1,320 @@
+package round
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Phase is where a live round stands.
+type Phase int
+
+// The phases of a round, in the order it goes through them.
+const (
+	Idle      Phase = iota // no round yet
+	Asking                 // a question is open for answers
+	Revealing              // the answer, its distribution and the leaderboard
+	Finished               // the final leaderboard, until the next round
+)
+
+// String names the phase for logs.
+func (p Phase) String() string {
+	switch p {
+	case Idle:
+		return "idle"
+	case Asking:
+		return "asking"
+	case Revealing:
+		return "revealing"
+	case Finished:
+		return "finished"
+	}
+	return fmt.Sprintf("phase(%d)", int(p))
+}
+
+// Config times a round. Zero values take the defaults.
+type Config struct {
+	QuestionTime time.Duration // how long a question stays open
+	RevealTime   time.Duration // how long the answer and leaderboard show
+}
+
+// Default timings: twenty seconds reads a definition and four options
+// without rushing; six seconds is enough to see who leads.
+const (
+	DefaultQuestionTime = 20 * time.Second
+	DefaultRevealTime   = 6 * time.Second
+)
+
+func (c Config) withDefaults() Config {
+	if c.QuestionTime <= 0 {
+		c.QuestionTime = DefaultQuestionTime
+	}
+	if c.RevealTime <= 0 {
+		c.RevealTime = DefaultRevealTime
+	}
+	return c
+}
+
+// Errors Answer returns; each is the trainee's own doing, never a fault.
+var (
+	ErrClosed     = errors.New("this question is closed")
+	ErrNotPlaying = errors.New("you joined during this question: you play from the next one")
+	ErrAnswered   = errors.New("you already answered this question")
+	ErrChoice     = errors.New("no such choice")
+	ErrRunning    = errors.New("a round is already running")
+	ErrNoQuestion = errors.New("a round needs at least one question")
+)
+
+// Answer is one trainee's answer to one question, as scored.
+type Answer struct {
+	Round    int64
+	Question int // index in the round
+	Name     string
+	Term     string
+	Choice   int
+	Correct  bool
+	Elapsed  time.Duration
+	Points   int
+	At       time.Time
+}
+
+// Event is a snapshot of the round that every session draws from. It is
+// complete on its own, so a session that missed earlier events (a slow
+// terminal, a reconnect) still shows the right screen.
+type Event struct {
+	Round    int64
+	Phase    Phase
+	Index    int // current question, from 0
+	Total    int // questions in the round
+	Question Question
+	Opened   time.Time // when the current question opened
+	Deadline time.Time // Asking: answers close; Revealing: the next step
+	Limit    time.Duration
+	Answered int // Asking: answers so far
+	Players  int // trainees playing the current question
+	Counts   []int
+	// Leaderboard is set while Revealing and Finished; it is shared by all
+	// sessions and must not be modified.
+	Leaderboard []Standing
+}
+
+// Seat is one trainee's own view of the round.
+type Seat struct {
+	Playing  bool    // answering the current question (false: joined mid-question)
+	Answered *Answer // their answer to the current question, if any
+	Points   int     // total this round, as of the last reveal
+	Rank     int     // on the latest leaderboard, 0 before the first
+}
+
+// Engine is the state machine of live rounds. It is not safe for
+// concurrent use: the server serialises calls. Time is always passed in.
+type Engine struct {
+	cfg      Config
+	phase    Phase
+	round    int64
+	qs       []Question
+	idx      int
+	opened   time.Time
+	deadline time.Time
+	present  map[string]bool
+	players  map[string]bool
+	answers  map[string]Answer
+	totals   map[string]*Standing
+	board    []Standing
+	ranks    map[string]int
+}
+
+// NewEngine returns an idle engine.
+func NewEngine(cfg Config) *Engine {
+	return &Engine{
+		cfg:     cfg.withDefaults(),
+		present: map[string]bool{},
+		players: map[string]bool{},
+		answers: map[string]Answer{},
+		totals:  map[string]*Standing{},
+		ranks:   map[string]int{},
+	}
+}
+
+// Join marks name as in the room. A trainee joining while a question is
+// open plays from the next question; one rejoining keeps their score.
+func (e *Engine) Join(name string) { e.present[name] = true }
+
+// Leave marks name as gone. Their points stay: they may reconnect.
+func (e *Engine) Leave(name string) { delete(e.present, name) }
+
+// Present counts trainees in the room.
+func (e *Engine) Present() int { return len(e.present) }
+
+// Phase reports the current phase.
+func (e *Engine) Phase() Phase { return e.phase }
+
+// Start begins round id with qs, opening the first question at now.
+func (e *Engine) Start(id int64, qs []Question, now time.Time) error {
+	if e.phase == Asking || e.phase == Revealing {
+		return ErrRunning
+	}
+	if len(qs) == 0 {
+		return ErrNoQuestion
+	}
+	e.round, e.qs = id, qs
+	e.totals = map[string]*Standing{}
+	e.board, e.ranks = nil, map[string]int{}
+	e.open(0, now)
+	return nil
+}
+
+// Stop ends the running round at once, with the leaderboard so far.
+func (e *Engine) Stop() {
+	if e.phase == Asking || e.phase == Revealing {
+		e.finish()
+	}
+}
+
+func (e *Engine) open(i int, now time.Time) {
+	e.phase, e.idx = Asking, i
+	e.opened, e.deadline = now, now.Add(e.cfg.QuestionTime)
+	e.players = make(map[string]bool, len(e.present))
+	for n := range e.present {
+		e.players[n] = true
+	}
+	e.answers = make(map[string]Answer, len(e.present))
+}
+
+func (e *Engine) finish() {
+	e.phase = Finished
+	e.deadline = time.Time{}
+	e.rank()
+}
+
+// Answer scores name's choice for question q at now. Each trainee
+// answers each question at most once; a late, stale or second answer is
+// refused with an error saying why.
+func (e *Engine) Answer(name string, q, choice int, now time.Time) (Answer, error) {
+	switch {
+	case e.phase != Asking || q != e.idx || !now.Before(e.deadline):
+		return Answer{}, ErrClosed
+	case !e.players[name]:
+		return Answer{}, ErrNotPlaying
+	case choice < 0 || choice >= len(e.qs[q].Choices):
+		return Answer{}, ErrChoice
+	}
+	if _, ok := e.answers[name]; ok {
+		return Answer{}, ErrAnswered
+	}
+	elapsed := now.Sub(e.opened)
+	correct := choice == e.qs[q].Answer
+	a := Answer{
+		Round: e.round, Question: q, Name: name, Term: e.qs[q].Term, Choice: choice,
+		Correct: correct, Elapsed: elapsed, Points: Points(correct, elapsed, e.cfg.QuestionTime), At: now,
+	}
+	e.answers[name] = a
+	return a, nil
+}
+
+// Advance moves the round on when its time has come or, while asking,
+// when every player still in the room has answered. It reports whether
+// anything changed.
+func (e *Engine) Advance(now time.Time) bool {
+	switch e.phase {
+	case Asking:
+		if now.Before(e.deadline) && !e.allAnswered() {
+			return false
+		}
+		e.reveal(now)
+		return true
+	case Revealing:
+		if now.Before(e.deadline) {
+			return false
+		}
+		if e.idx+1 < len(e.qs) {
+			e.open(e.idx+1, now)
+		} else {
+			e.finish()
+		}
+		return true
+	}
+	return false
+}
+
+func (e *Engine) allAnswered() bool {
+	waiting := 0
+	for n := range e.players {
+		if e.present[n] {
+			if _, ok := e.answers[n]; !ok {
+				return false
+			}
+			waiting++
+		}
+	}
+	return waiting > 0
+}
+
+func (e *Engine) reveal(now time.Time) {
+	e.phase, e.deadline = Revealing, now.Add(e.cfg.RevealTime)
+	for n := range e.players {
+		s := e.totals[n]
+		if s == nil {
+			s = &Standing{Name: n}
+			e.totals[n] = s
+		}
+		if a, ok := e.answers[n]; ok {
+			s.Answered++
+			s.Points += a.Points
+			if a.Correct {
+				s.Correct++
+			}
+		}
+	}
+	e.rank()
+}
+
+func (e *Engine) rank() {
+	board := make([]Standing, 0, len(e.totals))
+	for _, s := range e.totals {
+		board = append(board, *s)
+	}
+	e.board = Rank(board)
+	e.ranks = make(map[string]int, len(board))
+	for _, s := range e.board {
+		e.ranks[s.Name] = s.Rank
+	}
+}
+
+// Next is when Advance next has work to do; zero when nothing is timed.
+func (e *Engine) Next() time.Time { return e.deadline }
+
+// Event returns the snapshot sessions draw.
+func (e *Engine) Event() Event {
+	ev := Event{Round: e.round, Phase: e.phase, Index: e.idx, Total: len(e.qs), Limit: e.cfg.QuestionTime}
+	if e.phase == Idle {
+		return ev
+	}
+	ev.Question, ev.Opened, ev.Deadline = e.qs[e.idx], e.opened, e.deadline
+	ev.Players, ev.Answered = len(e.players), len(e.answers)
+	if e.phase != Asking {
+		ev.Counts = make([]int, len(ev.Question.Choices))
+		for _, a := range e.answers {
+			ev.Counts[a.Choice]++
+		}
+		ev.Leaderboard = e.board
+	}
+	return ev
+}
+
+// Seat returns name's own view of the round.
+func (e *Engine) Seat(name string) Seat {
+	s := Seat{Playing: e.players[name] && (e.phase == Asking || e.phase == Revealing), Rank: e.ranks[name]}
+	if t := e.totals[name]; t != nil {
+		s.Points = t.Points
+	}
+	// Points count from the reveal: adding them now would tell the
+	// trainee whether they were right before everyone else is told.
+	if a, ok := e.answers[name]; ok && e.phase != Idle {
+		s.Answered = &a
+	}
+	return s
+}
+
+// Leaderboard returns the latest standings (shared; do not modify).
+func (e *Engine) Leaderboard() []Standing { return e.board }

@@ -1,0 +1,60 @@
+package round
+
+import (
+	"sort"
+	"time"
+)
+
+// Points for a right answer: at least BasePoints, up to MaxPoints for an
+// instant one, falling linearly over the question's time. Speed matters,
+// but never more than being right: a slow right answer still beats any
+// wrong one, which scores nothing.
+const (
+	MaxPoints  = 1000
+	BasePoints = 500
+)
+
+// Points scores one answer given elapsed time out of limit.
+func Points(correct bool, elapsed, limit time.Duration) int {
+	if !correct {
+		return 0
+	}
+	if limit <= 0 {
+		return MaxPoints
+	}
+	elapsed = min(max(elapsed, 0), limit)
+	bonus := int64(MaxPoints-BasePoints) * int64(limit-elapsed) / int64(limit)
+	return BasePoints + int(bonus)
+}
+
+// Standing is one trainee's line on the leaderboard.
+type Standing struct {
+	Rank     int    // 1 is best; ties share a rank ("1, 1, 3")
+	Name     string // display name
+	Points   int    // total this round
+	Correct  int    // right answers this round
+	Answered int    // questions answered this round
+}
+
+// Rank sorts standings by points, then right answers, then name (so the
+// order is stable), and sets competition ranks: equal points and equal
+// right answers share a rank.
+func Rank(s []Standing) []Standing {
+	sort.Slice(s, func(i, j int) bool {
+		if s[i].Points != s[j].Points {
+			return s[i].Points > s[j].Points
+		}
+		if s[i].Correct != s[j].Correct {
+			return s[i].Correct > s[j].Correct
+		}
+		return s[i].Name < s[j].Name
+	})
+	for i := range s {
+		if i > 0 && s[i].Points == s[i-1].Points && s[i].Correct == s[i-1].Correct {
+			s[i].Rank = s[i-1].Rank
+		} else {
+			s[i].Rank = i + 1
+		}
+	}
+	return s
+}

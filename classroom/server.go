@@ -1,0 +1,218 @@
+package classroom
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	"github.com/charmbracelet/wish/activeterm"
+	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/charmbracelet/wish/logging"
+	"github.com/muesli/termenv"
+
+	"github.com/crm101/crm101/classroom/round"
+)
+
+// Server is the classroom: an SSH server giving each trainee the app and
+// the trainer a console, with the live-round conductor behind them.
+type Server struct {
+	cfg       Config
+	ssh       *ssh.Server
+	store     *Store
+	progress  *progressStores
+	conductor *Conductor
+	desk      *Desk
+	connLimit *limiter
+	failLimit *limiter
+	active    atomic.Int64
+	cancel    context.CancelFunc
+	done      chan struct{}
+
+	mu       sync.Mutex
+	sessions map[string]*traineeConn // by name: who is in the room now
+	addr     net.Addr
+}
+
+// traineeConn is a trainee's open session, so a reconnect with the same
+// key can take over from a session whose line silently dropped.
+type traineeConn struct {
+	keyFP string
+	sess  ssh.Session
+}
+
+// New prepares a server: data directory, host key, databases. It does
+// not listen yet; call Serve or ListenAndServe.
+func New(cfg Config) (*Server, error) {
+	cfg = cfg.withDefaults()
+	switch {
+	case cfg.DataDir == "":
+		return nil, errors.New("classroom: no data directory")
+	case cfg.Code == "":
+		return nil, errors.New("classroom: no join code")
+	case cfg.Glossary == nil || cfg.Trainee == nil || cfg.Trainer == nil:
+		return nil, errors.New("classroom: glossary, trainee and trainer models are required")
+	}
+	if err := os.MkdirAll(filepath.Join(cfg.DataDir, TraineeDir), 0o700); err != nil {
+		return nil, fmt.Errorf("classroom data directory: %w", err)
+	}
+	hostKey, err := LoadHostKey(filepath.Join(cfg.DataDir, HostKeyFile))
+	if err != nil {
+		return nil, err
+	}
+	store, err := OpenStore(filepath.Join(cfg.DataDir, DBFile))
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg:       cfg,
+		store:     store,
+		progress:  newProgressStores(cfg.DataDir),
+		connLimit: newLimiter(cfg.ConnRate, cfg.ConnBurst),
+		failLimit: newLimiter(cfg.FailRate, cfg.FailBurst),
+		sessions:  map[string]*traineeConn{},
+		done:      make(chan struct{}),
+	}
+	s.conductor = newConductor(cfg.Glossary, store, s.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
+	s.desk = &Desk{c: s.conductor, dataDir: cfg.DataDir, g: cfg.Glossary, now: cfg.Now}
+	s.ssh, err = wish.NewServer(
+		wish.WithAddress(cfg.Addr),
+		wish.WithHostKeyPEM(hostKey),
+		wish.WithPublicKeyAuth(s.publicKeyAuth),
+		wish.WithKeyboardInteractiveAuth(s.keyboardAuth),
+		wish.WithPasswordAuth(s.passwordAuth),
+		wish.WithIdleTimeout(cfg.IdleTimeout+time.Minute),
+		// Backstops only, for connections that never reach a program:
+		// sessions are ended a minute earlier, with a message, by
+		// enforceLimits. (Screen updates reset wish's idle timer, so it
+		// only catches dead connections.)
+		wish.WithMaxTimeout(cfg.MaxSession+time.Minute),
+		func(srv *ssh.Server) error { srv.ConnCallback = s.onConnect; return nil },
+		// Innermost first: the last middleware listed runs first.
+		wish.WithMiddleware(
+			bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+			s.seatMiddleware,
+			activeterm.Middleware(),
+			s.gateMiddleware,
+			logging.MiddlewareWithLogger(printfLogger{cfg.Log}),
+			s.recoverMiddleware,
+		),
+	)
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("classroom server: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	go func() {
+		defer close(s.done)
+		s.conductor.run(ctx)
+	}()
+	return s, nil
+}
+
+// Desk is the trainer's control of this classroom.
+func (s *Server) Desk() *Desk { return s.desk }
+
+// Conductor runs this classroom's live rounds.
+func (s *Server) Conductor() *Conductor { return s.conductor }
+
+// Store is the classroom database.
+func (s *Server) Store() *Store { return s.store }
+
+// Serve accepts connections on ln until Close.
+func (s *Server) Serve(ln net.Listener) error {
+	s.mu.Lock()
+	s.addr = ln.Addr()
+	s.mu.Unlock()
+	err := s.ssh.Serve(ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Listen opens the configured address, so the caller can print where
+// trainees connect before serving.
+func (s *Server) Listen() (net.Listener, error) {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	return ln, nil
+}
+
+// Addr is the address being served, once Serve has started.
+func (s *Server) Addr() net.Addr {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addr
+}
+
+// Close disconnects everyone, stops rounds and closes the databases.
+// Everything answered is already on disk.
+func (s *Server) Close() error {
+	err := s.ssh.Close()
+	s.cancel()
+	<-s.done
+	s.progress.closeAll()
+	if cerr := s.store.Close(); err == nil {
+		err = cerr
+	}
+	if errors.Is(err, ssh.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// Active counts open sessions.
+func (s *Server) Active() int { return int(s.active.Load()) }
+
+// program builds the session's Bubble Tea program: the trainee's app or
+// the trainer's console, each with the session's own renderer.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	st, _ := sess.Context().Value(ctxSeat).(*sessionState)
+	if st == nil {
+		return nil
+	}
+	r := bm.MakeRenderer(sess)
+	var m tea.Model
+	if st.trainer {
+		m = s.cfg.Trainer(TrainerSession{Renderer: r, Desk: s.desk})
+	} else {
+		m = s.cfg.Trainee(TraineeSession{Name: st.name, Renderer: r, Progress: st.progress, Live: &Seat{c: s.conductor, name: st.name}})
+	}
+	st.final = m
+	m = keepFinal{m: m, st: st}
+	// Input is read through a watch so the idle limit counts key
+	// presses, not the screen updates a live round keeps sending.
+	st.lastInput.Store(time.Now().UnixNano())
+	p := tea.NewProgram(m, tea.WithInput(inputWatch{r: sess, last: &st.lastInput}), tea.WithOutput(sess), tea.WithAltScreen())
+	send := func(msg tea.Msg) { p.Send(msg) }
+	if st.trainer {
+		st.leave = s.desk.Watch(func(u round.Update) { send(u) })
+	} else {
+		st.leave = s.conductor.Join(st.name, func(u round.Update) { send(u) })
+	}
+	st.stop = make(chan struct{})
+	go s.enforceLimits(st, p, time.Now())
+	return p
+}
+
+// printfLogger adapts slog to wish's logging middleware.
+type printfLogger struct{ l *slog.Logger }
+
+// Printf logs one line at info level.
+func (p printfLogger) Printf(format string, v ...any) {
+	p.l.Info(strings.TrimSpace(fmt.Sprintf(format, v...)))
+}

@@ -1,0 +1,216 @@
+package classroom
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+
+	"github.com/crm101/crm101/classroom/round"
+)
+
+// DBFile is the classroom database's name in the data directory: rounds,
+// answers and the trainees who joined. Each trainee's own study progress
+// lives apart, in TraineeDir, as an ordinary crm101 progress database.
+const DBFile = "classroom.db"
+
+// schema is applied once to a new database (PRAGMA user_version 0 → 1).
+// Times are Unix milliseconds. The primary key of answers is what makes
+// "every answer recorded exactly once" hold even if a caller retries.
+const schema = `
+CREATE TABLE trainees (
+	name       TEXT PRIMARY KEY,
+	key_fp     TEXT NOT NULL DEFAULT '',
+	first_seen INTEGER NOT NULL,
+	last_seen  INTEGER NOT NULL
+);
+CREATE TABLE rounds (
+	id          INTEGER PRIMARY KEY,
+	questions   INTEGER NOT NULL,
+	started_at  INTEGER NOT NULL,
+	finished_at INTEGER
+);
+CREATE TABLE answers (
+	round_id    INTEGER NOT NULL REFERENCES rounds(id),
+	question    INTEGER NOT NULL,
+	trainee     TEXT    NOT NULL,
+	term        TEXT    NOT NULL,
+	choice      INTEGER NOT NULL,
+	correct     INTEGER NOT NULL,
+	answer_ms   INTEGER NOT NULL,
+	points      INTEGER NOT NULL,
+	answered_at INTEGER NOT NULL,
+	PRIMARY KEY (round_id, question, trainee)
+) WITHOUT ROWID;
+CREATE INDEX answers_by_trainee ON answers (trainee);
+PRAGMA user_version = 1;`
+
+// ErrDuplicate means an answer for that round, question and trainee is
+// already stored.
+var ErrDuplicate = errors.New("answer already recorded")
+
+// Store is the classroom database. Its methods are safe for concurrent
+// use; every write is its own transaction, committed before it returns.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// OpenStore opens (creating if needed) the classroom database at path in
+// WAL mode, so the report can read while the server writes.
+func OpenStore(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("classroom database %s: %w", path, err)
+	}
+	// Created private before SQLite opens it: it holds every trainee's
+	// answers, and SQLite gives its -wal and -shm files the same mode.
+	if f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600); err == nil {
+		f.Close()
+	}
+	dsn := "file:" + (&url.URL{Path: filepath.ToSlash(abs)}).EscapedPath() +
+		"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("classroom database %s: %w", abs, err)
+	}
+	if err := initSchema(db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("classroom database %s: %w", abs, err)
+	}
+	return &Store{db: db, path: abs}, nil
+}
+
+func initSchema(db *sql.DB) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	var v int
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	switch {
+	case v > 1:
+		return fmt.Errorf("schema version %d is from a newer crm101", v)
+	case v == 0:
+		if _, err := tx.Exec(schema); err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// SeeTrainee records that name joined at t, with the fingerprint of the
+// key they used ("" for a join code). The first key a name uses binds
+// it: later sessions under that name must use the same key.
+func (s *Store) SeeTrainee(name, keyFP string, t time.Time) error {
+	_, err := s.db.Exec(`INSERT INTO trainees (name, key_fp, first_seen, last_seen) VALUES (?, ?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET last_seen = excluded.last_seen,
+			key_fp = CASE WHEN key_fp = '' THEN excluded.key_fp ELSE key_fp END`,
+		name, keyFP, t.UnixMilli(), t.UnixMilli())
+	if err != nil {
+		return fmt.Errorf("record trainee %s: %w", name, err)
+	}
+	return nil
+}
+
+// TraineeKey returns the key fingerprint bound to name, "" when none.
+func (s *Store) TraineeKey(name string) (string, error) {
+	var fp string
+	err := s.db.QueryRow(`SELECT key_fp FROM trainees WHERE name = ?`, name).Scan(&fp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("trainee %s: %w", name, err)
+	}
+	return fp, nil
+}
+
+// StartRound records a new round of n questions and returns its id.
+func (s *Store) StartRound(n int, t time.Time) (int64, error) {
+	res, err := s.db.Exec(`INSERT INTO rounds (questions, started_at) VALUES (?, ?)`, n, t.UnixMilli())
+	if err != nil {
+		return 0, fmt.Errorf("start round: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("start round: %w", err)
+	}
+	return id, nil
+}
+
+// FinishRound stamps round id as finished at t.
+func (s *Store) FinishRound(id int64, t time.Time) error {
+	if _, err := s.db.Exec(`UPDATE rounds SET finished_at = ? WHERE id = ?`, t.UnixMilli(), id); err != nil {
+		return fmt.Errorf("finish round %d: %w", id, err)
+	}
+	return nil
+}
+
+// RecordAnswer saves one scored answer. A second answer for the same
+// round, question and trainee fails with ErrDuplicate.
+func (s *Store) RecordAnswer(a round.Answer) error {
+	res, err := s.db.ExecContext(context.Background(), `INSERT INTO answers
+		(round_id, question, trainee, term, choice, correct, answer_ms, points, answered_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		a.Round, a.Question, a.Name, a.Term, a.Choice, a.Correct, a.Elapsed.Milliseconds(), a.Points, a.At.UnixMilli())
+	if err != nil {
+		return fmt.Errorf("record answer of %s to question %d: %w", a.Name, a.Question+1, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s, question %d of round %d: %w", a.Name, a.Question+1, a.Round, ErrDuplicate)
+	}
+	return nil
+}
+
+// RoundStanding reads round id's leaderboard back from the answers, so a
+// restarted server (or the report) ranks exactly what was recorded.
+func (s *Store) RoundStanding(id int64) ([]round.Standing, error) {
+	rows, err := s.db.Query(`SELECT trainee, SUM(points), SUM(correct), COUNT(*)
+		FROM answers WHERE round_id = ? GROUP BY trainee`, id)
+	if err != nil {
+		return nil, fmt.Errorf("standings of round %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []round.Standing
+	for rows.Next() {
+		var st round.Standing
+		if err := rows.Scan(&st.Name, &st.Points, &st.Correct, &st.Answered); err != nil {
+			return nil, fmt.Errorf("standings of round %d: %w", id, err)
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("standings of round %d: %w", id, err)
+	}
+	return round.Rank(out), nil
+}
+
+// AnswerCount counts the stored answers of round id.
+func (s *Store) AnswerCount(id int64) (int, error) {
+	var n int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM answers WHERE round_id = ?`, id).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count answers of round %d: %w", id, err)
+	}
+	return n, nil
+}

@@ -1,0 +1,107 @@
+package classroom
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/crm101/crm101/quiz"
+)
+
+// TraineeDir is where each trainee's progress database lives, inside the
+// data directory: one ordinary crm101 progress file per trainee, so a
+// trainee's history can be handed over and opened with `crm101` itself.
+const TraineeDir = "trainees"
+
+// namePattern is what a display name may be: it becomes a file name and
+// a leaderboard line, so no slashes, dots first, spaces or control codes.
+var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,23}$`)
+
+// NormalizeName folds an SSH user name into a display name and reports
+// whether it is usable. Names are lower-cased so "Ana" and "ana" are one
+// trainee, on every file system.
+func NormalizeName(user string) (string, bool) {
+	n := strings.ToLower(strings.TrimSpace(user))
+	return n, namePattern.MatchString(n)
+}
+
+// TraineeDB is the progress database of trainee name under dataDir.
+func TraineeDB(dataDir, name string) string {
+	return filepath.Join(dataDir, TraineeDir, name+".db")
+}
+
+// progressStores shares one open progress store per trainee between
+// their sessions (a reconnect may overlap the old session's last
+// moments), closing it when the last session ends.
+type progressStores struct {
+	dir string
+	mu  sync.Mutex
+	m   map[string]*sharedStore
+}
+
+type sharedStore struct {
+	st   *quiz.Store
+	refs int
+}
+
+func newProgressStores(dataDir string) *progressStores {
+	return &progressStores{dir: dataDir, m: map[string]*sharedStore{}}
+}
+
+// acquire opens (or shares) name's store; release it when done.
+func (p *progressStores) acquire(name string) (*quiz.Store, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if s, ok := p.m[name]; ok {
+		s.refs++
+		return s.st, nil
+	}
+	path := TraineeDB(p.dir, name)
+	// Private from the start (an empty file is a valid new database).
+	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600); err == nil {
+		f.Close()
+	}
+	st, err := quiz.OpenStore(path)
+	if err != nil {
+		return nil, fmt.Errorf("progress of %s: %w", name, err)
+	}
+	p.m[name] = &sharedStore{st: st, refs: 1}
+	return st, nil
+}
+
+// get returns name's open store, or nil when they have no session.
+func (p *progressStores) get(name string) *quiz.Store {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if s, ok := p.m[name]; ok {
+		return s.st
+	}
+	return nil
+}
+
+func (p *progressStores) release(name string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s, ok := p.m[name]
+	if !ok {
+		return nil
+	}
+	if s.refs--; s.refs > 0 {
+		return nil
+	}
+	delete(p.m, name)
+	return s.st.Close()
+}
+
+// closeAll closes every store, for server shutdown.
+func (p *progressStores) closeAll() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for n, s := range p.m {
+		s.st.Close()
+		delete(p.m, n)
+	}
+}

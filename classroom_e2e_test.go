@@ -1,0 +1,661 @@
+package main
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/crm101/crm101/classroom"
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/ui"
+)
+
+// The classroom is tested the way trainees use it: real SSH clients
+// (golang.org/x/crypto/ssh) with a PTY, talking to the server on
+// loopback, reading the screen the app draws.
+
+// testClassroom starts a server on 127.0.0.1:0 with cfg's limits.
+func testClassroom(t testing.TB, cfg classroom.Config) (*classroom.Server, string) {
+	t.Helper()
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Addr = "127.0.0.1:0"
+	if cfg.DataDir == "" {
+		cfg.DataDir = t.TempDir()
+	}
+	if cfg.Code == "" {
+		cfg.Code = "KXT4QM"
+	}
+	cfg.Glossary = g
+	cfg.Rand = rand.New(rand.NewPCG(6, 6))
+	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if cfg.Trainee == nil {
+		cfg.Trainee = func(s classroom.TraineeSession) tea.Model {
+			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live, Store: s.Progress, Seed: 1})
+		}
+	}
+	cfg.Trainer = func(s classroom.TrainerSession) tea.Model {
+		return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Renderer: s.Renderer})
+	}
+	srv, err := classroom.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := srv.Listen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return srv, ln.Addr().String()
+}
+
+// sshClient is one trainee at a terminal.
+type sshClient struct {
+	conn   *gossh.Client
+	sess   *gossh.Session
+	stdin  io.WriteCloser
+	screen *screen
+	stderr *screen
+	told   []string // keyboard-interactive instructions shown at login
+	done   chan error
+}
+
+// screen collects what the server writes, and answers the terminal
+// queries a real terminal answers (background colour, device attributes),
+// as bubbletea.MakeRenderer asks them on every new session.
+type screen struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	reply io.Writer
+	seen  map[string]time.Time // first time each watched text appeared
+	watch []string
+	tail  []byte // the end of the previous write, so a watched text split across writes is found
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.buf.Write(p)
+	if s.reply != nil && bytes.Contains(p, []byte("\x1b[c")) {
+		go s.reply.Write([]byte("\x1b]11;rgb:0000/0000/0000\x07\x1b[?62;22c"))
+	}
+	if len(s.watch) > 0 {
+		at := time.Now()
+		chunk := append(s.tail, p...)
+		text := ansi.Strip(string(chunk))
+		for _, w := range s.watch {
+			if _, ok := s.seen[w]; !ok && strings.Contains(text, w) {
+				s.seen[w] = at
+			}
+		}
+		s.tail = append([]byte(nil), chunk[max(0, len(chunk)-256):]...)
+	}
+	return len(p), nil
+}
+
+// reset forgets what was drawn, for the next round of a benchmark.
+func (s *screen) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.buf.Reset()
+	s.tail = nil
+	s.seen = map[string]time.Time{}
+}
+
+// seenAt is when watched text w first appeared since the last reset.
+func (s *screen) seenAt(w string) (time.Time, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.seen[w]
+	return t, ok
+}
+
+// text is everything drawn so far, without escape codes.
+func (s *screen) text() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return ansi.Strip(s.buf.String())
+}
+
+// since is the text drawn after byte offset mark, and the new mark.
+func (s *screen) since(mark int) (string, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.buf.Bytes()
+	return ansi.Strip(string(b[min(mark, len(b)):])), len(b)
+}
+
+type dialOpts struct {
+	user, code, name string
+	pty              bool
+	key              gossh.Signer
+	password         bool
+	watch            []string
+}
+
+func dial(addr string, o dialOpts) (*sshClient, error) {
+	c := &sshClient{screen: &screen{seen: map[string]time.Time{}, watch: o.watch}, stderr: &screen{}, done: make(chan error, 1)}
+	var auth []gossh.AuthMethod
+	if o.key != nil {
+		auth = append(auth, gossh.PublicKeys(o.key))
+	}
+	if o.password {
+		auth = append(auth, gossh.Password(o.code))
+	}
+	var mu sync.Mutex
+	auth = append(auth, gossh.KeyboardInteractive(func(_, instruction string, questions []string, _ []bool) ([]string, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if instruction != "" {
+			c.told = append(c.told, instruction)
+		}
+		ans := make([]string, len(questions))
+		for i, q := range questions {
+			if strings.Contains(q, "name") {
+				ans[i] = o.name
+			} else {
+				ans[i] = o.code
+			}
+		}
+		return ans, nil
+	}))
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: o.user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second,
+	})
+	if err != nil {
+		return c, err
+	}
+	c.conn = conn
+	if c.sess, err = conn.NewSession(); err != nil {
+		conn.Close()
+		return c, err
+	}
+	if c.stdin, err = c.sess.StdinPipe(); err != nil {
+		conn.Close()
+		return c, err
+	}
+	c.screen.reply = c.stdin
+	c.sess.Stdout, c.sess.Stderr = c.screen, c.stderr
+	if o.pty {
+		if err := c.sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+			conn.Close()
+			return c, err
+		}
+	}
+	if err := c.sess.Shell(); err != nil {
+		conn.Close()
+		return c, err
+	}
+	go func() { c.done <- c.sess.Wait() }()
+	return c, nil
+}
+
+func (c *sshClient) close() {
+	if c.conn != nil {
+		c.conn.Close()
+	}
+}
+
+func (c *sshClient) send(keys string) error {
+	_, err := c.stdin.Write([]byte(keys))
+	return err
+}
+
+// waitFor waits until the screen shows want after byte offset mark.
+func (c *sshClient) waitFor(want string, mark int, timeout time.Duration) (int, error) {
+	deadline := time.Now().Add(timeout)
+	for {
+		text, next := c.screen.since(mark)
+		if strings.Contains(text, want) {
+			return next, nil
+		}
+		if time.Now().After(deadline) {
+			return next, fmt.Errorf("timed out after %v waiting for %q; screen ends:\n%s", timeout, want, tail(text, 600))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+// waitUntil polls cond for up to timeout.
+func waitUntil(timeout time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return true
+}
+
+// settleGoroutines waits for the goroutine count to fall to at most n.
+func settleGoroutines(n int, timeout time.Duration) int {
+	var got int
+	waitUntil(timeout, func() bool {
+		runtime.GC()
+		got = runtime.NumGoroutine()
+		return got <= n
+	})
+	return got
+}
+
+func TestClassroomJoinAndBrowse(t *testing.T) {
+	srv, addr := testClassroom(t, classroom.Config{})
+	c, err := dial(addr, dialOpts{user: "Ana", code: "kxt4qm", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	// The full app, Test Yourself included: it has this trainee's store.
+	if _, err := c.waitFor("Test Yourself", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if !waitUntil(5*time.Second, func() bool { return len(srv.Conductor().Present()) == 1 }) {
+		t.Fatalf("present = %v", srv.Conductor().Present())
+	}
+	if got := srv.Conductor().Present(); got[0] != "ana" {
+		t.Errorf("name %q, want the SSH user folded to ana", got[0])
+	}
+}
+
+func TestClassroomWrongJoinCode(t *testing.T) {
+	_, addr := testClassroom(t, classroom.Config{FailBurst: 4, FailRate: 0.001})
+	c, err := dial(addr, dialOpts{user: "ana", code: "WRONG1", pty: true})
+	if err == nil {
+		c.close()
+		t.Fatal("wrong join code got in")
+	}
+	if !containsAny(c.told, "Wrong join code") {
+		t.Errorf("not told the code was wrong: %q", c.told)
+	}
+	// Three tries used up three of four allowances; one more wrong
+	// password and the address is locked out, even with the right code.
+	if _, err := dial(addr, dialOpts{user: "ana", code: "WRONG2", password: true}); err == nil {
+		t.Fatal("wrong password got in")
+	}
+	c, err = dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err == nil {
+		c.close()
+		t.Fatal("locked-out address got in")
+	}
+	if !containsAny(c.told, "Too many wrong join codes") {
+		t.Errorf("not told about the lock-out: %q", c.told)
+	}
+}
+
+func TestClassroomNeedsTerminal(t *testing.T) {
+	_, addr := testClassroom(t, classroom.Config{})
+	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	select {
+	case err := <-c.done:
+		var exit *gossh.ExitError
+		if !errors.As(err, &exit) || exit.ExitStatus() != 1 {
+			t.Errorf("exit = %v, want status 1", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("session without a terminal was not ended")
+	}
+	if out := c.screen.text(); !strings.Contains(out, "Requires an active PTY") {
+		t.Errorf("output %q, want the PTY message", out)
+	}
+}
+
+func TestClassroomConnectionFlood(t *testing.T) {
+	_, addr := testClassroom(t, classroom.Config{ConnBurst: 3, ConnRate: 0.001})
+	var refused []*sshClient
+	for i := 0; i < 8; i++ {
+		c, err := dial(addr, dialOpts{user: fmt.Sprintf("t%d", i), code: "KXT4QM", pty: true})
+		if err != nil {
+			refused = append(refused, c)
+			continue
+		}
+		defer c.close()
+	}
+	if len(refused) != 5 {
+		t.Fatalf("%d of 8 connections refused, want the 5 over the burst of 3", len(refused))
+	}
+	for _, c := range refused {
+		if !containsAny(c.told, "Too many connections from your address") {
+			t.Errorf("refused without the reason: %q", c.told)
+		}
+	}
+}
+
+func TestClassroomSessionTimeLimit(t *testing.T) {
+	srv, addr := testClassroom(t, classroom.Config{MaxSession: 1500 * time.Millisecond})
+	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	select {
+	case <-c.done:
+	case <-time.After(15 * time.Second):
+		t.Fatal("over-long session was not ended")
+	}
+	if out := c.stderr.text(); !strings.Contains(out, "reached its time limit") {
+		t.Errorf("stderr %q, want the time-limit message", out)
+	}
+	if !waitUntil(5*time.Second, func() bool { return srv.Active() == 0 }) {
+		t.Errorf("%d sessions still active", srv.Active())
+	}
+}
+
+func TestClassroomFull(t *testing.T) {
+	_, addr := testClassroom(t, classroom.Config{MaxSessions: 2})
+	for i := 0; i < 2; i++ {
+		c, err := dial(addr, dialOpts{user: fmt.Sprintf("t%d", i), code: "KXT4QM", pty: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.close()
+		if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := dial(addr, dialOpts{user: "late", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	select {
+	case <-c.done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("third session was not turned away")
+	}
+	if out := c.stderr.text(); !strings.Contains(out, "The classroom is full (2 sessions)") {
+		t.Errorf("stderr %q, want the full-classroom message", out)
+	}
+}
+
+func TestClassroomHostKey(t *testing.T) {
+	dir := t.TempDir()
+	testClassroom(t, classroom.Config{DataDir: dir})
+	path := filepath.Join(dir, classroom.HostKeyFile)
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm != 0o600 {
+		t.Errorf("host key mode %v, want 0600", perm)
+	}
+	first, _ := os.ReadFile(path)
+	// A loosened key is tightened and reused, not replaced.
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, err := classroom.LoadHostKey(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again) {
+		t.Error("host key changed between runs")
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("loosened host key left at %v", info.Mode().Perm())
+	}
+}
+
+func TestClassroomNameTakenIsAsked(t *testing.T) {
+	srv, addr := testClassroom(t, classroom.Config{})
+	first, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.close()
+	if !waitUntil(5*time.Second, func() bool { return len(srv.Conductor().Present()) == 1 }) {
+		t.Fatal("first trainee not in the room")
+	}
+	second, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", name: "Ana.B", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.close()
+	if !containsAny(second.told, `already called "ana"`) {
+		t.Errorf("not told the name is taken: %q", second.told)
+	}
+	if !waitUntil(5*time.Second, func() bool { return len(srv.Conductor().Present()) == 2 }) {
+		t.Fatalf("present %v", srv.Conductor().Present())
+	}
+	if got := srv.Conductor().Present(); got[1] != "ana.b" {
+		t.Errorf("present %v, want ana and ana.b", got)
+	}
+}
+
+func containsAny(list []string, want string) bool {
+	for _, s := range list {
+		if strings.Contains(s, want) {
+			return true
+		}
+	}
+	return false
+}
+
+func newSigner(t testing.TB) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestClassroomKeys(t *testing.T) {
+	trainer, ana, stranger := newSigner(t), newSigner(t), newSigner(t)
+	srv, addr := testClassroom(t, classroom.Config{
+		TrainerKeys: []gossh.PublicKey{trainer.PublicKey()}, AuthorizedKeys: []gossh.PublicKey{ana.PublicKey()},
+	})
+	// The trainer's key opens the console, which starts rounds.
+	tc, err := dial(addr, dialOpts{user: "whoever", key: trainer, pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tc.close()
+	if _, err := tc.waitFor("crm101 classroom", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	// A listed key needs no code, and binds its name.
+	ac, err := dial(addr, dialOpts{user: "ana", key: ana, pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tc.waitFor("In the room (1)", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if err := tc.send("s"); err != nil {
+		t.Fatal(err)
+	}
+	if !waitUntil(10*time.Second, func() bool { return srv.Conductor().Snapshot().Phase == round.Asking }) {
+		t.Fatal("trainer's s did not start a round")
+	}
+	if _, err := ac.waitFor("Question 1 of 10", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	ac.close()
+	if !waitUntil(10*time.Second, func() bool { return len(srv.Conductor().Present()) == 0 }) {
+		t.Fatal("ana still present")
+	}
+	// An unlisted key is not enough: without the code, no entry.
+	if c, err := dial(addr, dialOpts{user: "eve", key: stranger, code: "NOPE"}); err == nil {
+		c.close()
+		t.Fatal("unlisted key got in")
+	}
+	// With the code, someone else still cannot take the name ana's key owns.
+	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", name: "ana", pty: true})
+	if err == nil {
+		c.close()
+		t.Fatal("join code took over a key-bound name")
+	}
+	if !containsAny(c.told, `already called "ana"`) {
+		t.Errorf("told %q", c.told)
+	}
+}
+
+func TestClassroomPanicStaysInItsSession(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, addr := testClassroom(t, classroom.Config{Trainee: func(s classroom.TraineeSession) tea.Model {
+		if s.Name == "boom" {
+			panic("a bug that only boom's session meets")
+		}
+		return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live})
+	}})
+	ana, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ana.close()
+	boom, err := dial(addr, dialOpts{user: "boom", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer boom.close()
+	select {
+	case <-boom.done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the panicking session did not end")
+	}
+	if out := boom.stderr.text(); !strings.Contains(out, "internal error") {
+		t.Errorf("stderr %q, want the internal-error message", out)
+	}
+	// The server and the other trainee carry on.
+	if _, err := ana.waitFor("Browse", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	bo, err := dial(addr, dialOpts{user: "bo", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatalf("server stopped accepting after a panic: %v", err)
+	}
+	defer bo.close()
+	if !waitUntil(10*time.Second, presentIs(srv, "ana", "bo")) {
+		t.Errorf("present %v, want ana and bo", srv.Conductor().Present())
+	}
+}
+
+func TestClassroomIdleTimeout(t *testing.T) {
+	_, addr := testClassroom(t, classroom.Config{IdleTimeout: 1500 * time.Millisecond})
+	idle, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idle.close()
+	busy, err := dial(addr, dialOpts{user: "bo", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.close()
+	// Bo types now and then (arrow keys, harmless on Browse); Ana does not.
+	stop := make(chan struct{})
+	typing := make(chan error, 1)
+	go func() {
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				typing <- nil
+				return
+			case <-tick.C:
+				if err := busy.send("\x1b[B"); err != nil {
+					typing <- err
+					return
+				}
+			}
+		}
+	}()
+	select {
+	case <-idle.done:
+	case <-time.After(15 * time.Second):
+		t.Fatal("idle session was not ended")
+	}
+	close(stop)
+	if err := <-typing; err != nil {
+		t.Fatalf("a typing trainee was disconnected: %v %q", err, busy.stderr.text())
+	}
+	if out := idle.stderr.text(); !strings.Contains(out, "without a key press") {
+		t.Errorf("stderr %q, want the idle message", out)
+	}
+	select {
+	case err := <-busy.done:
+		t.Fatalf("a typing trainee was disconnected: %v %q", err, busy.stderr.text())
+	default:
+	}
+}
+
+// savingApp is the app plus a FinishSaving that counts its calls, like
+// the app's Test Yourself screen that saves answers in the background.
+type savingApp struct {
+	tea.Model
+	calls *atomic.Int32
+}
+
+func (a savingApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.Model.Update(msg)
+	a.Model = m
+	return a, cmd
+}
+
+func (a savingApp) FinishSaving() error { a.calls.Add(1); return nil }
+
+func TestClassroomFinishesSavingBeforeClosing(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var calls atomic.Int32
+	srv, addr := testClassroom(t, classroom.Config{Trainee: func(s classroom.TraineeSession) tea.Model {
+		return savingApp{Model: ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live}), calls: &calls}
+	}})
+	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	c.send("\x03") // ctrl+c quits the app
+	if !waitUntil(10*time.Second, func() bool { return srv.Active() == 0 }) {
+		t.Fatal("session did not end")
+	}
+	c.close()
+	if calls.Load() != 1 {
+		t.Errorf("FinishSaving called %d times, want once", calls.Load())
+	}
+}

@@ -1,0 +1,239 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
+	"github.com/crm101/crm101/ui"
+)
+
+// dataDirFlag names the persistent flag that moves the progress database.
+const dataDirFlag = "data-dir"
+
+// dataDir is the data directory the command works in: --data-dir, else
+// $CRM101_DATA_DIR, else the XDG data directory; created if missing.
+func dataDir(cmd *cobra.Command) (string, error) {
+	flag, err := cmd.Flags().GetString(dataDirFlag)
+	if err != nil {
+		return "", fmt.Errorf("read --%s: %w", dataDirFlag, err)
+	}
+	return quiz.DataDir(flag)
+}
+
+// openProgress opens the learner's progress database, honouring
+// --data-dir, then $CRM101_DATA_DIR, then the XDG data directory.
+func openProgress(cmd *cobra.Command) (*quiz.Store, error) {
+	dir, err := dataDir(cmd)
+	if err != nil {
+		return nil, err
+	}
+	store, err := quiz.OpenStore(quiz.DBPath(dir))
+	if errors.Is(err, quiz.ErrNotDatabase) {
+		// The store left the file alone; tell the learner it is theirs to move.
+		return nil, fmt.Errorf("%w\ncrm101 has not changed that file. Move it aside to start over, or use --%s or $%s to keep progress elsewhere",
+			err, dataDirFlag, quiz.DataDirEnv)
+	}
+	return store, err
+}
+
+// quizFlags are the settings `crm101 quiz` and `quiz export` share.
+type quizFlags struct {
+	mode, category string
+	count          int
+	seed           uint64
+}
+
+func (f *quizFlags) register(cmd *cobra.Command, countDefault int, countHelp string) {
+	names := make([]string, 0, len(ui.QuizModes()))
+	for _, m := range ui.QuizModes() {
+		names = append(names, m.String())
+	}
+	cmd.Flags().StringVar(&f.mode, "mode", ui.MixedMode.String(), "question types: "+strings.Join(names, ", "))
+	cmd.Flags().StringVar(&f.category, "category", "all", "only terms of this category (e.g. Metrics, Sales)")
+	cmd.Flags().IntVar(&f.count, "count", countDefault, countHelp)
+	cmd.Flags().Uint64Var(&f.seed, "seed", 0, "seed for question choice; the same seed repeats the same questions (default: random)")
+}
+
+// parse checks the flags, turning bad values into usage errors (exit 2).
+func (f quizFlags) parse() (ui.QuizMode, glossary.Category, error) {
+	mode, err := ui.ParseQuizMode(f.mode)
+	if err != nil {
+		return 0, "", exitError{2, err}
+	}
+	cat, err := ui.ParseCategory(f.category)
+	if err != nil {
+		return 0, "", exitError{2, err}
+	}
+	if f.count < 1 {
+		return 0, "", exitError{2, fmt.Errorf("--count must be at least 1, got %d", f.count)}
+	}
+	return mode, cat, nil
+}
+
+// seedFor returns --seed when given, else a fresh one from the clock.
+func (f quizFlags) seedFor(cmd *cobra.Command) (uint64, bool) {
+	if cmd.Flags().Changed("seed") {
+		return f.seed, true
+	}
+	return uint64(time.Now().UnixNano()), false
+}
+
+func newQuizCmd() *cobra.Command {
+	var f quizFlags
+	cmd := &cobra.Command{
+		Use:   "quiz",
+		Short: "Open the app on Test Yourself: a spaced-repetition quiz",
+		Long: "Open the app on Test Yourself. Due reviews come first, then new terms (up to\n" +
+			"10 a day); every answer is saved at once in the progress database.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			mode, cat, err := f.parse()
+			if err != nil {
+				return err
+			}
+			seed, _ := f.seedFor(cmd)
+			return runTUI(cmd, tuiOptions{
+				start: ui.QuizScreen,
+				quiz:  ui.QuizSettings{Mode: mode, Category: cat, Length: f.count},
+				seed:  seed,
+			})
+		},
+	}
+	f.register(cmd, quiz.DefaultSessionLength, "questions per session")
+	cmd.AddCommand(newQuizExportCmd())
+	return cmd
+}
+
+func newQuizExportCmd() *cobra.Command {
+	var f quizFlags
+	var format string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Print a quiz with an answer key, for a group session",
+		Long: "Print a quiz of --count questions about different terms, with an answer key\n" +
+			"(Markdown), or as a JSON array of {kind, prompt, options, answer, term}.\n" +
+			"The same --seed prints the same quiz again.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			mode, cat, err := f.parse()
+			if err != nil {
+				return err
+			}
+			if !slices.Contains(quiz.ExportFormats(), format) {
+				return exitError{2, fmt.Errorf("unknown --format %q (want %s)", format, strings.Join(quiz.ExportFormats(), " or "))}
+			}
+			g, err := loadGlossary(cmd)
+			if err != nil {
+				return err
+			}
+			seed, given := f.seedFor(cmd)
+			var cats []glossary.Category
+			if cat != "" {
+				cats = []glossary.Category{cat}
+			}
+			kinds := mode.Kinds()
+			if mode == ui.MixedMode {
+				kinds = nil // the generator balances every kind itself
+			}
+			gen := quiz.NewGenerator(g, rand.New(rand.NewPCG(seed, seed)))
+			questions, err := gen.Quiz(f.count, kinds, cats)
+			if err != nil {
+				return err
+			}
+			if err := quiz.Export(questions, format, cmd.OutOrStdout()); err != nil {
+				return err
+			}
+			if !given {
+				fmt.Fprintf(cmd.ErrOrStderr(), "crm101: printed with --seed %d (pass it again to reprint this quiz)\n", seed)
+			}
+			return nil
+		},
+	}
+	f.register(cmd, 10, "number of questions, each about a different term")
+	cmd.Flags().StringVar(&format, "format", "md", "md (printable, with answer key) or json")
+	return cmd
+}
+
+func newStatsCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "Show your progress: totals, due today, streak, weakest terms",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			g, err := loadGlossary(cmd)
+			if err != nil {
+				return err
+			}
+			store, err := openProgress(cmd)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			terms := make([]string, 0, g.Len())
+			for _, e := range g.Entries() {
+				terms = append(terms, e.Term)
+			}
+			st, err := store.Stats(time.Now(), terms)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), st)
+			}
+			return printStats(cmd.OutOrStdout(), store.Path(), st)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the figures as JSON")
+	return cmd
+}
+
+// printStats writes the figures for people.
+func printStats(w io.Writer, path string, st quiz.Stats) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "Progress file\t%s\n", path)
+	fmt.Fprintf(tw, "Terms\t%d (%d mastered, %d learning, %d new)\n", st.Total, st.Mastered, st.Learning, st.New)
+	due := fmt.Sprintf("%d (tomorrow %d)", st.DueToday, st.DueTomorrow)
+	if st.NextDue != nil {
+		due += ", next after today " + st.NextDue.Local().Format("Mon 2 Jan 15:04")
+	}
+	fmt.Fprintf(tw, "Due today\t%s\n", due)
+	streak := plural(st.StreakDays, "day")
+	if st.StreakDays > 0 && !st.StudiedToday {
+		streak += " (study today to keep it)"
+	}
+	fmt.Fprintf(tw, "Streak\t%s\n", streak)
+	fmt.Fprintf(tw, "Reviews\t%s, %.0f%% right\n", plural(st.Reviews, "answer"), st.Accuracy*100)
+	if len(st.Weakest) == 0 {
+		fmt.Fprintf(tw, "Weakest\tnone yet\n")
+	}
+	for i, ts := range st.Weakest {
+		label := ""
+		if i == 0 {
+			label = "Weakest"
+		}
+		fmt.Fprintf(tw, "%s\t%s: %d of %d recent answers right, %s\n",
+			label, ts.Term, ts.RecentCorrect, ts.RecentReviews, plural(ts.Lapses, "lapse"))
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("print stats: %w", err)
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/crm101/crm101/classroom"
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/ui"
+)
+
+// serveFlags are `crm101 serve`'s options.
+type serveFlags struct {
+	addr, code, authorizedKeys, trainerKeys    string
+	questions, maxSessions, connBurst          int
+	connRate                                   float64
+	questionTime, revealTime, idle, maxSession time.Duration
+	headless                                   bool
+}
+
+func newServeCmd() *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run an onboarding session: trainees join over SSH, you run live rounds",
+		Long: "serve starts a classroom on an SSH port. Trainees join with their ordinary ssh client\n" +
+			"and the join code; each gets the full app with their progress kept here. This terminal\n" +
+			"becomes the trainer's console: start live rounds, watch the leaderboard, read the cohort.\n" +
+			"It listens on loopback unless --addr names a LAN address. --data-dir holds the host key,\n" +
+			"classroom.db (rounds and answers) and trainees/NAME.db (each trainee's progress).",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.addr, "addr", classroom.DefaultAddr, "address to listen on (a LAN address lets others join)")
+	fl.StringVar(&f.code, "code", "", "join code trainees type (default: a random one)")
+	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "authorized_keys file of trainee keys that may join without the code")
+	fl.StringVar(&f.trainerKeys, "trainer-key", "", "authorized_keys file of keys that get the trainer's console over SSH")
+	fl.IntVar(&f.questions, "questions", 10, "questions per live round to start with")
+	fl.IntVar(&f.maxSessions, "max-sessions", classroom.DefaultMaxSessions, "most sessions at once")
+	fl.IntVar(&f.connBurst, "conn-burst", classroom.DefaultConnBurst, "connections one address may open at once before being slowed")
+	fl.Float64Var(&f.connRate, "conn-rate", classroom.DefaultConnRate, "connections per second one address may open after that")
+	fl.DurationVar(&f.questionTime, "question-time", round.DefaultQuestionTime, "how long each live question stays open")
+	fl.DurationVar(&f.revealTime, "reveal-time", round.DefaultRevealTime, "how long the answer and leaderboard show")
+	fl.DurationVar(&f.idle, "idle-timeout", classroom.DefaultIdleTimeout, "disconnect a session idle this long")
+	fl.DurationVar(&f.maxSession, "max-session", classroom.DefaultMaxSession, "end any session after this long")
+	fl.BoolVar(&f.headless, "headless", false, "no console on this terminal: log to stderr, trainers use --trainer-key")
+	return cmd
+}
+
+func runServe(cmd *cobra.Command, f serveFlags) error {
+	g, err := loadGlossary(cmd)
+	if err != nil {
+		return err
+	}
+	// An existing directory keeps its mode (it may be shared): the
+	// server makes what it writes there private itself — host key and
+	// classroom.db 0600, the trainees' directory 0700.
+	dir, err := dataDir(cmd)
+	if err != nil {
+		return err
+	}
+	code := f.code
+	if code == "" {
+		if code, err = classroom.NewJoinCode(); err != nil {
+			return err
+		}
+	}
+	authorized, err := readKeys(f.authorizedKeys)
+	if err != nil {
+		return exitError{code: 2, err: err}
+	}
+	trainers, err := readKeys(f.trainerKeys)
+	if err != nil {
+		return exitError{code: 2, err: err}
+	}
+	console := !f.headless && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.OutOrStdout())
+	logFile, err := os.OpenFile(filepath.Join(dir, "classroom.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fmt.Errorf("open log: %w", err)
+	}
+	defer logFile.Close()
+	var logOut io.Writer = logFile
+	if !console {
+		logOut = io.MultiWriter(logFile, cmd.ErrOrStderr())
+	}
+	logger := slog.New(slog.NewTextHandler(logOut, nil))
+
+	var banner string // known once listening; set before any session starts
+	srv, err := classroom.New(classroom.Config{
+		Addr: f.addr, Code: code, DataDir: dir, Glossary: g,
+		AuthorizedKeys: authorized, TrainerKeys: trainers,
+		MaxSessions: f.maxSessions, ConnBurst: f.connBurst, ConnRate: f.connRate, IdleTimeout: f.idle, MaxSession: f.maxSession,
+		Round: round.Config{QuestionTime: f.questionTime, RevealTime: f.revealTime},
+		Log:   logger,
+		Trainee: func(s classroom.TraineeSession) tea.Model {
+			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live,
+				Store: s.Progress, Seed: uint64(time.Now().UnixNano()), Clock: time.Now})
+		},
+		Trainer: func(s classroom.TrainerSession) tea.Model {
+			return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Renderer: s.Renderer, Banner: "  " + banner, Questions: f.questions})
+		},
+	})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	ln, err := srv.Listen()
+	if err != nil {
+		return err
+	}
+	banner = joinBanner(ln.Addr(), code)
+	fmt.Fprintln(cmd.OutOrStdout(), banner)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if !console {
+		select {
+		case <-ctx.Done():
+		case err := <-served:
+			return err
+		}
+		return nil
+	}
+	model := ui.NewTrainer(ui.TrainerOptions{Desk: srv.Desk(), Renderer: ui.DefaultRenderer(), Banner: "  " + banner, Questions: f.questions})
+	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx),
+		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
+	leave := srv.Desk().Watch(func(u round.Update) { p.Send(u) })
+	defer leave()
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("trainer console: %w", err)
+	}
+	return nil
+}
+
+// joinBanner is what the trainer reads out or puts on a slide.
+func joinBanner(addr net.Addr, code string) string {
+	host, port, _ := net.SplitHostPort(addr.String())
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = lanAddress()
+	}
+	cmd := "ssh -p " + port + " yourname@" + host
+	if port == "22" {
+		cmd = "ssh yourname@" + host
+	}
+	out := "Trainees join with:  " + cmd + "   join code: " + code
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		out += "\n(Listening on loopback: only this machine can join. Use --addr <LAN address>:" + port + " for a room.)"
+	}
+	return out
+}
+
+// lanAddress guesses the address trainees reach this machine at when
+// serving on every interface: the first private IPv4 address.
+func lanAddress() string {
+	addrs, err := net.InterfaceAddrs()
+	if err == nil {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && n.IP.IsPrivate() {
+				return n.IP.String()
+			}
+		}
+	}
+	return "THIS-MACHINES-ADDRESS"
+}
+
+// readKeys parses an authorized_keys file; "" means no keys.
+func readKeys(path string) ([]gossh.PublicKey, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read keys: %w", err)
+	}
+	var keys []gossh.PublicKey
+	for len(data) > 0 {
+		k, _, _, rest, err := gossh.ParseAuthorizedKey(data)
+		if err != nil {
+			if len(keys) == 0 {
+				return nil, fmt.Errorf("keys in %s: no valid key (%w)", path, err)
+			}
+			break // ParseAuthorizedKey skips comments; what is left is junk at the end
+		}
+		keys = append(keys, k)
+		data = rest
+	}
+	return keys, nil
+}
+
+func isTerminal(v any) bool {
+	f, ok := v.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(f.Fd())
+}

@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/crm101/crm101/classroom/round"
+)
+
+// LiveSeat answers live-round questions for the trainee at this
+// terminal. The classroom server provides one per SSH session.
+type LiveSeat interface {
+	Answer(question, choice int) (round.Answer, error)
+}
+
+// liveTickMsg redraws the countdown once a second while a question runs.
+type liveTickMsg struct{ round int64 }
+
+// liveAnsweredMsg is the server's verdict on the trainee's answer.
+type liveAnsweredMsg struct {
+	answer round.Answer
+	err    error
+}
+
+// liveModel is the trainee's live round. Round updates arrive as
+// round.Update messages (the server's p.Send); while a round runs, or
+// its final leaderboard is open, this view takes over the screen, and
+// it gives the app back when the trainee closes the leaderboard.
+type liveModel struct {
+	seat   LiveSeat
+	styles *Styles
+	keys   liveKeyMap
+	now    func() time.Time
+
+	ev        round.Event
+	me        round.Seat
+	has       bool
+	dismissed int64 // round whose final leaderboard the trainee closed
+	cursor    int
+	pending   bool   // an answer is on its way to the server
+	notice    string // why the last answer was refused
+	ticking   bool
+
+	width, height int
+}
+
+func newLiveModel(seat LiveSeat, styles *Styles, now func() time.Time) liveModel {
+	if now == nil {
+		now = time.Now
+	}
+	return liveModel{seat: seat, styles: styles, keys: defaultLiveKeyMap(), now: now}
+}
+
+// Active reports whether the live view owns the screen.
+func (m liveModel) Active() bool {
+	if !m.has {
+		return false
+	}
+	switch m.ev.Phase {
+	case round.Asking, round.Revealing:
+		return true
+	case round.Finished:
+		return m.ev.Round != m.dismissed
+	}
+	return false
+}
+
+// Update handles round updates, ticks, answers and, while active, keys.
+func (m liveModel) Update(msg tea.Msg) (liveModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case round.Update:
+		return m.apply(msg)
+	case liveTickMsg:
+		if msg.round != m.ev.Round || m.ev.Phase != round.Asking && m.ev.Phase != round.Revealing {
+			m.ticking = false
+			return m, nil
+		}
+		return m, m.tickCmd()
+	case liveAnsweredMsg:
+		m.pending = false
+		if msg.err != nil {
+			m.notice = msg.err.Error()
+		} else if msg.answer.Round == m.ev.Round && msg.answer.Question == m.ev.Index {
+			// Shown at once; the server's next update says the same.
+			a := msg.answer
+			m.me.Answered = &a
+			m = m.setKeys()
+		}
+		return m, nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m liveModel) apply(u round.Update) (liveModel, tea.Cmd) {
+	if !m.has || u.Event.Round != m.ev.Round || u.Event.Index != m.ev.Index {
+		m.cursor, m.notice, m.pending = 0, "", false
+	}
+	m.ev, m.me, m.has = u.Event, u.Seat, true
+	m = m.setKeys()
+	if (m.ev.Phase == round.Asking || m.ev.Phase == round.Revealing) && !m.ticking {
+		m.ticking = true
+		return m, m.tickCmd()
+	}
+	return m, nil
+}
+
+// setKeys enables the keys that do something in the current phase.
+func (m liveModel) setKeys() liveModel {
+	m.keys.Back.SetEnabled(m.ev.Phase == round.Finished)
+	asking := m.ev.Phase == round.Asking && m.me.Playing && m.me.Answered == nil
+	for _, b := range []*key.Binding{&m.keys.Pick, &m.keys.Up, &m.keys.Down, &m.keys.Answer} {
+		b.SetEnabled(asking)
+	}
+	return m
+}
+
+func (m liveModel) tickCmd() tea.Cmd {
+	id := m.ev.Round
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: id} })
+}
+
+func (m liveModel) handleKey(msg tea.KeyMsg) (liveModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.dismissed = m.ev.Round
+	case m.pending:
+	case key.Matches(msg, m.keys.Pick):
+		return m.answer(pickIndex(msg.String()))
+	case key.Matches(msg, m.keys.Up):
+		m.cursor = max(0, m.cursor-1)
+	case key.Matches(msg, m.keys.Down):
+		m.cursor = min(len(m.ev.Question.Choices)-1, m.cursor+1)
+	case key.Matches(msg, m.keys.Answer):
+		return m.answer(m.cursor)
+	}
+	return m, nil
+}
+
+// pickIndex maps "1"–"4" and "a"–"d" to a choice index.
+func pickIndex(k string) int {
+	if k >= "a" && k <= "d" {
+		return int(k[0] - 'a')
+	}
+	return int(k[0] - '1')
+}
+
+func (m liveModel) answer(choice int) (liveModel, tea.Cmd) {
+	if choice < 0 || choice >= len(m.ev.Question.Choices) || m.seat == nil {
+		return m, nil
+	}
+	m.cursor, m.pending, m.notice = choice, true, ""
+	seat, q := m.seat, m.ev.Index
+	return m, func() tea.Msg {
+		a, err := seat.Answer(q, choice)
+		return liveAnsweredMsg{answer: a, err: err}
+	}
+}
+
+func (m liveModel) setSize(w, h int) liveModel {
+	m.width, m.height = w, h
+	return m
+}
+
+// View draws the question, the reveal or the final leaderboard.
+func (m liveModel) View() string {
+	st := m.styles.Live
+	inner := max(10, m.width-st.Frame.GetHorizontalFrameSize())
+	var parts []string
+	switch m.ev.Phase {
+	case round.Asking:
+		parts = m.askingView(inner)
+	case round.Revealing:
+		parts = m.revealView(inner)
+	default:
+		parts = m.finalView()
+	}
+	return st.Frame.Render(lipgloss.JoinVertical(lipgloss.Left, parts...))
+}
+
+func (m liveModel) header(what string) string {
+	st := m.styles.Live
+	left := st.Header.Render(fmt.Sprintf("LIVE ROUND · Question %d of %d%s", m.ev.Index+1, m.ev.Total, what))
+	left += "  " + st.Muted.Render(fmt.Sprintf("%d points", m.me.Points))
+	return left + "   " + m.countdown()
+}
+
+func (m liveModel) countdown() string {
+	left := m.ev.Deadline.Sub(m.now())
+	secs := max(0, int((left+time.Second-1)/time.Second))
+	st := m.styles.Live
+	if m.ev.Phase == round.Revealing {
+		return st.Muted.Render(fmt.Sprintf("next in %ds", secs))
+	}
+	if secs <= 5 {
+		return st.Urgent.Render(fmt.Sprintf("%ds", secs))
+	}
+	return st.Countdown.Render(fmt.Sprintf("%ds", secs))
+}
+
+func (m liveModel) askingView(width int) []string {
+	st := m.styles.Live
+	parts := []string{m.header(""), st.Prompt.Width(width).Render(m.ev.Question.Prompt)}
+	for i, c := range m.ev.Question.Choices {
+		line := fmt.Sprintf("%d  %s", i+1, c)
+		switch {
+		case m.me.Answered != nil && m.me.Answered.Choice == i:
+			parts = append(parts, st.Chosen.Render(line+"  ← your answer"))
+		case m.me.Answered == nil && m.me.Playing && i == m.cursor:
+			parts = append(parts, st.Cursor.Render(line))
+		default:
+			parts = append(parts, st.Choice.Render(line))
+		}
+	}
+	var status string
+	switch {
+	case !m.me.Playing:
+		status = "You joined during this question: you play from the next one."
+	case m.notice != "":
+		status = st.Error.Render(m.notice)
+	case m.me.Answered != nil:
+		status = fmt.Sprintf("Answer in. %d of %d have answered.", m.ev.Answered, m.ev.Players)
+	case m.pending:
+		status = "Sending…"
+	default:
+		status = "Press 1–4 (or a–d) to answer. Faster right answers score more."
+	}
+	return append(parts, st.Status.Render(status))
+}
+
+func (m liveModel) revealView(width int) []string {
+	st := m.styles.Live
+	parts := []string{m.header(" · answer"), st.Prompt.Width(width).Render(m.ev.Question.Prompt)}
+	most := 1
+	for _, n := range m.ev.Counts {
+		most = max(most, n)
+	}
+	barMax := max(1, min(20, width-40))
+	for i, c := range m.ev.Question.Choices {
+		n := 0
+		if i < len(m.ev.Counts) {
+			n = m.ev.Counts[i]
+		}
+		mark, style := "  ", st.Rank
+		if i == m.ev.Question.Answer {
+			mark, style = "✓ ", st.Correct
+		}
+		bar := st.Bar.Render(strings.Repeat("█", n*barMax/most))
+		label := style.Render(fmt.Sprintf("%s%d  %s", mark, i+1, c))
+		pad := strings.Repeat(" ", max(1, 32-lipgloss.Width(label)))
+		parts = append(parts, label+pad+bar+" "+st.Muted.Render(fmt.Sprint(n)))
+	}
+	var verdict string
+	switch a := m.me.Answered; {
+	case !m.me.Playing:
+		verdict = st.Muted.Render("You play from the next question.")
+	case a == nil:
+		verdict = st.Wrong.Render("No answer this time. The answer was " + m.ev.Question.Choices[m.ev.Question.Answer] + ".")
+	case a.Correct:
+		verdict = st.Correct.Render(fmt.Sprintf("Right! +%d points.", a.Points))
+	default:
+		verdict = st.Wrong.Render("Not this time: the answer was " + m.ev.Question.Choices[m.ev.Question.Answer] + ".")
+	}
+	parts = append(parts, st.Status.Render(verdict), st.Title.Render("Leaderboard"))
+	return append(parts, m.board(5)...)
+}
+
+func (m liveModel) finalView() []string {
+	st := m.styles.Live
+	parts := []string{st.Header.Render(fmt.Sprintf("LIVE ROUND · Final leaderboard (%d questions)", m.ev.Total))}
+	parts = append(parts, m.board(10)...)
+	if m.me.Rank > 0 {
+		parts = append(parts, st.Status.Render(fmt.Sprintf("You finished #%d with %d points.", m.me.Rank, m.me.Points)))
+	} else {
+		parts = append(parts, st.Status.Render("You join the next round from its first question."))
+	}
+	return append(parts, st.Muted.Render("enter: back to the app"))
+}
+
+// board draws the top n standings, plus the trainee's own line when they
+// are further down, so everyone sees where they stand.
+func (m liveModel) board(n int) []string {
+	st := m.styles.Live
+	name := ""
+	if s, ok := m.seat.(interface{ Name() string }); ok {
+		name = s.Name()
+	}
+	var rows []string
+	for i, s := range m.ev.Leaderboard {
+		if i >= n && s.Name != name {
+			continue
+		}
+		if i >= n && i > n {
+			rows = append(rows, st.Muted.Render("   …"))
+		}
+		line := fmt.Sprintf("%3d. %-24s %6d  %d/%d right", s.Rank, s.Name, s.Points, s.Correct, s.Answered)
+		if s.Name == name {
+			rows = append(rows, st.Me.Render(line))
+		} else {
+			rows = append(rows, st.Rank.Render(line))
+		}
+	}
+	if len(rows) == 0 {
+		rows = append(rows, st.Muted.Render("No answers yet."))
+	}
+	return rows
+}
+
+// routeLive is the root's one hook for the classroom: round messages go
+// to the live view, and while it owns the screen so do keys and the
+// mouse (ctrl+c still quits). Sizes are recorded and passed on.
+func (m Model) routeLive(msg tea.Msg) (Model, tea.Cmd, bool) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case round.Update, liveTickMsg, liveAnsweredMsg:
+		m.live, cmd = m.live.Update(msg)
+		return m, cmd, true
+	case tea.WindowSizeMsg:
+		m.live = m.live.setSize(msg.Width, msg.Height)
+	case tea.KeyMsg:
+		if m.live.Active() && !key.Matches(msg, m.keys.Quit) {
+			m.live, cmd = m.live.Update(msg)
+			return m, cmd, true
+		}
+	case tea.MouseMsg:
+		return m, nil, m.live.Active()
+	}
+	return m, nil, false
+}
+
+// liveView draws the live round full-screen with its keys below.
+func (m Model) liveView() string {
+	h := m.help
+	h.ShowAll = false
+	screen := lipgloss.JoinVertical(lipgloss.Left, m.live.View(), m.styles.App.Help.Render(h.View(m.live.keys)))
+	return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(screen)
+}

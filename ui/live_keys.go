@@ -1,0 +1,50 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// liveKeyMap holds the trainee's keys during a live round. Digits and
+// letters pick a choice directly, as on a quiz-show keypad; arrows and
+// enter work for those who prefer to look before they leap.
+type liveKeyMap struct {
+	Pick, Up, Down, Answer, Back key.Binding
+}
+
+func defaultLiveKeyMap() liveKeyMap {
+	return liveKeyMap{
+		Pick:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "a", "b", "c", "d"), key.WithHelp("1-4", "answer")),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑↓", "choose")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Answer: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "answer")),
+		Back:   key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter", "back to the app")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k liveKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Pick, k.Up, k.Answer, k.Back} }
+
+// FullHelp implements help.KeyMap.
+func (k liveKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// trainerKeyMap holds the trainer console's keys.
+type trainerKeyMap struct {
+	Start, Stop, More, Fewer, Cohort, Quit key.Binding
+}
+
+func defaultTrainerKeyMap() trainerKeyMap {
+	return trainerKeyMap{
+		Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start round")),
+		Stop:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop round")),
+		More:   key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", "questions")),
+		Fewer:  key.NewBinding(key.WithKeys("-")),
+		Cohort: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cohort")),
+		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k trainerKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Start, k.Stop, k.More, k.Cohort, k.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (k trainerKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/crm101/crm101/classroom"
+	"github.com/crm101/crm101/classroom/round"
+)
+
+var liveT0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+// fakeSeat answers like the server: right when choice is the answer.
+type fakeSeat struct {
+	got []int
+	err error
+}
+
+func (f *fakeSeat) Name() string { return "ana" }
+
+func (f *fakeSeat) Answer(q, choice int) (round.Answer, error) {
+	f.got = append(f.got, choice)
+	if f.err != nil {
+		return round.Answer{}, f.err
+	}
+	return round.Answer{Round: 7, Question: q, Name: "ana", Choice: choice, Correct: choice == 1, Points: 800}, nil
+}
+
+func liveQuestion() round.Question {
+	return round.Question{Term: "Sales Pipeline", Prompt: "A staged view of every open deal.",
+		Choices: []string{"Churn Rate", "Sales Pipeline", "Customer Persona", "Customer Lifetime Value"}, Answer: 1}
+}
+
+func asking(playing bool) round.Update {
+	return round.Update{
+		Event: round.Event{Round: 7, Phase: round.Asking, Index: 0, Total: 3, Question: liveQuestion(),
+			Opened: liveT0, Deadline: liveT0.Add(20 * time.Second), Limit: 20 * time.Second, Answered: 3, Players: 5},
+		Seat: round.Seat{Playing: playing},
+	}
+}
+
+func revealing(me *round.Answer) round.Update {
+	u := asking(true)
+	u.Event.Phase, u.Event.Deadline = round.Revealing, liveT0.Add(26*time.Second)
+	u.Event.Counts = []int{1, 3, 1, 0}
+	u.Event.Leaderboard = []round.Standing{{Rank: 1, Name: "bo", Points: 900, Correct: 1, Answered: 1}, {Rank: 2, Name: "ana", Points: 800, Correct: 1, Answered: 1}}
+	u.Seat = round.Seat{Playing: true, Answered: me, Points: 800, Rank: 2}
+	return u
+}
+
+func newLiveTestModel(t *testing.T, seat LiveSeat) Model {
+	t.Helper()
+	m := newTestModel(t, Options{Live: seat})
+	m.live.now = func() time.Time { return liveT0.Add(6 * time.Second) }
+	return send(t, m, size(80, 24)).(Model)
+}
+
+func TestLiveTakesOverAndAnswers(t *testing.T) {
+	seat := &fakeSeat{}
+	m := newLiveTestModel(t, seat)
+	if m.live.Active() {
+		t.Fatal("live view active before any round")
+	}
+	m = send(t, m, asking(true)).(Model)
+	if !m.live.Active() {
+		t.Fatal("a running question did not take over the screen")
+	}
+	view := m.View()
+	for _, want := range []string{"Question 1 of 3", "14s", "A staged view", "2  Sales Pipeline", "Press 1–4"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("question screen lacks %q:\n%s", want, view)
+		}
+	}
+	// Typing goes to the round, not to Browse's search box beneath.
+	m = send(t, m, keys("2")...).(Model)
+	if len(seat.got) != 1 || seat.got[0] != 1 {
+		t.Fatalf("answers sent %v, want [1]", seat.got)
+	}
+	if v := m.View(); !strings.Contains(v, "← your answer") || !strings.Contains(v, "Answer in.") {
+		t.Errorf("answer not shown:\n%s", v)
+	}
+	m = send(t, m, keys("3")...).(Model)
+	if len(seat.got) != 1 {
+		t.Errorf("a second answer was sent: %v", seat.got)
+	}
+}
+
+func TestLiveArrowsAndRefusal(t *testing.T) {
+	seat := &fakeSeat{err: errors.New("this question is closed")}
+	m := newLiveTestModel(t, seat)
+	m = send(t, m, asking(true), press(tea.KeyDown), press(tea.KeyDown), press(tea.KeyUp), press(tea.KeyEnter)).(Model)
+	if len(seat.got) != 1 || seat.got[0] != 1 {
+		t.Fatalf("answers %v, want [1] (down, down, up)", seat.got)
+	}
+	if v := m.View(); !strings.Contains(v, "this question is closed") {
+		t.Errorf("refusal not shown:\n%s", v)
+	}
+}
+
+func TestLiveLateJoinerWaits(t *testing.T) {
+	seat := &fakeSeat{}
+	m := newLiveTestModel(t, seat)
+	m = send(t, m, asking(false)).(Model)
+	m = send(t, m, keys("1")...).(Model)
+	if len(seat.got) != 0 {
+		t.Errorf("a trainee who joined mid-question answered: %v", seat.got)
+	}
+	if v := m.View(); !strings.Contains(v, "you play from the next one") {
+		t.Errorf("late joiner not told:\n%s", v)
+	}
+}
+
+func TestLiveRevealAndFinal(t *testing.T) {
+	m := newLiveTestModel(t, &fakeSeat{})
+	right := &round.Answer{Round: 7, Choice: 1, Correct: true, Points: 800}
+	m = send(t, m, revealing(right)).(Model)
+	view := m.View()
+	for _, want := range []string{"answer", "✓ 2  Sales Pipeline", "Right! +800 points.", "Leaderboard", "1. bo", "2. ana"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("reveal lacks %q:\n%s", want, view)
+		}
+	}
+	wrong := &round.Answer{Round: 7, Choice: 0}
+	if v := send(t, m, revealing(wrong)).(Model).View(); !strings.Contains(v, "Not this time: the answer was Sales Pipeline.") {
+		t.Errorf("wrong answer not explained:\n%s", v)
+	}
+	final := revealing(right)
+	final.Event.Phase = round.Finished
+	m = send(t, m, final).(Model)
+	if v := m.View(); !strings.Contains(v, "Final leaderboard") || !strings.Contains(v, "You finished #2 with 800 points.") {
+		t.Errorf("final screen:\n%s", v)
+	}
+	m = send(t, m, press(tea.KeyEnter)).(Model)
+	if m.live.Active() {
+		t.Error("enter did not give the app back")
+	}
+	if v := m.View(); !strings.Contains(v, "Browse") {
+		t.Errorf("app not back:\n%s", v)
+	}
+}
+
+func TestLiveGolden80x24(t *testing.T) {
+	m := newLiveTestModel(t, &fakeSeat{})
+	m = send(t, m, asking(true)).(Model)
+	requireGolden(t, m.View())
+}
+
+// fakeDesk records what the trainer asked for.
+type fakeDesk struct {
+	started []int
+	stopped int
+}
+
+func (d *fakeDesk) StartRound(n int) error { d.started = append(d.started, n); return nil }
+func (d *fakeDesk) StopRound()             { d.stopped++ }
+func (d *fakeDesk) Cohort() (classroom.Report, error) {
+	return classroom.Report{
+		Trainees: []classroom.TraineeReport{{Name: "ana", Reviews: 12, Correct: 9, Accuracy: 0.75, Rounds: 1, Points: 2400}},
+		Terms:    []classroom.TermReport{{Term: "Churn Rate", Reviews: 4, Correct: 1, Accuracy: 0.25, Trainees: 2}},
+	}, nil
+}
+
+func TestTrainerConsole(t *testing.T) {
+	desk := &fakeDesk{}
+	var m tea.Model = NewTrainer(TrainerOptions{Desk: desk, Renderer: testRenderer(), Banner: "ssh -p 23234 yourname@10.0.0.5", Now: func() time.Time { return liveT0 }})
+	m = send(t, m, size(100, 30), round.Update{Present: []string{"ana", "bo"}})
+	if v := m.View(); !strings.Contains(v, "In the room (2)") || !strings.Contains(v, "ana, bo") {
+		t.Errorf("roster:\n%s", v)
+	}
+	m = send(t, m, keys("++-s")...)
+	if len(desk.started) != 1 || desk.started[0] != 11 {
+		t.Errorf("rounds started %v, want one of 11 questions", desk.started)
+	}
+	u := asking(true)
+	u.Present = []string{"ana", "bo"}
+	m = send(t, m, u)
+	if v := m.View(); !strings.Contains(v, "Question 1 of 3 · 20s left · 3 of 5 answered") {
+		t.Errorf("round line:\n%s", v)
+	}
+	m = send(t, m, keys("x")...)
+	if desk.stopped != 1 {
+		t.Error("x did not stop the round")
+	}
+	m = send(t, m, keys("c")...)
+	v := m.View()
+	for _, want := range []string{"Cohort", "ana", "75%", "Weakest terms", "Churn Rate"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("cohort panel lacks %q:\n%s", want, v)
+		}
+	}
+}

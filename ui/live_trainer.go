@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/crm101/crm101/classroom"
+	"github.com/crm101/crm101/classroom/round"
+)
+
+// ClassroomDesk is the trainer's control of a classroom.
+type ClassroomDesk interface {
+	StartRound(n int) error
+	StopRound()
+	Cohort() (classroom.Report, error)
+}
+
+// TrainerOptions configure the trainer's console.
+type TrainerOptions struct {
+	Desk      ClassroomDesk
+	Renderer  *lipgloss.Renderer
+	Banner    string           // how trainees join, shown at the top
+	Questions int              // questions per round to start with
+	Now       func() time.Time // clock for the countdown; nil is time.Now
+}
+
+// Round lengths the trainer can pick with +/-.
+const (
+	minRoundQuestions     = 1
+	maxRoundQuestions     = 30
+	defaultRoundQuestions = 10
+	cohortRows            = 8 // trainees and weakest terms shown on the panel
+)
+
+// cohortMsg carries a freshly built cohort report to the console.
+type cohortMsg struct {
+	report classroom.Report
+	err    error
+}
+
+// trainerActionMsg reports the result of starting a round.
+type trainerActionMsg struct{ err error }
+
+// TrainerModel is the trainer's console: who is in the room, the round
+// as it runs with its leaderboard, and the cohort panel (the same
+// figures as `crm101 report`).
+type TrainerModel struct {
+	desk   ClassroomDesk
+	styles *Styles
+	keys   trainerKeyMap
+	help   help.Model
+	banner string
+	now    func() time.Time
+
+	n          int // questions for the next round
+	ev         round.Event
+	present    []string
+	showCohort bool
+	cohort     *classroom.Report
+	status     string
+	lastRound  int64 // round whose end already refreshed the cohort
+
+	width, height int
+}
+
+// NewTrainer builds the trainer's console.
+func NewTrainer(o TrainerOptions) TrainerModel {
+	styles := DefaultStyles(o.Renderer)
+	n := o.Questions
+	if n <= 0 {
+		n = defaultRoundQuestions
+	}
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	h := help.New()
+	h.Styles.ShortKey = o.Renderer.NewStyle().Foreground(styles.Palette.Accent)
+	h.Styles.ShortDesc = o.Renderer.NewStyle().Foreground(styles.Palette.Subtle)
+	h.Styles.ShortSeparator = o.Renderer.NewStyle().Foreground(styles.Palette.Muted)
+	m := TrainerModel{desk: o.Desk, styles: &styles, keys: defaultTrainerKeyMap(), help: h, banner: o.Banner, now: now, n: n}
+	m.keys.Stop.SetEnabled(false)
+	return m
+}
+
+// Init draws the console; updates arrive from the server.
+func (m TrainerModel) Init() tea.Cmd { return nil }
+
+// Update handles round updates, the cohort report and the trainer's keys.
+func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.Width = msg.Width
+	case round.Update:
+		return m.apply(msg)
+	case liveTickMsg:
+		if m.running() {
+			return m, tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: msg.round} })
+		}
+	case cohortMsg:
+		if msg.err != nil {
+			m.status = "Cohort report: " + msg.err.Error()
+		} else {
+			m.cohort = &msg.report
+		}
+	case trainerActionMsg:
+		m.status = ""
+		if msg.err != nil {
+			m.status = msg.err.Error()
+		}
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m TrainerModel) running() bool {
+	return m.ev.Phase == round.Asking || m.ev.Phase == round.Revealing
+}
+
+func (m TrainerModel) apply(u round.Update) (TrainerModel, tea.Cmd) {
+	wasRunning := m.running()
+	m.ev, m.present = u.Event, u.Present
+	m.keys.Stop.SetEnabled(m.running())
+	m.keys.Start.SetEnabled(!m.running())
+	var cmds []tea.Cmd
+	if m.running() && !wasRunning {
+		id := m.ev.Round
+		cmds = append(cmds, tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: id} }))
+	}
+	if m.ev.Phase == round.Finished && m.ev.Round != m.lastRound {
+		m.lastRound = m.ev.Round
+		if m.showCohort {
+			cmds = append(cmds, m.cohortCmd())
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m TrainerModel) handleKey(msg tea.KeyMsg) (TrainerModel, tea.Cmd) {
+	m.status = ""
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Start):
+		desk, n := m.desk, m.n
+		m.status = fmt.Sprintf("Starting a round of %d questions…", n)
+		return m, func() tea.Msg { return trainerActionMsg{err: desk.StartRound(n)} }
+	case key.Matches(msg, m.keys.Stop):
+		desk := m.desk
+		return m, func() tea.Msg { desk.StopRound(); return trainerActionMsg{} }
+	case key.Matches(msg, m.keys.More):
+		m.n = min(maxRoundQuestions, m.n+1)
+	case key.Matches(msg, m.keys.Fewer):
+		m.n = max(minRoundQuestions, m.n-1)
+	case key.Matches(msg, m.keys.Cohort):
+		m.showCohort = !m.showCohort
+		if m.showCohort {
+			return m, m.cohortCmd()
+		}
+	}
+	return m, nil
+}
+
+func (m TrainerModel) cohortCmd() tea.Cmd {
+	desk := m.desk
+	return func() tea.Msg {
+		r, err := desk.Cohort()
+		return cohortMsg{report: r, err: err}
+	}
+}
+
+// View draws the console.
+func (m TrainerModel) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	st := m.styles.Live
+	parts := []string{m.styles.App.Brand.Render("crm101 classroom") + st.Muted.Render(m.banner)}
+	names := strings.Join(m.present, ", ")
+	if names == "" {
+		names = "nobody yet"
+	}
+	parts = append(parts, st.Title.Render(fmt.Sprintf("In the room (%d)", len(m.present))),
+		st.Rank.Width(max(10, m.width-2)).Render(names),
+		st.Title.Render("Live round"), m.roundLine())
+	if len(m.ev.Leaderboard) > 0 {
+		for i, s := range m.ev.Leaderboard {
+			if i == 10 {
+				parts = append(parts, st.Muted.Render(fmt.Sprintf("  … and %d more", len(m.ev.Leaderboard)-10)))
+				break
+			}
+			parts = append(parts, st.Rank.Render(fmt.Sprintf("%3d. %-24s %6d  %d/%d right", s.Rank, s.Name, s.Points, s.Correct, s.Answered)))
+		}
+	}
+	if m.showCohort {
+		parts = append(parts, m.cohortView())
+	}
+	if m.status != "" {
+		parts = append(parts, st.Error.Render(m.status))
+	}
+	parts = append(parts, m.styles.App.Help.Render(m.help.View(m.keys)))
+	body := lipgloss.JoinVertical(lipgloss.Left, parts...)
+	return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(body)
+}
+
+func (m TrainerModel) roundLine() string {
+	st := m.styles.Live
+	switch m.ev.Phase {
+	case round.Asking:
+		left := max(0, int((m.ev.Deadline.Sub(m.now())+time.Second-1)/time.Second))
+		return fmt.Sprintf("Question %d of %d · %ds left · %d of %d answered\n%s",
+			m.ev.Index+1, m.ev.Total, left, m.ev.Answered, m.ev.Players, st.Muted.Render(m.ev.Question.Prompt))
+	case round.Revealing:
+		counts := make([]string, len(m.ev.Counts))
+		for i, n := range m.ev.Counts {
+			counts[i] = fmt.Sprintf("%d: %d", i+1, n)
+		}
+		return fmt.Sprintf("Question %d of %d · answer: %d %s · answers given %s", m.ev.Index+1, m.ev.Total,
+			m.ev.Question.Answer+1, m.ev.Question.Choices[m.ev.Question.Answer], strings.Join(counts, "  "))
+	case round.Finished:
+		return fmt.Sprintf("Round %d finished. Press s for another round of %d questions.", m.ev.Round, m.n)
+	}
+	return fmt.Sprintf("No round yet. Press s to start one of %d questions (+/- to change).", m.n)
+}
+
+func (m TrainerModel) cohortView() string {
+	st := m.styles.Live
+	if m.cohort == nil {
+		return st.Panel.Render("Cohort: loading…")
+	}
+	lines := []string{st.Header.Render("Cohort"), fmt.Sprintf("%-20s %7s %8s %8s %6s %7s", "TRAINEE", "REVIEWS", "ACCURACY", "MASTERED", "ROUNDS", "POINTS")}
+	for i, t := range m.cohort.Trainees {
+		if i == cohortRows {
+			lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more: crm101 report", len(m.cohort.Trainees)-i)))
+			break
+		}
+		lines = append(lines, fmt.Sprintf("%-20s %7d %7.0f%% %8d %6d %7d", t.Name, t.Reviews, t.Accuracy*100, t.Mastered, t.Rounds, t.Points))
+	}
+	lines = append(lines, "", st.Header.Render("Weakest terms"))
+	for i, t := range m.cohort.Terms {
+		if i == cohortRows {
+			break
+		}
+		lines = append(lines, fmt.Sprintf("%-34s %4.0f%% of %d", t.Term, t.Accuracy*100, t.Reviews))
+	}
+	if len(m.cohort.Terms) == 0 {
+		lines = append(lines, st.Muted.Render("No answers yet."))
+	}
+	return st.Panel.Render(strings.Join(lines, "\n"))
+}

@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/crm101/crm101/glossary"
+)
+
+// The quiz screen weighs every term's question kinds when it is built,
+// before the program starts: this is the cost added to start-up.
+func BenchmarkQuizNewModel(b *testing.B) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	styles := DefaultStyles(testRenderer())
+	clock := newClock()
+	b.ResetTimer()
+	for range b.N {
+		newQuizModel(g, nil, &styles, clock.Now, 1, QuizSettings{}, 0)
+	}
+}
+
+// Choosing and building the next question happens inside Update.
+func BenchmarkQuizQuestion(b *testing.B) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	styles := DefaultStyles(testRenderer())
+	m := newQuizModel(g, nil, &styles, newClock().Now, 1, QuizSettings{}, 0)
+	entries := g.Entries()
+	b.ResetTimer()
+	for i := range b.N {
+		m.question(entries[i%len(entries)].Term)
+	}
+}

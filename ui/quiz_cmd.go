@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"math/rand/v2"
+	"slices"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/crm101/crm101/quiz"
+)
+
+// The quiz's background work: every read and write of the progress
+// store runs here, in commands, never in Update or View.
+
+// planCmd plans a session for the current settings and reads the totals
+// of the terms it draws from. Its randomness is a fresh generator seeded
+// from the screen's, so the command shares no state with Update.
+func (m quizModel) planCmd() tea.Cmd {
+	store, terms, seq, clock := m.store, m.terms(), m.seq, m.clock
+	opts := quiz.SessionOptions{Length: m.settings.Length}
+	rng := rand.New(rand.NewPCG(m.rng.Uint64(), m.rng.Uint64()))
+	return func() tea.Msg {
+		s, err := quiz.NewSession(store, terms, opts, clock, rng)
+		if err != nil {
+			return quizPlannedMsg{seq: seq, err: err}
+		}
+		st, err := store.Stats(clock(), terms)
+		return quizPlannedMsg{seq: seq, session: s, stats: st, err: err}
+	}
+}
+
+// terms lists the terms of the chosen category that the mode can ask.
+func (m quizModel) terms() []string {
+	var out []string
+	for _, e := range m.g.Entries() {
+		if m.settings.Category != "" && e.Category != m.settings.Category {
+			continue
+		}
+		for _, k := range m.settings.Mode.Kinds() {
+			if slices.Contains(m.fits[e.Term], k) {
+				out = append(out, e.Term)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// saveCmd records the current answer. The session is only touched by
+// this command until its message arrives, and View reads copies.
+func (m quizModel) saveCmd() tea.Cmd {
+	s, term, kind, rating, elapsed := m.session, m.q.Term, string(m.q.Kind), m.rating, m.elapsed
+	job := m.saves.start(func() error {
+		_, err := s.Record(term, kind, rating, elapsed)
+		return err
+	})
+	tracker := m.saves
+	return func() tea.Msg { return quizSavedMsg{err: tracker.finish(job)} }
+}
+
+// summaryCmd reads the totals after the session, for the forecast.
+func (m quizModel) summaryCmd() tea.Cmd {
+	store, terms, now := m.store, m.terms(), m.clock()
+	return func() tea.Msg {
+		st, err := store.Stats(now, terms)
+		return quizSummaryMsg{stats: st, err: err}
+	}
+}
+
+func (m quizModel) openCmd(term string) tea.Cmd {
+	return func() tea.Msg { return openTermMsg{term: term, from: QuizScreen} }
+}

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/crm101/crm101/quiz"
+)
+
+// Golden screens of every quiz state, with the clock and seed pinned.
+
+func TestQuizGoldenStart80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{}, 80, 24)
+	requireGolden(t, tm.View())
+}
+
+func TestQuizGoldenFlashcard80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: FlashcardMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter), keys(" ")[0])
+	requireGolden(t, tm.View())
+}
+
+func TestQuizGoldenChoice80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter))
+	requireGolden(t, ask(t, tm, quiz.Choice).View())
+}
+
+func TestQuizGoldenReverseChoice80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter))
+	requireGolden(t, ask(t, tm, quiz.ReverseChoice).View())
+}
+
+func TestQuizGoldenTyped80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: TypedMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter))
+	tm = send(t, ask(t, tm, quiz.Typed), keys("sales pipe")...)
+	requireGolden(t, tm.View())
+}
+
+func TestQuizGoldenWrong80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter))
+	tm = ask(t, tm, quiz.Choice)
+	wrong := (quizOf(tm).q.AnswerIndex+1)%4 + 1
+	requireGolden(t, send(t, tm, keys(strconv.Itoa(wrong))...).View())
+}
+
+func TestQuizGoldenTypo80x24(t *testing.T) {
+	tm, _, clk := quizApp(t, QuizSettings{Mode: TypedMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter))
+	tm = ask(t, tm, quiz.Typed)
+	term := quizOf(tm).q.Term
+	clk.now = clk.now.Add(12 * time.Second)
+	tm = send(t, tm, keys(term[:len(term)-2]+term[len(term)-1:])...)
+	requireGolden(t, send(t, tm, press(tea.KeyEnter)).View())
+}
+
+func TestQuizGoldenSummary80x24(t *testing.T) {
+	tm, _, clk := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter))
+	for i := 0; i < 4; i++ {
+		q := quizOf(tm)
+		answer := q.q.AnswerIndex + 1
+		if i%2 == 1 {
+			answer = answer%4 + 1
+		}
+		clk.now = clk.now.Add(40 * time.Second)
+		tm = send(t, tm, keys(strconv.Itoa(answer))...)
+		tm = send(t, tm, press(tea.KeyEnter))
+	}
+	requireGolden(t, send(t, tm, press(tea.KeyEsc)).View())
+}
+
+func TestQuizGoldenAnswered120x40(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: TypedMode}, 120, 40)
+	tm = send(t, tm, press(tea.KeyEnter))
+	tm = ask(t, tm, quiz.Typed)
+	tm = send(t, tm, keys("lifetime value")...)
+	requireGolden(t, send(t, tm, press(tea.KeyEnter)).View())
+}
+
+func TestQuizGoldenTiny20x6(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: TypedMode}, 20, 6)
+	tm = send(t, tm, press(tea.KeyEnter))
+	tm = send(t, ask(t, tm, quiz.Typed), keys("pipe")...)
+	requireGolden(t, tm.View())
+}
+
+func TestQuizGoldenMetric80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter))
+	requireGolden(t, tm.View())
+}
+
+func TestQuizGoldenMetricAnswered80x24(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
+	tm = send(t, tm, press(tea.KeyEnter), keys("12")[0], keys("12")[1], press(tea.KeyEnter))
+	requireGolden(t, tm.View())
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
+)
+
+// QuizMode chooses which kinds of question a session asks.
+type QuizMode int
+
+// The modes, in the order the start panel cycles through them.
+const (
+	MixedMode QuizMode = iota
+	FlashcardMode
+	ChoiceMode
+	TypedMode
+	MetricMode
+)
+
+// QuizModes lists every mode in menu order.
+func QuizModes() []QuizMode {
+	return []QuizMode{MixedMode, FlashcardMode, ChoiceMode, TypedMode, MetricMode}
+}
+
+// String is the mode's name on the command line (--mode).
+func (m QuizMode) String() string {
+	switch m {
+	case MixedMode:
+		return "mixed"
+	case FlashcardMode:
+		return "flashcards"
+	case ChoiceMode:
+		return "choice"
+	case TypedMode:
+		return "typed"
+	case MetricMode:
+		return "metrics"
+	}
+	return fmt.Sprintf("mode(%d)", int(m))
+}
+
+// Label is the mode as the start panel shows it.
+func (m QuizMode) Label() string {
+	switch m {
+	case MixedMode:
+		return "Mixed"
+	case FlashcardMode:
+		return "Flashcards only"
+	case ChoiceMode:
+		return "Multiple choice"
+	case TypedMode:
+		return "Typed answers"
+	case MetricMode:
+		return "Metric problems"
+	}
+	return m.String()
+}
+
+// Kinds are the question kinds the mode asks; mixed asks every kind, so
+// recognising a term is never enough.
+func (m QuizMode) Kinds() []quiz.Kind {
+	switch m {
+	case FlashcardMode:
+		return []quiz.Kind{quiz.Flashcard}
+	case ChoiceMode:
+		return []quiz.Kind{quiz.Choice, quiz.ReverseChoice}
+	case TypedMode:
+		return []quiz.Kind{quiz.Typed, quiz.Acronym}
+	case MetricMode:
+		return []quiz.Kind{quiz.Metric}
+	}
+	return quiz.Kinds()
+}
+
+// ParseQuizMode reads a --mode value; the error lists the valid ones.
+func ParseQuizMode(s string) (QuizMode, error) {
+	var names []string
+	for _, m := range QuizModes() {
+		if strings.EqualFold(s, m.String()) {
+			return m, nil
+		}
+		names = append(names, m.String())
+	}
+	return 0, fmt.Errorf("unknown quiz mode %q (want %s)", s, strings.Join(names, ", "))
+}
+
+// ParseCategory reads a --category value, ignoring case; "" and "all"
+// mean every category.
+func ParseCategory(s string) (glossary.Category, error) {
+	if s == "" || strings.EqualFold(s, "all") {
+		return "", nil
+	}
+	var names []string
+	for _, c := range glossary.Categories() {
+		if strings.EqualFold(s, string(c)) {
+			return c, nil
+		}
+		names = append(names, fmt.Sprintf("%q", string(c)))
+	}
+	return "", fmt.Errorf("unknown category %q (want all, %s)", s, strings.Join(names, ", "))
+}
+
+// QuizSettings are the start panel's choices; the command line presets them.
+type QuizSettings struct {
+	Mode     QuizMode
+	Category glossary.Category // "" for every category
+	Length   int               // questions drawn per session; 0 means quiz.DefaultSessionLength
+}
+
+// sessionLengths are the lengths the start panel cycles through.
+var sessionLengths = []int{5, 10, 15, 20, 30, 50}
+
+// cycle moves a value through a cycle of n choices by delta, wrapping.
+func cycle(i, delta, n int) int { return ((i+delta)%n + n) % n }
+
+// nextLength is the next (or previous) length in sessionLengths, from
+// any length the command line may have set.
+func nextLength(cur, delta int) int {
+	if delta > 0 {
+		for _, l := range sessionLengths {
+			if l > cur {
+				return l
+			}
+		}
+		return sessionLengths[0]
+	}
+	for i := len(sessionLengths) - 1; i >= 0; i-- {
+		if sessionLengths[i] < cur {
+			return sessionLengths[i]
+		}
+	}
+	return sessionLengths[len(sessionLengths)-1]
+}
+
+// nextCategory cycles "" (all) and then each category.
+func nextCategory(cur glossary.Category, delta int) glossary.Category {
+	all := append([]glossary.Category{""}, glossary.Categories()...)
+	i := 0
+	for k, c := range all {
+		if c == cur {
+			i = k
+		}
+	}
+	return all[cycle(i, delta, len(all))]
+}
+
+// categoryLabel names a category filter for the start panel.
+func categoryLabel(c glossary.Category) string {
+	if c == "" {
+		return "All categories"
+	}
+	return string(c)
+}
