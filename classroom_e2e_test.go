@@ -21,10 +21,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/crm101/crm101/classroom"
-	"github.com/crm101/crm101/classroom/round"
-	"github.com/crm101/crm101/glossary"
-	"github.com/crm101/crm101/ui"
+	"crm101/classroom"
+	"crm101/classroom/round"
+	"crm101/glossary"
+	"crm101/ui"
 )
 
 // The classroom is tested the way trainees use it: real SSH clients

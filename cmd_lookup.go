@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 func joinArgs(args []string) string { return strings.TrimSpace(strings.Join(args, " ")) }

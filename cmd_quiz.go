@@ -12,9 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crm101/crm101/glossary"
-	"github.com/crm101/crm101/quiz"
-	"github.com/crm101/crm101/ui"
+	"crm101/glossary"
+	"crm101/quiz"
+	"crm101/ui"
 )
 
 // dataDirFlag names the persistent flag that moves the progress database.

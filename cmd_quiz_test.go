@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crm101/crm101/quiz"
+	"crm101/quiz"
 )
 
 func TestQuizExportJSONIsRepeatableAndComplete(t *testing.T) {

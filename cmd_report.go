@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crm101/crm101/classroom"
+	"crm101/classroom"
 )
 
 func newReportCmd() *cobra.Command {

@@ -18,9 +18,9 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/crm101/crm101/classroom"
-	"github.com/crm101/crm101/classroom/round"
-	"github.com/crm101/crm101/ui"
+	"crm101/classroom"
+	"crm101/classroom/round"
+	"crm101/ui"
 )
 
 // serveFlags are `crm101 serve`'s options.

@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
 
-	"github.com/crm101/crm101/ui"
+	"crm101/ui"
 )
 
 // tuiOptions say which screen the app opens on and with what.

@@ -1,4 +1,4 @@
-module github.com/crm101/crm101
+module crm101
 
 go 1.26.8
 

@@ -12,8 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crm101/crm101/glossary"
-	"github.com/crm101/crm101/quiz"
+	"crm101/glossary"
+	"crm101/quiz"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crm101/crm101/classroom/round"
-	"github.com/crm101/crm101/glossary"
+	"crm101/classroom/round"
+	"crm101/glossary"
 )
 
 // fakeClock is moved by the test; the conductor reads it for every

@@ -9,9 +9,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/crm101/crm101/classroom/round"
-	"github.com/crm101/crm101/glossary"
-	"github.com/crm101/crm101/quiz"
+	"crm101/classroom/round"
+	"crm101/glossary"
+	"crm101/quiz"
 )
 
 // Defaults for a classroom of up to a hundred on a LAN.

@@ -21,7 +21,7 @@ import (
 	"github.com/charmbracelet/wish/logging"
 	"github.com/muesli/termenv"
 
-	"github.com/crm101/crm101/classroom/round"
+	"crm101/classroom/round"
 )
 
 // Server is the classroom: an SSH server giving each trainee the app and

@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/wish"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/crm101/crm101/quiz"
+	"crm101/quiz"
 )
 
 // sessionState is what the middlewares settle for one session before

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crm101/crm101/classroom/round"
+	"crm101/classroom/round"
 )
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/crm101/crm101/quiz"
+	"crm101/quiz"
 )
 
 // TraineeDir is where each trainee's progress database lives, inside the

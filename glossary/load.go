@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/crm101/crm101/assets"
+	"crm101/assets"
 	"go.yaml.in/yaml/v3"
 )
 

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // optionCount is how many options a choice question offers.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // benchGlossary is the test glossary padded to about the size of the

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // metricGlossary holds one entry per calculator metric, so every metric

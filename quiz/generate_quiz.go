@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // Quiz builds a balanced quiz of n questions about n different terms:

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // testEntries mirrors real glossary entries closely enough to exercise

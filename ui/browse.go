@@ -7,7 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // searchDoneMsg carries a finished search back to Browse. seq lets the

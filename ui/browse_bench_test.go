@@ -5,7 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // BenchmarkBrowseView measures one full frame of the app on Browse with

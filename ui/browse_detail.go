@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // renderDetail rebuilds the detail pane's text for the open entry. It

@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // segment is a run of text drawn in one style. Rows are built from

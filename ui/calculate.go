@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/sahilm/fuzzy"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // pickerFocus is the value of calculateModel.focus while the metric

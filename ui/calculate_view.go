@@ -6,7 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // calculateLayout is where the parts of Calculate go for one size.

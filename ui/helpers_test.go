@@ -14,7 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // TestMain pins colour off so golden files hold plain text and do not

@@ -9,7 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/crm101/crm101/classroom/round"
+	"crm101/classroom/round"
 )
 
 // LiveSeat answers live-round questions for the trainee at this

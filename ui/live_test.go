@@ -8,8 +8,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/crm101/crm101/classroom"
-	"github.com/crm101/crm101/classroom/round"
+	"crm101/classroom"
+	"crm101/classroom/round"
 )
 
 var liveT0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)

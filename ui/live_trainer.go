@@ -10,8 +10,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/crm101/crm101/classroom"
-	"github.com/crm101/crm101/classroom/round"
+	"crm101/classroom"
+	"crm101/classroom/round"
 )
 
 // ClassroomDesk is the trainer's control of a classroom.

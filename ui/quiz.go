@@ -15,8 +15,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/crm101/crm101/glossary"
-	"github.com/crm101/crm101/quiz"
+	"crm101/glossary"
+	"crm101/quiz"
 )
 
 // quizPlannedMsg carries a planned session and the progress totals of

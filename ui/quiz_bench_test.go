@@ -3,7 +3,7 @@ package ui
 import (
 	"testing"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // The quiz screen weighs every term's question kinds when it is built,

@@ -6,7 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/crm101/crm101/quiz"
+	"crm101/quiz"
 )
 
 // The quiz's background work: every read and write of the progress

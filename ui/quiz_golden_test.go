@@ -7,7 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/crm101/crm101/quiz"
+	"crm101/quiz"
 )
 
 // Golden screens of every quiz state, with the clock and seed pinned.

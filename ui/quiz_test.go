@@ -11,8 +11,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/crm101/crm101/glossary"
-	"github.com/crm101/crm101/quiz"
+	"crm101/glossary"
+	"crm101/quiz"
 )
 
 // testClock is the quiz's injected clock; tests move it by hand.

@@ -7,8 +7,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/crm101/crm101/glossary"
-	"github.com/crm101/crm101/quiz"
+	"crm101/glossary"
+	"crm101/quiz"
 )
 
 // View draws the current state within the screen's size.

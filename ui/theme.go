@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/crm101/crm101/ui/termcolor"
+	"crm101/ui/termcolor"
 )
 
 // NewRenderer returns a lipgloss renderer for w that never queries the

@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/crm101/crm101/glossary"
+	"crm101/glossary"
 )
 
 // Options per question: four is enough to make guessing costly and few
