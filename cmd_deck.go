@@ -186,7 +186,7 @@ func exportFormat(flag, out string) (glossary.Format, error) {
 }
 
 // struggling returns the entries of g the learner currently struggles
-// with, deck by deck. It reads the progress database only if it exists:
+// with, each read from its own pack's deck. It reads the progress database only if it exists:
 // an export never creates one.
 func struggling(cmd *cobra.Command, g *glossary.Glossary) ([]glossary.Entry, error) {
 	dir, err := dataDir(cmd)
@@ -202,44 +202,21 @@ func struggling(cmd *cobra.Command, g *glossary.Glossary) ([]glossary.Entry, err
 		return nil, err
 	}
 	defer store.Close()
-	weak := map[string]bool{} // deck + "\x00" + Key(term)
-	// The built-in deck is always read: sessions that record every card
-	// there (pack terms included) still find their misses.
-	asked := map[string]bool{}
-	for _, deck := range append([]string{glossary.BuiltinDeck}, decksOf(g)...) {
-		if asked[deck] {
-			continue
-		}
-		asked[deck] = true
-		terms, err := store.WithDeck(deck).Struggling(math.MaxInt32)
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range terms {
-			weak[deck+"\x00"+glossary.Key(t)] = true
-		}
+	terms, err := store.ForGlossary(g).Struggling(math.MaxInt32)
+	if err != nil {
+		return nil, err
 	}
-	var out []glossary.Entry
+	weak := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		weak[glossary.Key(t)] = true
+	}
+	var out []glossary.Entry // in glossary order, like any export
 	for _, e := range g.Entries() {
-		k := "\x00" + glossary.Key(e.Term)
-		if weak[e.Deck()+k] || weak[glossary.BuiltinDeck+k] {
+		if weak[glossary.Key(e.Term)] {
 			out = append(out, e)
 		}
 	}
 	return out, nil
-}
-
-// decksOf lists the progress decks of g's entries, once each.
-func decksOf(g *glossary.Glossary) []string {
-	seen := map[string]bool{}
-	var decks []string
-	for _, e := range g.Entries() {
-		if d := e.Deck(); !seen[d] {
-			seen[d] = true
-			decks = append(decks, d)
-		}
-	}
-	return decks
 }
 
 // writeFileAtomic writes through a temporary file renamed into place, so

@@ -184,10 +184,21 @@ func TestDeckExportMissed(t *testing.T) {
 	if len(got) != 3 || got[0].Term != "Churn Rate" || got[1].Term != "Deal" || got[2].Term != "Win Room" {
 		t.Errorf("missed: %+v", got)
 	}
-	// …found for good.csv's Deal, which replaces it, as the quiz today
-	// records every card in the built-in deck.
+	// good.csv's Deal replaces the built-in one and is its own card, with
+	// its own history: the built-in Deal's misses are not its misses…
+	code, out, _ = runCLI(t, "--deck", testPack("good.csv"), "deck", "export", "--missed", "--format", "csv")
+	if code != 0 || strings.Contains(out, "\nDeal,") {
+		t.Errorf("missed with an override: exit %d\n%s", code, out)
+	}
+	// …until the learner misses the pack's Deal itself.
+	store, err = quiz.OpenStore(quiz.DBPath(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	review(store.WithDeck("pack:good.csv"), "Deal", quiz.Again)
+	store.Close()
 	code, out, _ = runCLI(t, "--deck", testPack("good.csv"), "deck", "export", "--missed", "--format", "csv")
 	if code != 0 || !strings.Contains(out, "\nDeal,") || !strings.Contains(out, "At Acme") {
-		t.Errorf("missed with an override: exit %d\n%s", code, out)
+		t.Errorf("missed pack Deal: exit %d\n%s", code, out)
 	}
 }

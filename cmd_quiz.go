@@ -184,7 +184,7 @@ func newStatsCmd() *cobra.Command {
 			for _, e := range g.Entries() {
 				terms = append(terms, e.Term)
 			}
-			st, err := store.Stats(time.Now(), terms)
+			st, err := store.ForGlossary(g).Stats(time.Now(), terms)
 			if err != nil {
 				return err
 			}

@@ -304,7 +304,7 @@ func (c *Conductor) Answer(name string, q, choice int) (round.Answer, error) {
 	}
 	if st := c.progress.get(name); st != nil {
 		r := quiz.RatingFor(LiveKind, a.Correct, false, a.Elapsed)
-		if _, err := st.Record(quiz.Review{Term: a.Term, Kind: LiveKind, Rating: r, AnswerTime: a.Elapsed, At: a.At}); err != nil {
+		if _, err := st.ForGlossary(c.g).Record(quiz.Review{Term: a.Term, Kind: LiveKind, Rating: r, AnswerTime: a.Elapsed, At: a.At}); err != nil {
 			c.log.Error("save review", "trainee", name, "err", err)
 		}
 	}

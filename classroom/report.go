@@ -72,7 +72,7 @@ func BuildReport(dataDir string, g *glossary.Glossary, now time.Time) (Report, e
 		tr.Name = name
 		path := TraineeDB(dataDir, name)
 		if _, err := os.Stat(path); err == nil {
-			if err := addProgress(&tr, byTerm, path, now, terms); err != nil {
+			if err := addProgress(&tr, byTerm, path, now, g, terms); err != nil {
 				return rep, err
 			}
 		}
@@ -151,45 +151,34 @@ func liveTotals(path string) (map[string]TraineeReport, map[string]bool, error) 
 }
 
 // addProgress adds one trainee's study progress: totals and mastery from
-// quiz.Stats, and per-term counts read straight from their reviews.
-func addProgress(tr *TraineeReport, byTerm map[string]*TermReport, path string, now time.Time, terms []string) error {
-	st, err := quiz.OpenStore(path)
+// quiz.Stats, and per-term counts, both over g's decks (the built-in one
+// and any packs the server was given).
+func addProgress(tr *TraineeReport, byTerm map[string]*TermReport, path string, now time.Time, g *glossary.Glossary, terms []string) error {
+	base, err := quiz.OpenStore(path)
 	if err != nil {
 		return fmt.Errorf("progress of %s: %w", tr.Name, err)
 	}
+	defer base.Close()
+	st := base.ForGlossary(g)
 	stats, err := st.Stats(now, terms)
-	st.Close()
 	if err != nil {
 		return fmt.Errorf("progress of %s: %w", tr.Name, err)
 	}
 	tr.Reviews, tr.Correct, tr.Accuracy, tr.Mastered = stats.Reviews, stats.Correct, stats.Accuracy, stats.Mastered
-
-	db, err := readOnly(path)
+	per, err := st.ReviewsByTerm()
 	if err != nil {
 		return fmt.Errorf("progress of %s: %w", tr.Name, err)
 	}
-	defer db.Close()
-	rows, err := db.Query(`SELECT MIN(term), COUNT(*), SUM(correct) FROM reviews
-		WHERE deck = ? GROUP BY term_key`, quiz.BuiltinDeck)
-	if err != nil {
-		return fmt.Errorf("progress of %s: %w", tr.Name, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var term string
-		var n, ok int
-		if err := rows.Scan(&term, &n, &ok); err != nil {
-			return fmt.Errorf("progress of %s: %w", tr.Name, err)
-		}
-		k := glossary.Key(term)
+	for _, r := range per {
+		k := glossary.Key(r.Term)
 		t := byTerm[k]
 		if t == nil {
-			t = &TermReport{Term: term}
+			t = &TermReport{Term: r.Term}
 			byTerm[k] = t
 		}
-		t.Reviews += n
-		t.Correct += ok
+		t.Reviews += r.Reviews
+		t.Correct += r.Correct
 		t.Trainees++
 	}
-	return rows.Err()
+	return nil
 }

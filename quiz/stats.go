@@ -93,13 +93,8 @@ func (s *Store) Stats(now time.Time, allTerms []string) (Stats, error) {
 		}
 	}
 
-	var correct *int64
-	err = s.db.QueryRow(`SELECT COUNT(*), SUM(correct) FROM reviews WHERE deck = ?`, s.deck).Scan(&st.Reviews, &correct)
-	if err != nil {
-		return Stats{}, fmt.Errorf("stats: count reviews in %s: %w", s.path, err)
-	}
-	if correct != nil {
-		st.Correct = int(*correct)
+	if st.Reviews, st.Correct, err = s.reviewCounts(); err != nil {
+		return Stats{}, err
 	}
 	if st.Reviews > 0 {
 		st.Accuracy = float64(st.Correct) / float64(st.Reviews)
@@ -121,6 +116,53 @@ func (s *Store) Stats(now time.Time, allTerms []string) (Stats, error) {
 		}
 	}
 	return st, nil
+}
+
+// TermReviews is how often one term was answered, and how often right.
+type TermReviews struct {
+	Term    string `json:"term"`
+	Reviews int    `json:"reviews"`
+	Correct int    `json:"correct"`
+}
+
+// ReviewsByTerm counts the answers recorded for each of the view's
+// terms, in term order.
+func (s *Store) ReviewsByTerm() ([]TermReviews, error) {
+	rows, err := s.db.Query(`SELECT deck, MIN(term), COUNT(*), SUM(correct) FROM reviews
+		GROUP BY deck, term_key ORDER BY term_key, deck`)
+	if err != nil {
+		return nil, fmt.Errorf("count reviews in %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var out []TermReviews
+	for rows.Next() {
+		var deck string
+		var tr TermReviews
+		if err := rows.Scan(&deck, &tr.Term, &tr.Reviews, &tr.Correct); err != nil {
+			return nil, fmt.Errorf("count reviews in %s: %w", s.path, err)
+		}
+		if s.owns(deck, tr.Term) {
+			out = append(out, tr)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count reviews in %s: %w", s.path, err)
+	}
+	return out, nil
+}
+
+// reviewCounts counts the answers ever recorded for the view's cards,
+// and how many were right.
+func (s *Store) reviewCounts() (reviews, correct int, err error) {
+	per, err := s.ReviewsByTerm()
+	if err != nil {
+		return 0, 0, fmt.Errorf("stats: %w", err)
+	}
+	for _, tr := range per {
+		reviews += tr.Reviews
+		correct += tr.Correct
+	}
+	return reviews, correct, nil
 }
 
 // mastered reports whether a card has left daily practice.
@@ -195,15 +237,15 @@ func (s *Store) Struggling(n int) ([]string, error) {
 // reviews that are not mastered: lowest recent accuracy first, then most
 // lapses, then the most recent miss, then by name for a stable order.
 func (s *Store) struggling(cards []CardState) ([]TermStat, error) {
-	byKey := make(map[string]CardState, len(cards))
+	byKey := make(map[string]CardState, len(cards)) // deck + "\x00" + term key
 	for _, c := range cards {
-		byKey[termKey(c.Term)] = c
+		byKey[c.Deck+"\x00"+termKey(c.Term)] = c
 	}
-	rows, err := s.db.Query(`SELECT term_key, COUNT(*), SUM(correct), MAX(CASE WHEN correct = 0 THEN reviewed_at END)
-		FROM (SELECT term_key, correct, reviewed_at,
-			ROW_NUMBER() OVER (PARTITION BY term_key ORDER BY reviewed_at DESC, id DESC) AS rn
-			FROM reviews WHERE deck = ?)
-		WHERE rn <= ? GROUP BY term_key`, s.deck, RecentWindow)
+	rows, err := s.db.Query(`SELECT deck || char(0) || term_key, COUNT(*), SUM(correct), MAX(CASE WHEN correct = 0 THEN reviewed_at END)
+		FROM (SELECT deck, term_key, correct, reviewed_at,
+			ROW_NUMBER() OVER (PARTITION BY deck, term_key ORDER BY reviewed_at DESC, id DESC) AS rn
+			FROM reviews)
+		WHERE rn <= ? GROUP BY deck, term_key`, RecentWindow)
 	if err != nil {
 		return nil, fmt.Errorf("stats: recent reviews in %s: %w", s.path, err)
 	}

@@ -20,10 +20,11 @@ const BuiltinDeck = "builtin"
 // Store is the learner's saved progress: every card's FSRS state and
 // every review, in a SQLite file that several crm101 processes may share.
 type Store struct {
-	db    *sql.DB
-	path  string
-	deck  string
-	sched Scheduler
+	db     *sql.DB
+	path   string
+	deck   string
+	deckOf func(term string) string // per-term deck; nil: every term is in deck
+	sched  Scheduler
 }
 
 // Review is one answered question, as the session reports it.
@@ -37,6 +38,7 @@ type Review struct {
 
 // CardState is a card the learner has seen, with its FSRS state.
 type CardState struct {
+	Deck string
 	Term string
 	Card fsrs.Card
 }
@@ -63,6 +65,43 @@ func (s *Store) WithDeck(deck string) *Store {
 // Deck names the deck this Store reads and writes.
 func (s *Store) Deck() string { return s.deck }
 
+// WithDecks returns a view in which each term's card lives in the deck
+// deckOf names for it (an empty name means the view's own deck). Cards
+// are keyed by deck and term, so a term of a team pack has its own card
+// beside a built-in one of the same name, and the order packs are loaded
+// in changes nothing. It shares the connection: close only the original.
+func (s *Store) WithDecks(deckOf func(term string) string) *Store {
+	c := *s
+	c.deckOf = deckOf
+	return &c
+}
+
+// ForGlossary is WithDecks for the decks of g's entries: the built-in
+// deck for built-in terms, the pack's deck for a pack's terms.
+func (s *Store) ForGlossary(g *glossary.Glossary) *Store {
+	return s.WithDecks(func(term string) string {
+		if e, ok := g.Lookup(term); ok {
+			return e.Deck()
+		}
+		return ""
+	})
+}
+
+// deckFor is the deck term's card lives in.
+func (s *Store) deckFor(term string) string {
+	if s.deckOf != nil {
+		if d := s.deckOf(term); d != "" {
+			return d
+		}
+	}
+	return s.deck
+}
+
+// owns reports whether the card (deck, term) belongs to this view: cards
+// of packs that are not loaded, or of a built-in term a pack now
+// overrides, are kept in the file but not counted.
+func (s *Store) owns(deck, term string) bool { return s.deckFor(term) == deck }
+
 // termKey folds a term so that a change of case or spacing in a later
 // glossary keeps the learner's history attached to the same card.
 func termKey(term string) string { return glossary.Key(term) }
@@ -85,7 +124,8 @@ func (s *Store) Record(r Review) (fsrs.Card, error) {
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 
-	card, _, err := loadCard(ctx, tx, s.deck, r.Term)
+	deck := s.deckFor(r.Term)
+	card, _, err := loadCard(ctx, tx, deck, r.Term)
 	if err != nil {
 		return fsrs.Card{}, fmt.Errorf("record review of %q in %s: %w", r.Term, s.path, err)
 	}
@@ -93,13 +133,13 @@ func (s *Store) Record(r Review) (fsrs.Card, error) {
 	if err != nil {
 		return fsrs.Card{}, fmt.Errorf("record review of %q: %w", r.Term, err)
 	}
-	if err := saveCard(ctx, tx, s.deck, r.Term, next); err != nil {
+	if err := saveCard(ctx, tx, deck, r.Term, next); err != nil {
 		return fsrs.Card{}, fmt.Errorf("record review of %q in %s: %w", r.Term, s.path, err)
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO reviews
 		(deck, term_key, term, kind, rating, correct, answer_ms, reviewed_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		s.deck, termKey(r.Term), r.Term, r.Kind, int(r.Rating), r.Rating.Correct(),
+		deck, termKey(r.Term), r.Term, r.Kind, int(r.Rating), r.Rating.Correct(),
 		r.AnswerTime.Milliseconds(), r.At.UnixMilli())
 	if err != nil {
 		return fsrs.Card{}, fmt.Errorf("record review of %q in %s: %w", r.Term, s.path, err)
@@ -113,16 +153,16 @@ func (s *Store) Record(r Review) (fsrs.Card, error) {
 // Card returns the saved FSRS state of term, and false when the learner
 // has never reviewed it.
 func (s *Store) Card(term string) (fsrs.Card, bool, error) {
-	card, ok, err := loadCard(context.Background(), s.db, s.deck, term)
+	card, ok, err := loadCard(context.Background(), s.db, s.deckFor(term), term)
 	if err != nil {
 		return card, false, fmt.Errorf("read card %q from %s: %w", term, s.path, err)
 	}
 	return card, ok, nil
 }
 
-// Cards returns every card of the deck the learner has reviewed.
+// Cards returns every card of the view the learner has reviewed.
 func (s *Store) Cards() ([]CardState, error) {
-	rows, err := s.db.Query(`SELECT term, `+cardColumns+` FROM cards WHERE deck = ? ORDER BY term_key`, s.deck)
+	rows, err := s.db.Query(`SELECT deck, term, ` + cardColumns + ` FROM cards ORDER BY term_key, deck`)
 	if err != nil {
 		return nil, fmt.Errorf("read cards from %s: %w", s.path, err)
 	}
@@ -131,8 +171,11 @@ func (s *Store) Cards() ([]CardState, error) {
 	for rows.Next() {
 		var cs CardState
 		var c cardRow
-		if err := rows.Scan(append([]any{&cs.Term}, c.dest()...)...); err != nil {
+		if err := rows.Scan(append([]any{&cs.Deck, &cs.Term}, c.dest()...)...); err != nil {
 			return nil, fmt.Errorf("read cards from %s: %w", s.path, err)
+		}
+		if !s.owns(cs.Deck, cs.Term) {
+			continue
 		}
 		cs.Card = c.card()
 		cards = append(cards, cs)
@@ -143,18 +186,31 @@ func (s *Store) Cards() ([]CardState, error) {
 	return cards, nil
 }
 
-// NewSince counts the cards of the deck whose first review came at or
+// NewSince counts the cards of the view whose first review came at or
 // after t: the new cards introduced since then, e.g. since midnight.
 func (s *Store) NewSince(t time.Time) (int, error) {
-	var n int
 	// Only the reviews since t are scanned; the index on each card's
 	// history answers whether it was seen before.
-	err := s.db.QueryRow(`SELECT COUNT(DISTINCT term_key) FROM reviews AS r
-		WHERE deck = ?1 AND reviewed_at >= ?2 AND NOT EXISTS (
+	rows, err := s.db.Query(`SELECT r.deck, MIN(r.term) FROM reviews AS r
+		WHERE r.reviewed_at >= ?1 AND NOT EXISTS (
 			SELECT 1 FROM reviews AS p
-			WHERE p.deck = ?1 AND p.term_key = r.term_key AND p.reviewed_at < ?2)`,
-		s.deck, t.UnixMilli()).Scan(&n)
+			WHERE p.deck = r.deck AND p.term_key = r.term_key AND p.reviewed_at < ?1)
+		GROUP BY r.deck, r.term_key`, t.UnixMilli())
 	if err != nil {
+		return 0, fmt.Errorf("count new cards in %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var deck, term string
+		if err := rows.Scan(&deck, &term); err != nil {
+			return 0, fmt.Errorf("count new cards in %s: %w", s.path, err)
+		}
+		if s.owns(deck, term) {
+			n++
+		}
+	}
+	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("count new cards in %s: %w", s.path, err)
 	}
 	return n, nil

@@ -101,7 +101,9 @@ func New(opts Options) Model {
 			clock = time.Now
 		}
 		m.screens = append(m.screens, QuizScreen)
-		m.quiz = newQuizModel(opts.Glossary, opts.Store, m.styles, clock, opts.Seed, opts.Quiz, opts.Renderer.ColorProfile())
+		// Cards are kept per pack: a pack term never shares a card with a
+		// built-in term of the same name.
+		m.quiz = newQuizModel(opts.Glossary, opts.Store.ForGlossary(opts.Glossary), m.styles, clock, opts.Seed, opts.Quiz, opts.Renderer.ColorProfile())
 	}
 	if opts.StoreErr != nil {
 		m.err = fmt.Errorf("Test Yourself is off: %w", opts.StoreErr)
