@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -274,8 +275,12 @@ func (m Model) View() string {
 	}
 	screen := lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), body, m.helpView())
 	// On a terminal too small for even the chrome, clip rather than let
-	// the terminal scroll and tear the frame.
-	return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(screen)
+	// the terminal scroll and tear the frame. Every part already keeps to
+	// the width, so the common case costs one count of lines.
+	if strings.Count(screen, "\n") >= m.height {
+		return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(screen)
+	}
+	return screen
 }
 
 func (m Model) tabBar() string {

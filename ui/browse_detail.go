@@ -90,7 +90,7 @@ func (m browseModel) View() string {
 	if l.header > 1 {
 		header = append(header, m.filterLine())
 	}
-	list := m.styles.Plain.Width(l.list.w).Height(l.list.h).MaxHeight(l.list.h).Render(m.listView())
+	list := m.listView() // exactly l.list.w × l.list.h
 	body := list
 	if l.detail.h >= minPaneHeight && l.detail.w > m.styles.Browse.Pane.GetHorizontalFrameSize() {
 		pane := m.styles.Browse.Pane

@@ -115,7 +115,9 @@ func (m browseModel) rowSegments(row int, selected bool) []segment {
 	}
 }
 
-// listView draws the visible rows of the result list.
+// listView draws exactly listBox.h rows of listBox.w cells. Rows are
+// padded by hand and only their coloured runs go through lipgloss: the
+// list is most of a frame, and redrawn after every keystroke.
 func (m browseModel) listView() string {
 	b := m.styles.Browse
 	w, h := m.listBox.w, m.listBox.h
@@ -125,15 +127,17 @@ func (m browseModel) listView() string {
 	if len(m.shown) == 0 {
 		return m.emptyView(w, h)
 	}
+	blank := strings.Repeat(" ", w)
+	const markerWidth = 2
 	rows := make([]string, 0, h)
 	end := min(len(m.shown), m.offset+h)
-	for i := m.offset; i < end; i++ {
+	for i := m.offset; i < end && w > markerWidth; i++ {
 		selected := i == m.cursor
-		base := b.Item
+		marker, text := "  ", &b.Row
 		if selected {
-			base = b.SelectedItem
+			marker, text = b.RowMarker.Render("│")+" ", &b.SelectedRow
 		}
-		inner := max(1, w-base.GetHorizontalFrameSize())
+		inner := w - markerWidth
 		label := m.rowSegments(i, selected)
 		cat := string(m.g.At(m.shown[i].Index).Category)
 		showCat := inner >= 40 && segmentsWidth(label)+len(cat)+2 <= inner
@@ -143,19 +147,25 @@ func (m browseModel) listView() string {
 			label = truncate(label, inner)
 		}
 		var sb strings.Builder
-		for _, s := range label {
-			if s.style != nil {
-				sb.WriteString(s.style.Render(s.text))
-			} else {
-				sb.WriteString(s.text)
+		sb.WriteString(marker)
+		for _, seg := range label {
+			style := seg.style
+			if style == nil {
+				style = text
 			}
+			sb.WriteString(style.Render(seg.text))
 		}
+		used := segmentsWidth(label)
 		if showCat {
-			gap := inner - segmentsWidth(label) - len(cat)
-			sb.WriteString(strings.Repeat(" ", gap))
+			sb.WriteString(strings.Repeat(" ", inner-used-len(cat)))
 			sb.WriteString(b.Category.Render(cat))
+			used = inner
 		}
-		rows = append(rows, base.Width(w).MaxWidth(w).Render(sb.String()))
+		sb.WriteString(blank[:inner-used])
+		rows = append(rows, sb.String())
+	}
+	for len(rows) < h {
+		rows = append(rows, blank)
 	}
 	return strings.Join(rows, "\n")
 }
@@ -166,5 +176,5 @@ func (m browseModel) emptyView(w, h int) string {
 	if q := strings.TrimSpace(m.input.Value()); q != "" {
 		msg = fmt.Sprintf("Nothing matches “%s”.\nTry fewer letters, or ctrl+f for another category.", q)
 	}
-	return m.styles.Browse.Empty.Width(w).MaxWidth(w).MaxHeight(h).Render(msg)
+	return m.styles.Browse.Empty.Width(w).MaxWidth(w).Height(h).MaxHeight(h).Render(msg)
 }

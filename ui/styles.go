@@ -36,6 +36,7 @@ type Styles struct {
 		Pane, FocusedPane, Title, Acronym, Badge, Heading, Body, Example   lipgloss.Style
 		Formula, Related, SelectedRelated, Sources, Note, Empty, Suggest   lipgloss.Style
 		PaneBorder, FocusedPaneBorder, ScrollHint                          lipgloss.Style
+		Row, SelectedRow, RowMarker                                        lipgloss.Style
 	}
 	Calculate struct {
 		FilterPrompt, Text, Placeholder, Item, SelectedItem, Empty   lipgloss.Style
@@ -92,6 +93,9 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	b.Alias = ns().Foreground(p.Subtle).Italic(true)
 	b.Pane = ns().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)
 	b.FocusedPane = b.Pane.BorderForeground(p.Accent)
+	b.Row = ns().Foreground(p.Text)
+	b.SelectedRow = ns().Foreground(p.Accent).Bold(true)
+	b.RowMarker = ns().Foreground(p.Accent)
 	b.PaneBorder = ns().Foreground(p.Border)
 	b.FocusedPaneBorder = ns().Foreground(p.Accent)
 	b.ScrollHint = ns().Foreground(p.Subtle)
