@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -85,14 +87,52 @@ func TestFirstFrameNeverQueriesTheTerminal(t *testing.T) {
 }
 
 // BenchmarkFirstFrame measures process start to the first frame on a
-// terminal that answers nothing.
+// terminal that answers nothing: with the built-in glossary, and with a
+// 100,000-term pack to read, check and layer first.
 func BenchmarkFirstFrame(b *testing.B) {
 	bin := crm101BinaryB(b)
-	for b.Loop() {
-		app := startOnSilentTerminal(b, bin, nil)
-		app.readUntil(b, "Search")
-		b.StopTimer()
-		app.quit(b)
-		b.StartTimer()
+	cases := []struct {
+		name string
+		args []string
+	}{{"builtin", nil}}
+	for _, format := range []string{"csv", "yaml"} {
+		cases = append(cases, struct {
+			name string
+			args []string
+		}{"pack-100k-" + format, []string{"--deck", writeBigPack(b, format, 100_000)}})
 	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				app := startOnSilentTerminal(b, bin, nil, c.args...)
+				app.readUntil(b, "Search")
+				b.StopTimer()
+				app.quit(b)
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// writeBigPack writes a pack of n made-up terms in format (csv or yaml).
+func writeBigPack(b *testing.B, format string, n int) string {
+	b.Helper()
+	var buf bytes.Buffer
+	if format == "csv" {
+		buf.WriteString("term,category,definition,aliases\n")
+	}
+	for i := range n {
+		term := fmt.Sprintf("Team Term %d Pipeline Review", i)
+		def := fmt.Sprintf("Made-up definition number %d, long enough to look like a real one about deals and leads.", i)
+		if format == "csv" {
+			fmt.Fprintf(&buf, "%s,Sales,%q,TT%d\n", term, def, i)
+		} else {
+			fmt.Fprintf(&buf, "- term: %s\n  aliases: [TT%d]\n  category: Sales\n  definition: %s\n", term, i, def)
+		}
+	}
+	path := filepath.Join(b.TempDir(), "big."+format)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 
 	"crm101/glossary"
 )
@@ -25,8 +26,16 @@ type Generator struct {
 	g   *glossary.Glossary
 	rng *rand.Rand
 	// keys caches, per entry, what distractor checks compare: they
-	// weigh every entry against every other.
-	keys []entryKeys
+	// weigh every entry against every other. It is built on first use,
+	// off the UI goroutine, since a big pack makes it take a while.
+	keysOnce sync.Once
+	keysMade []entryKeys
+}
+
+// keys returns the comparison table, building it the first time.
+func (gen *Generator) keys() []entryKeys {
+	gen.keysOnce.Do(func() { gen.keysMade = buildKeys(gen.g) })
+	return gen.keysMade
 }
 
 // entryKeys is the precomputed comparison material of one entry.
@@ -47,6 +56,10 @@ type entryKeys struct {
 // NewGenerator returns a generator over g drawing randomness from rng,
 // typically rand.New(rand.NewPCG(seed, seed)).
 func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
+	return &Generator{g: g, rng: rng}
+}
+
+func buildKeys(g *glossary.Glossary) []entryKeys {
 	metrics := map[string]glossary.Metric{}
 	for _, m := range glossary.AllMetrics() {
 		metrics[glossary.Key(m.Term)] = m
@@ -67,7 +80,14 @@ func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
 			}
 		}
 	}
-	return &Generator{g: g, rng: rng, keys: keys}
+	return keys
+}
+
+// Fits reports whether a question of kind k can be made about term.
+// It is cheap, even in a 100,000-term deck.
+func (gen *Generator) Fits(term string, k Kind) bool {
+	i, ok := gen.g.Index(term)
+	return ok && gen.fits(i, k)
 }
 
 // Kinds returns the kinds that fit term, in Kinds order; nil when the
@@ -92,15 +112,15 @@ func (gen *Generator) fits(i int, k Kind) bool {
 	case Flashcard:
 		return true
 	case Typed:
-		return hasContent(gen.keys[i].masked)
+		return hasContent(gen.keys()[i].masked)
 	case Choice:
-		return hasContent(gen.keys[i].masked) && len(gen.termDistractors(i, false, optionCount-1)) == optionCount-1
+		return hasContent(gen.keys()[i].masked) && len(gen.termDistractors(i, false, optionCount-1)) == optionCount-1
 	case ReverseChoice:
 		return len(gen.definitionDistractors(i, false, optionCount-1)) == optionCount-1
 	case Acronym:
 		return e.Acronym != ""
 	case Metric:
-		return gen.keys[i].hasMetric
+		return gen.keys()[i].hasMetric
 	case Article:
 		_, ok := articleFor(gen.g, i)
 		return ok
@@ -138,11 +158,11 @@ func (gen *Generator) For(term string, kind Kind) (Question, error) {
 	case Typed:
 		return Question{
 			Kind: Typed, Term: e.Term,
-			Prompt: "Which term is this? Type it.\n\n" + gen.keys[i].masked,
+			Prompt: "Which term is this? Type it.\n\n" + gen.keys()[i].masked,
 			Answer: e.Term, Back: back(e), Accept: e.Names(), Confusable: gen.confusable(i, e.Names()),
 		}, nil
 	case Metric:
-		return gen.metric(e, gen.keys[i].metric)
+		return gen.metric(e, gen.keys()[i].metric)
 	case Article:
 		a, _ := articleFor(gen.g, i)
 		return a.question(gen, i)

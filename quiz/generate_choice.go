@@ -2,16 +2,17 @@ package quiz
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 )
 
 // tiers orders candidate distractors for entry i by plausibility:
 // entries related to it (either direction) first, then its category,
-// then the rest. With shuffle each tier is shuffled, so a term does not
-// always meet the same companions; without, rng is left untouched.
-func (gen *Generator) tiers(i int, shuffle bool) []int {
+// then the rest, each tier shuffled so a term does not always meet the
+// same companions.
+func (gen *Generator) tiers(i int) []int {
 	e := gen.g.At(i)
-	related := gen.keys[i].related
+	related := gen.keys()[i].related
 	tier := [3][]int{slices.Clone(related)}
 	for j, o := range gen.g.Entries() {
 		switch {
@@ -24,12 +25,39 @@ func (gen *Generator) tiers(i int, shuffle bool) []int {
 	}
 	out := make([]int, 0, gen.g.Len())
 	for _, t := range tier {
-		if shuffle {
-			gen.rng.Shuffle(len(t), func(a, b int) { t[a], t[b] = t[b], t[a] })
-		}
+		gen.rng.Shuffle(len(t), func(a, b int) { t[a], t[b] = t[b], t[a] })
 		out = append(out, t...)
 	}
 	return out
+}
+
+// order yields distractor candidates for entry i, best tier first. A
+// real question shuffles each tier; checking whether a question can be
+// made at all needs no shuffle and walks the glossary lazily, stopping
+// at the first few usable entries, so it stays cheap in a big deck.
+func (gen *Generator) order(i int, shuffle bool) iter.Seq[int] {
+	if shuffle {
+		return slices.Values(gen.tiers(i))
+	}
+	return func(yield func(int) bool) {
+		related := gen.keys()[i].related
+		for _, j := range related {
+			if !yield(j) {
+				return
+			}
+		}
+		category := gen.g.At(i).Category
+		for _, sameCategory := range []bool{true, false} {
+			for j, o := range gen.g.Entries() {
+				if j == i || (o.Category == category) != sameCategory || slices.Contains(related, j) {
+					continue
+				}
+				if !yield(j) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // termDistractors returns up to want entries whose terms may stand
@@ -37,15 +65,15 @@ func (gen *Generator) tiers(i int, shuffle bool) []int {
 // name of the answer, never two options that read the same, never an
 // entry with the very same definition (it would be a second right answer).
 func (gen *Generator) termDistractors(i int, shuffle bool, want int) []int {
-	k := gen.keys[i]
+	k := gen.keys()[i]
 	usedTerm := map[string]bool{}
 	for _, n := range k.names {
 		usedTerm[n] = true
 	}
 	usedDef := map[string]bool{k.def: true}
 	var out []int
-	for _, j := range gen.tiers(i, shuffle) {
-		o := gen.keys[j]
+	for j := range gen.order(i, shuffle) {
+		o := gen.keys()[j]
 		if usedTerm[o.term] || usedDef[o.def] {
 			continue
 		}
@@ -60,10 +88,10 @@ func (gen *Generator) termDistractors(i int, shuffle bool, want int) []int {
 // definitionDistractors is termDistractors for reverse questions: the
 // options are masked definitions, which must all read differently.
 func (gen *Generator) definitionDistractors(i int, shuffle bool, want int) []int {
-	used := map[string]bool{gen.keys[i].maskedDef: true}
+	used := map[string]bool{gen.keys()[i].maskedDef: true}
 	var out []int
-	for _, j := range gen.tiers(i, shuffle) {
-		d := gen.keys[j].maskedDef
+	for j := range gen.order(i, shuffle) {
+		d := gen.keys()[j].maskedDef
 		if used[d] || d == "" {
 			continue
 		}
@@ -101,7 +129,7 @@ func (gen *Generator) choice(i int) Question {
 	opts, at := gen.options(e.Term, names)
 	return Question{
 		Kind: Choice, Term: e.Term,
-		Prompt:  "Which term matches this definition?\n\n" + gen.keys[i].masked,
+		Prompt:  "Which term matches this definition?\n\n" + gen.keys()[i].masked,
 		Options: opts, AnswerIndex: at, Answer: e.Term, Back: back(e),
 	}
 }
@@ -110,9 +138,9 @@ func (gen *Generator) reverseChoice(i int) Question {
 	ds := gen.definitionDistractors(i, true, optionCount-1)
 	defs := make([]string, len(ds))
 	for k, j := range ds {
-		defs[k] = gen.keys[j].masked
+		defs[k] = gen.keys()[j].masked
 	}
-	answer := gen.keys[i].masked
+	answer := gen.keys()[i].masked
 	opts, at := gen.options(answer, defs)
 	return Question{
 		Kind: ReverseChoice, Term: gen.g.At(i).Term,

@@ -28,6 +28,7 @@ type browseModel struct {
 	input       textinput.Model
 	seq         int             // sequence number of the newest search started
 	result      glossary.Result // newest search answered
+	searched    bool            // a search has answered: until then the list is blank, not "empty"
 	suggestions []int
 	category    int              // 0 = all, else Categories()[category-1]
 	shown       []glossary.Match // suggestions, then the result, narrowed to the category
@@ -213,7 +214,7 @@ func (m browseModel) applySearch(msg searchDoneMsg) browseModel {
 	if msg.seq != m.seq {
 		return m // the user typed on; a newer search is on its way
 	}
-	m.result, m.suggestions = msg.result, msg.suggestions
+	m.result, m.suggestions, m.searched = msg.result, msg.suggestions, true
 	m.cursor, m.offset = 0, 0
 	return m.refilter()
 }

@@ -124,10 +124,10 @@ func (m browseModel) listView() string {
 	if h <= 0 || w <= 0 {
 		return ""
 	}
-	if len(m.shown) == 0 {
+	blank := strings.Repeat(" ", w)
+	if len(m.shown) == 0 && m.searched {
 		return m.emptyView(w, h)
 	}
-	blank := strings.Repeat(" ", w)
 	const markerWidth = 2
 	rows := make([]string, 0, h)
 	end := min(len(m.shown), m.offset+h)

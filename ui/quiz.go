@@ -72,7 +72,6 @@ type quizModel struct {
 	clock  func() time.Time
 	rng    *rand.Rand
 	gen    *quiz.Generator
-	fits   map[string][]quiz.Kind // kinds each term can be asked in
 	saves  *saveTracker
 
 	state    quizState
@@ -118,10 +117,6 @@ func newQuizModel(g *glossary.Glossary, store *quiz.Store, styles *Styles, clock
 	}
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	gen := quiz.NewGenerator(g, rng)
-	fits := make(map[string][]quiz.Kind, g.Len())
-	for _, e := range g.Entries() {
-		fits[e.Term] = gen.Kinds(e.Term)
-	}
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Placeholder = "type your answer"
@@ -137,7 +132,7 @@ func newQuizModel(g *glossary.Glossary, store *quiz.Store, styles *Styles, clock
 	bar.EmptyColor = styles.Quiz.BarEmpty
 	m := quizModel{
 		g: g, store: store, styles: styles, keys: defaultQuizKeyMap(), clock: clock, rng: rng,
-		gen: gen, fits: fits, saves: &saveTracker{}, settings: settings, input: in, bar: bar,
+		gen: gen, saves: &saveTracker{}, settings: settings, input: in, bar: bar,
 	}
 	m.planning = true
 	m.syncKeys()
@@ -270,7 +265,7 @@ func (m quizModel) nextQuestion() (quizModel, tea.Cmd) {
 func (m quizModel) question(term string) quiz.Question {
 	var kinds []quiz.Kind
 	for _, k := range m.settings.Mode.Kinds() {
-		if slices.Contains(m.fits[term], k) {
+		if m.gen.Fits(term, k) {
 			kinds = append(kinds, k)
 		}
 	}

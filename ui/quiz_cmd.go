@@ -2,10 +2,10 @@ package ui
 
 import (
 	"math/rand/v2"
-	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"crm101/glossary"
 	"crm101/quiz"
 )
 
@@ -16,10 +16,12 @@ import (
 // of the terms it draws from. Its randomness is a fresh generator seeded
 // from the screen's, so the command shares no state with Update.
 func (m quizModel) planCmd() tea.Cmd {
-	store, terms, seq, clock := m.store, m.terms(), m.seq, m.clock
+	store, seq, clock := m.store, m.seq, m.clock
+	g, gen, settings := m.g, m.gen, m.settings
 	opts := quiz.SessionOptions{Length: m.settings.Length}
 	rng := rand.New(rand.NewPCG(m.rng.Uint64(), m.rng.Uint64()))
 	return func() tea.Msg {
+		terms := askable(g, gen, settings)
 		s, err := quiz.NewSession(store, terms, opts, clock, rng)
 		if err != nil {
 			return quizPlannedMsg{seq: seq, err: err}
@@ -29,15 +31,16 @@ func (m quizModel) planCmd() tea.Cmd {
 	}
 }
 
-// terms lists the terms of the chosen category that the mode can ask.
-func (m quizModel) terms() []string {
+// askable lists the terms of the chosen category that the mode can ask.
+// It walks the whole glossary, so it runs in planCmd, off the UI.
+func askable(g *glossary.Glossary, gen *quiz.Generator, settings QuizSettings) []string {
 	var out []string
-	for _, e := range m.g.Entries() {
-		if m.settings.Category != "" && e.Category != m.settings.Category {
+	for _, e := range g.Entries() {
+		if settings.Category != "" && e.Category != settings.Category {
 			continue
 		}
-		for _, k := range m.settings.Mode.Kinds() {
-			if slices.Contains(m.fits[e.Term], k) {
+		for _, k := range settings.Mode.Kinds() {
+			if gen.Fits(e.Term, k) {
 				out = append(out, e.Term)
 				break
 			}
@@ -60,9 +63,10 @@ func (m quizModel) saveCmd() tea.Cmd {
 
 // summaryCmd reads the totals after the session, for the forecast.
 func (m quizModel) summaryCmd() tea.Cmd {
-	store, terms, now := m.store, m.terms(), m.clock()
+	store, now := m.store, m.clock()
+	g, gen, settings := m.g, m.gen, m.settings
 	return func() tea.Msg {
-		st, err := store.Stats(now, terms)
+		st, err := store.Stats(now, askable(g, gen, settings))
 		return quizSummaryMsg{stats: st, err: err}
 	}
 }

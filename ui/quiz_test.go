@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -223,7 +222,7 @@ func TestQuizTypedAnswers(t *testing.T) {
 	tm = send(t, tm, press(tea.KeyEnter))
 
 	// Acronym questions name the acronym; tab gives up.
-	for i := 0; !slices.Contains(quizOf(tm).fits[quizOf(tm).q.Term], quiz.Acronym); i++ {
+	for i := 0; !quizOf(tm).gen.Fits(quizOf(tm).q.Term, quiz.Acronym); i++ {
 		if i == 3 {
 			t.Fatal("no term with an acronym came up")
 		}
@@ -470,7 +469,7 @@ func TestQuizModesAndCategoriesParse(t *testing.T) {
 // kind, then asks a question of that kind about it.
 func advanceTo(t *testing.T, tm tea.Model, kind quiz.Kind) tea.Model {
 	t.Helper()
-	for i := 0; !slices.Contains(quizOf(tm).fits[quizOf(tm).q.Term], kind); i++ {
+	for i := 0; !quizOf(tm).gen.Fits(quizOf(tm).q.Term, kind); i++ {
 		q := requireState(t, tm, quizAsking)
 		if i == 10 {
 			t.Fatalf("no term fitting %s came up", kind)
