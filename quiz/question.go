@@ -88,3 +88,13 @@ type Numeric struct {
 	// count, as do answers within 1% of Value.
 	Step float64
 }
+
+// RatingKind is the kind as scheduling weighs it (see RatingFor): a
+// question with no options that is not a flashcard — an article question
+// answered by typing, say — is recall, like a typed one.
+func (q Question) RatingKind() string {
+	if q.Kind != Flashcard && len(q.Options) == 0 && !recallKind(string(q.Kind)) {
+		return string(Typed)
+	}
+	return string(q.Kind)
+}

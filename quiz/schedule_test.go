@@ -100,3 +100,19 @@ func TestSchedulerProgression(t *testing.T) {
 		t.Error("invalid rating: want error")
 	}
 }
+
+// An article question answered by typing is recall: fast and right is
+// Easy, as for any typed answer; one answered by choosing is at most Good.
+func TestRatingKindOfArticleQuestions(t *testing.T) {
+	typed := Question{Kind: Article, Answer: "Sales Qualified Lead"}
+	chosen := Question{Kind: Article, Options: []string{"a", "b", "c", "d"}}
+	if got := RatingFor(typed.RatingKind(), true, false, time.Second); got != Easy {
+		t.Errorf("typed article question, fast and right: %v, want Easy", got)
+	}
+	if got := RatingFor(chosen.RatingKind(), true, false, time.Second); got != Good {
+		t.Errorf("multiple-choice article question: %v, want Good", got)
+	}
+	if got := (Question{Kind: Flashcard}).RatingKind(); got != string(Flashcard) {
+		t.Errorf("flashcard rating kind %q", got)
+	}
+}

@@ -336,7 +336,7 @@ func (m quizModel) check(answer string) (quizModel, tea.Cmd) {
 	m.verdict = quiz.Check(m.q, answer)
 	m.input.Blur()
 	elapsed := m.clock().Sub(m.asked)
-	return m.answer(quiz.RatingFor(string(m.q.Kind), m.verdict.Correct, m.verdict.Typo, elapsed))
+	return m.answer(quiz.RatingFor(m.q.RatingKind(), m.verdict.Correct, m.verdict.Typo, elapsed))
 }
 
 // answer records rating for the current question in the background.
