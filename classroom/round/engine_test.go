@@ -4,11 +4,9 @@ import (
 	"errors"
 	"math/rand/v2"
 	"reflect"
-	"slices"
-	"strings"
+	"regexp"
 	"testing"
 	"time"
-	"unicode"
 
 	"crm101/glossary"
 )
