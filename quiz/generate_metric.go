@@ -24,10 +24,18 @@ func (gen *Generator) metric(e glossary.Entry, m glossary.Metric) (Question, err
 	if err != nil {
 		return Question{}, fmt.Errorf("metric question about %q: %w", e.Term, err)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "Work out the %s from these figures:\n", inSentence(m.Name()))
+	values := make(map[string]string, len(m.Inputs))
 	for _, in := range m.Inputs {
-		fmt.Fprintf(&b, "\n- %s: %s", in.Label, strings.TrimSuffix(in.Kind.Format(res.Inputs[in.ID]), ".00"))
+		values[in.ID] = strings.TrimSuffix(in.Kind.Format(res.Inputs[in.ID]), ".00")
+	}
+	var b strings.Builder
+	if text, ok := story(m.ID, values); ok {
+		b.WriteString(text)
+	} else {
+		fmt.Fprintf(&b, "Work out the %s from these figures:\n", inSentence(m.Name()))
+		for _, in := range m.Inputs {
+			fmt.Fprintf(&b, "\n- %s: %s", in.Label, values[in.ID])
+		}
 	}
 	b.WriteString("\n\n" + unitHint(m.Unit))
 	return Question{

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -42,13 +43,9 @@ func TestMetricQuestionForEveryMetric(t *testing.T) {
 			}
 			// The answer is what the calculator itself computes from the
 			// numbers in the prompt.
-			raw := map[string]string{}
-			for _, in := range m.Inputs {
-				_, rest, ok := strings.Cut(q.Prompt, "\n- "+in.Label+": ")
-				if !ok {
-					t.Fatalf("%s: prompt lacks %q:\n%s", m.ID, in.Label, q.Prompt)
-				}
-				raw[in.ID], _, _ = strings.Cut(rest, "\n")
+			raw, ok := storyFigures(m.ID, q.Prompt)
+			if !ok {
+				t.Fatalf("%s: prompt does not read as its sentence:\n%s", m.ID, q.Prompt)
 			}
 			res, err := m.Calculate(raw)
 			if err != nil {
@@ -70,7 +67,7 @@ func TestMetricQuestionExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%s\n→ %s\n%s", q.Prompt, q.Answer, q.Back)
-	for _, want := range []string{"Work out the CAC", "\n- marketing spend: $", "\n- sales spend: $", "\n- new customers: ", "Answer in dollars."} {
+	for _, want := range []string{"Marketing spent $", " and sales $", " new customers. What is the CAC?", "Answer in dollars."} {
 		if !strings.Contains(q.Prompt, want) {
 			t.Errorf("prompt lacks %q:\n%s", want, q.Prompt)
 		}
@@ -102,4 +99,50 @@ func TestBuiltinOffersEveryMetric(t *testing.T) {
 			t.Errorf("%s: no metric question for %q", m.ID, m.Term)
 		}
 	}
+}
+
+// Every calculator metric has a sentence, and every sentence names each
+// of the metric's inputs and nothing else.
+func TestEveryMetricHasAFillableStory(t *testing.T) {
+	for _, m := range glossary.AllMetrics() {
+		values := map[string]string{}
+		for _, in := range m.Inputs {
+			values[in.ID] = "<" + in.ID + ">"
+		}
+		text, ok := story(m.ID, values)
+		if !ok {
+			t.Errorf("%s: no sentence, or one with an unknown placeholder: %q", m.ID, text)
+			continue
+		}
+		for _, in := range m.Inputs {
+			if !strings.Contains(text, "<"+in.ID+">") {
+				t.Errorf("%s: the sentence leaves out %s", m.ID, in.ID)
+			}
+		}
+	}
+}
+
+// storyFigures reads the figures back out of a metric problem's
+// sentence, by matching the prompt against the metric's template.
+func storyFigures(id, prompt string) (map[string]string, bool) {
+	tmpl := stories[id]
+	slot := regexp.MustCompile(`\{([a-z-]+)\}`)
+	var ids []string
+	pattern := "^"
+	last := 0
+	for _, loc := range slot.FindAllStringSubmatchIndex(tmpl, -1) {
+		pattern += regexp.QuoteMeta(tmpl[last:loc[0]]) + "(.+?)"
+		ids = append(ids, tmpl[loc[2]:loc[3]])
+		last = loc[1]
+	}
+	pattern += regexp.QuoteMeta(tmpl[last:]) + "\n"
+	m := regexp.MustCompile(pattern).FindStringSubmatch(prompt)
+	if m == nil {
+		return nil, false
+	}
+	figures := map[string]string{}
+	for i, id := range ids {
+		figures[id] = m[i+1]
+	}
+	return figures, true
 }

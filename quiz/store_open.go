@@ -57,12 +57,37 @@ func OpenStore(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("progress database %s: %w", abs, err)
 	}
-	if err := migrate(context.Background(), db, SchemaVersion()); err != nil {
+	if err := migrateWhenFree(db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("progress database %s: %w", abs, err)
 	}
 	return &Store{db: db, path: abs, deck: BuiltinDeck, sched: NewScheduler()}, nil
 }
+
+// migrateWhenFree migrates, retrying while another process holds the
+// database. busy_timeout covers ordinary waits, but SQLite reports
+// SQLITE_BUSY at once, without waiting, in a few cases — two processes
+// creating the same new database and switching it to WAL together is
+// one — so OpenStore waits here too, up to BusyTimeout.
+func migrateWhenFree(db *sql.DB) error {
+	deadline := time.Now().Add(BusyTimeout)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := migrate(context.Background(), db, SchemaVersion())
+		if !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(wait)
+	}
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	return errors.As(err, &coded) && coded.Code()&0xff == sqliteBusy
+}
+
+// sqliteBusy is SQLITE_BUSY, the primary result code of a locked database.
+const sqliteBusy = 5
 
 // dsn builds a SQLite URI for path with a busy timeout and extra
 // parameters. The path is escaped so spaces, '?' and '#' stay in the name.
