@@ -26,7 +26,9 @@ type exitError struct {
 	err  error
 }
 
+// Error implements error.
 func (e exitError) Error() string { return e.err.Error() }
+// Unwrap lets errors.Is and errors.As see the cause.
 func (e exitError) Unwrap() error { return e.err }
 
 func main() {

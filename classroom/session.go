@@ -40,8 +40,10 @@ type keepFinal struct {
 	st *sessionState
 }
 
+// Init implements tea.Model.
 func (k keepFinal) Init() tea.Cmd { return k.m.Init() }
 
+// Update implements tea.Model.
 func (k keepFinal) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	k.m, cmd = k.m.Update(msg)
@@ -49,6 +51,7 @@ func (k keepFinal) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return k, cmd
 }
 
+// View implements tea.Model.
 func (k keepFinal) View() string { return k.m.View() }
 
 // saver is a model that saves in the background (the app's Test

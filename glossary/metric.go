@@ -158,12 +158,14 @@ type FieldError struct {
 	Msg   string
 }
 
+// Error implements error.
 func (e FieldError) Error() string { return e.Msg }
 
 // FieldErrors is every problem found in one pass, in input order, so a
 // user fixes them all at once.
 type FieldErrors []FieldError
 
+// Error implements error.
 func (es FieldErrors) Error() string {
 	msgs := make([]string, len(es))
 	for i, e := range es {

@@ -68,6 +68,7 @@ type origin struct {
 	format Format
 }
 
+// String implements fmt.Stringer.
 func (o origin) String() string {
 	if o.file == "" {
 		return BuiltinPack

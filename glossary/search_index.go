@@ -148,7 +148,9 @@ type nameView struct {
 	ids []int32
 }
 
+// String implements fuzzy.Source.
 func (v nameView) String(i int) string { return v.ix.name(v.ids[i]) }
+// Len implements fuzzy.Source.
 func (v nameView) Len() int            { return len(v.ids) }
 
 // pairSet is a 512-bit set of hashed adjacent byte pairs. A definition

@@ -12,12 +12,14 @@ type Problem struct {
 	Message string
 }
 
+// Error implements error.
 func (p Problem) Error() string { return p.Term + ": " + p.Message }
 
 // Problems is every validation failure found in one pass, so a curator
 // fixes them all at once instead of one per run.
 type Problems []Problem
 
+// Error implements error.
 func (ps Problems) Error() string {
 	lines := make([]string, len(ps))
 	for i, p := range ps {

@@ -27,6 +27,7 @@ const (
 	QuizScreen
 )
 
+// String names the screen as its tab shows it.
 func (s Screen) String() string {
 	switch s {
 	case BrowseScreen:

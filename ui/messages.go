@@ -20,4 +20,5 @@ type openMetricMsg struct{ id string }
 // errMsg carries a failure from background work to the status line.
 type errMsg struct{ err error }
 
+// Error implements error.
 func (e errMsg) Error() string { return e.err.Error() }
