@@ -28,6 +28,7 @@ type exitError struct {
 
 // Error implements error.
 func (e exitError) Error() string { return e.err.Error() }
+
 // Unwrap lets errors.Is and errors.As see the cause.
 func (e exitError) Unwrap() error { return e.err }
 

@@ -150,8 +150,9 @@ type nameView struct {
 
 // String implements fuzzy.Source.
 func (v nameView) String(i int) string { return v.ix.name(v.ids[i]) }
+
 // Len implements fuzzy.Source.
-func (v nameView) Len() int            { return len(v.ids) }
+func (v nameView) Len() int { return len(v.ids) }
 
 // pairSet is a 512-bit set of hashed adjacent byte pairs. A definition
 // lacking one of the query's pairs cannot contain the query, so most
