@@ -65,13 +65,14 @@ func (m quizModel) startView() []string {
 			m.figures([2]string{"Due now", fmt.Sprint(due)}, [2]string{"New today", fmt.Sprint(fresh)}),
 			m.figures([2]string{"Mastered", fmt.Sprint(st.Mastered)}, [2]string{"Learning", fmt.Sprint(st.Learning)},
 				[2]string{"New", fmt.Sprint(st.New)}),
-			s.Meta.Render(fmt.Sprintf("%d terms in this selection · %d due today", st.Total, st.DueToday)),
+			s.Meta.Render(fmt.Sprintf("%d terms in this selection · %d due today · this session: %d questions",
+				st.Total, st.DueToday, due+fresh)),
 			"")
 	}
 	rows := []struct{ label, value string }{
 		{"Mode", m.settings.Mode.Label()},
 		{"Category", categoryLabel(m.settings.Category)},
-		{"Length", fmt.Sprintf("%d questions", m.settings.Length)},
+		{"Length", fmt.Sprintf("up to %d questions", m.settings.Length)},
 	}
 	for i, r := range rows {
 		style, value := s.Setting, r.value
