@@ -198,7 +198,13 @@ func (m Model) handleGlobalKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
 	case key.Matches(msg, m.keys.Calculate):
 		return m.show(CalculateScreen), nil, true
 	case key.Matches(msg, m.keys.Quiz):
-		return m.show(QuizScreen), nil, true
+		if !m.has(QuizScreen) || m.active == QuizScreen {
+			return m, nil, true
+		}
+		m = m.show(QuizScreen)
+		var cmd tea.Cmd
+		m.quiz, cmd = m.quiz.revisit()
+		return m, cmd, true
 	}
 	return m, nil, false
 }

@@ -208,6 +208,15 @@ func (m quizModel) changeSetting(delta int) (quizModel, tea.Cmd) {
 	return m.replan()
 }
 
+// revisit refreshes the start panel when the learner comes back to it:
+// another window, or a classroom round, may have recorded answers since.
+func (m quizModel) revisit() (quizModel, tea.Cmd) {
+	if m.state != quizStart || m.planning {
+		return m, nil
+	}
+	return m.replan()
+}
+
 // replan discards the current plan and asks for one matching the settings.
 func (m quizModel) replan() (quizModel, tea.Cmd) {
 	m.seq++

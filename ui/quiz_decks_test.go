@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"crm101/glossary"
+	"crm101/quiz"
 )
 
 // A pack's terms are studied on cards of the pack's own deck, so the
@@ -37,5 +38,19 @@ func TestQuizRecordsPackTermsInThePackDeck(t *testing.T) {
 	}
 	if len(inPack) != 1 || len(builtin) != 0 {
 		t.Fatalf("cards: %d in the pack deck, %d in the built-in deck; want 1 and 0", len(inPack), len(builtin))
+	}
+}
+
+// Coming back to Test Yourself refreshes its totals: answers recorded
+// elsewhere meanwhile (another window, a classroom round) show up.
+func TestQuizStartPanelRefreshesOnReturn(t *testing.T) {
+	tm, st, clk := quizApp(t, QuizSettings{}, 80, 24)
+	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyF1})
+	if _, err := st.Record(quiz.Review{Term: "Churn Rate", Kind: "typed", Rating: quiz.Good, At: clk.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyF3})
+	if got := quizOf(tm).stats.Learning; got != 1 {
+		t.Fatalf("learning after returning = %d, want 1", got)
 	}
 }
