@@ -82,13 +82,7 @@ type Model struct {
 func New(opts Options) Model {
 	styles := DefaultStyles(opts.Renderer)
 	h := help.New()
-	h.Styles.ShortKey = opts.Renderer.NewStyle().Foreground(styles.Palette.Accent)
-	h.Styles.FullKey = h.Styles.ShortKey
-	h.Styles.ShortDesc = opts.Renderer.NewStyle().Foreground(styles.Palette.Subtle)
-	h.Styles.FullDesc = h.Styles.ShortDesc
-	h.Styles.ShortSeparator = opts.Renderer.NewStyle().Foreground(styles.Palette.Muted)
-	h.Styles.FullSeparator = h.Styles.ShortSeparator
-	h.Styles.Ellipsis = h.Styles.ShortSeparator
+	h.Styles = styles.Help
 	m := Model{
 		styles:  &styles,
 		keys:    defaultGlobalKeyMap(),
@@ -170,9 +164,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.calc, cmd = m.calc.openMetric(msg.id)
 		return m, cmd
-	case errMsg:
-		m.err = msg.err
-		return m, nil
 	case searchDoneMsg:
 		var cmd tea.Cmd
 		m.browse, cmd = m.browse.Update(msg)

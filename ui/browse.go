@@ -16,6 +16,9 @@ type searchDoneMsg struct {
 	seq         int
 	result      glossary.Result
 	suggestions []int // closest entries when no name matches well
+	category    int   // the filter rows was built for
+	rows        []glossary.Match
+	suggested   int
 }
 
 // browseModel is the Browse screen: a search box, a filtered list of
@@ -64,7 +67,6 @@ func newBrowseModel(g *glossary.Glossary, styles *Styles, query string) browseMo
 	m := browseModel{g: g, styles: styles, keys: defaultBrowseKeyMap(), input: in, detail: viewport.New(0, 0)}
 	m.detail.MouseWheelEnabled = true
 	m.keys.setDetailFocus(false)
-	m.result = glossary.Result{Query: "\x00"} // matches no real query, so the first search is a full one
 	return m
 }
 
@@ -102,7 +104,9 @@ func (m browseModel) handleListKey(msg tea.KeyMsg) (browseModel, tea.Cmd) {
 		return m.moveCursor(max(1, m.listBox.h-1)), nil
 	case key.Matches(msg, k.Category):
 		m.category = (m.category + 1) % (len(glossary.Categories()) + 1)
-		return m.refilter(), nil
+		m.shown, m.suggested = listRows(m.g, m.result.Matches, m.suggestions, m.category)
+		m.cursor = 0
+		return m.showSelected(), nil
 	case key.Matches(msg, k.Back):
 		return m.goBack()
 	case key.Matches(msg, k.Forward):
@@ -196,17 +200,19 @@ func (m browseModel) startSearch() (browseModel, tea.Cmd) {
 	return m, m.searchCmd()
 }
 
-// searchCmd searches off the UI goroutine. Refine narrows the previous
-// result when the query only grew, which keeps big decks within a frame.
+// searchCmd searches off the UI goroutine, and builds the list's rows
+// there too. Refine narrows the previous result when the query only
+// grew, which keeps big decks within a frame.
 func (m browseModel) searchCmd() tea.Cmd {
-	g, prev, query, seq := m.g, m.result, m.input.Value(), m.seq
+	g, prev, query, seq, category := m.g, m.result, m.input.Value(), m.seq, m.category
 	return func() tea.Msg {
 		res := prev.Refine(g, query)
 		var sugg []int
 		if res.Weak() {
 			sugg = g.Suggest(query, 3)
 		}
-		return searchDoneMsg{seq: seq, result: res, suggestions: sugg}
+		rows, suggested := listRows(g, res.Matches, sugg, category)
+		return searchDoneMsg{seq: seq, result: res, suggestions: sugg, category: category, rows: rows, suggested: suggested}
 	}
 }
 
@@ -215,32 +221,39 @@ func (m browseModel) applySearch(msg searchDoneMsg) browseModel {
 		return m // the user typed on; a newer search is on its way
 	}
 	m.result, m.suggestions, m.searched = msg.result, msg.suggestions, true
+	m.shown, m.suggested = msg.rows, msg.suggested
+	if msg.category != m.category { // the filter changed while searching
+		m.shown, m.suggested = listRows(m.g, m.result.Matches, m.suggestions, m.category)
+	}
 	m.cursor, m.offset = 0, 0
-	return m.refilter()
+	return m.showSelected()
 }
 
-// refilter lists the suggestions, then the search result, narrowed to
-// the chosen category.
-func (m browseModel) refilter() browseModel {
+// listRows is what the list shows: the suggestions, then the matches not
+// already suggested, narrowed to category (0 for all). With nothing to
+// add or drop it returns matches itself, so a keystroke in a big deck
+// copies nothing.
+func listRows(g *glossary.Glossary, matches []glossary.Match, suggestions []int, category int) (rows []glossary.Match, suggested int) {
+	if category == 0 && len(suggestions) == 0 {
+		return matches, 0
+	}
 	keep := func(idx int) bool {
-		return m.category == 0 || m.g.At(idx).Category == glossary.Categories()[m.category-1]
+		return category == 0 || g.At(idx).Category == glossary.Categories()[category-1]
 	}
-	suggested := make(map[int]bool, len(m.suggestions))
-	m.shown = make([]glossary.Match, 0, len(m.suggestions)+len(m.result.Matches))
-	for _, idx := range m.suggestions {
+	isSuggested := make(map[int]bool, len(suggestions))
+	for _, idx := range suggestions {
 		if keep(idx) {
-			m.shown = append(m.shown, glossary.Match{Index: idx, Kind: glossary.Fuzzy})
-			suggested[idx] = true
+			rows = append(rows, glossary.Match{Index: idx, Kind: glossary.Fuzzy})
+			isSuggested[idx] = true
 		}
 	}
-	m.suggested = len(m.shown)
-	for _, match := range m.result.Matches {
-		if keep(match.Index) && !suggested[match.Index] {
-			m.shown = append(m.shown, match)
+	suggested = len(rows)
+	for _, match := range matches {
+		if keep(match.Index) && !isSuggested[match.Index] {
+			rows = append(rows, match)
 		}
 	}
-	m.cursor = clamp(m.cursor, 0, len(m.shown)-1)
-	return m.showSelected()
+	return rows, suggested
 }
 
 func (m browseModel) moveCursor(delta int) browseModel {

@@ -81,9 +81,7 @@ func NewTrainer(o TrainerOptions) TrainerModel {
 		now = time.Now
 	}
 	h := help.New()
-	h.Styles.ShortKey = o.Renderer.NewStyle().Foreground(styles.Palette.Accent)
-	h.Styles.ShortDesc = o.Renderer.NewStyle().Foreground(styles.Palette.Subtle)
-	h.Styles.ShortSeparator = o.Renderer.NewStyle().Foreground(styles.Palette.Muted)
+	h.Styles = styles.Help
 	m := TrainerModel{desk: o.Desk, styles: &styles, keys: defaultTrainerKeyMap(), help: h, banner: o.Banner, now: now, n: n}
 	m.keys.Stop.SetEnabled(false)
 	return m

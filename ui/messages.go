@@ -16,9 +16,3 @@ type openTermMsg struct {
 
 // openMetricMsg asks the root to show Calculate on the metric with id.
 type openMetricMsg struct{ id string }
-
-// errMsg carries a failure from background work to the status line.
-type errMsg struct{ err error }
-
-// Error implements error.
-func (e errMsg) Error() string { return e.err.Error() }

@@ -1,6 +1,9 @@
 package ui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+)
 
 // palette is the one set of semantic colours every style derives from.
 // Adaptive colours pick the light or dark variant from the renderer's
@@ -56,6 +59,9 @@ type Styles struct {
 		Frame, Header, Countdown, Urgent, Prompt, Choice, Chosen, Cursor  lipgloss.Style
 		Correct, Wrong, Bar, Muted, Status, Rank, Me, Title, Panel, Error lipgloss.Style
 	}
+	// Help styles the help bar in this renderer's colours (bubbles'
+	// defaults would use the process-wide renderer).
+	Help help.Styles
 	// Plain is an unstyled style of this renderer, for sizing and clipping.
 	Plain   lipgloss.Style
 	Palette palette
@@ -70,6 +76,9 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	s.Palette = p
 	s.Plain = r.NewStyle()
 	ns := r.NewStyle
+	key, desc, sep := ns().Foreground(p.Accent), ns().Foreground(p.Subtle), ns().Foreground(p.Muted)
+	s.Help = help.Styles{ShortKey: key, FullKey: key, ShortDesc: desc, FullDesc: desc,
+		ShortSeparator: sep, FullSeparator: sep, Ellipsis: sep}
 
 	s.App.TabBar = ns().Padding(0, 1)
 	s.App.Brand = ns().Bold(true).Foreground(p.Accent).PaddingRight(2)
