@@ -137,8 +137,11 @@ func (gen *Generator) choice(i int) Question {
 func (gen *Generator) reverseChoice(i int) Question {
 	ds := gen.definitionDistractors(i, true, optionCount-1)
 	defs := make([]string, len(ds))
+	asked := gen.g.At(i).Names()
 	for k, j := range ds {
-		defs[k] = gen.keys()[j].masked
+		// A wrong definition that names the asked term ("Upselling, by
+		// contrast, …") rules itself out; blank those names too.
+		defs[k] = Mask(gen.keys()[j].masked, asked)
 	}
 	answer := gen.keys()[i].masked
 	opts, at := gen.options(answer, defs)

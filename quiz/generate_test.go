@@ -396,3 +396,24 @@ func TestBuiltinQuiz(t *testing.T) {
 		}
 	}
 }
+
+// No option of a reverse-choice question names the asked term: the
+// right one would give itself away, a wrong one would rule itself out.
+func TestReverseChoiceOptionsNeverNameTheTerm(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := newGen(g, 3)
+	for _, e := range g.Entries() {
+		q, err := gen.For(e.Term, ReverseChoice)
+		if err != nil {
+			continue // the kind does not fit this term
+		}
+		for _, opt := range q.Options {
+			if masked := Mask(opt, e.Names()); masked != opt {
+				t.Errorf("%s: option names it: %q", e.Term, opt)
+			}
+		}
+	}
+}
