@@ -170,6 +170,10 @@ func (l *layering) layer(p *Pack, pe PackEntry) {
 		switch {
 		case !ok:
 			l.add(p.Path, pe.Line, "%q overrides nothing: no earlier entry has that name (remove the override)", e.Term)
+		case l.keys[j] != termKey:
+			// An override replaces the entry of the same term, never one
+			// that merely has this as its acronym or alias.
+			l.add(p.Path, pe.Line, "%q is a name of %q, not its term; override replaces entries by term only (rename this one)", e.Term, l.entries[j].Term)
 		case l.from[j].file == p.Path:
 			// a duplicate inside one pack; reported below
 		default:

@@ -288,3 +288,14 @@ func TestCSVFromSpreadsheet(t *testing.T) {
 		t.Errorf("%v", ps)
 	}
 }
+
+// An override replaces the entry of the same term only: "CRM" is the
+// acronym of Customer Relationship Management, so overriding "CRM" must
+// not silently drop that entry.
+func TestOverrideByAcronymIsRefused(t *testing.T) {
+	p := writePack(t, "crm.yaml", "- term: CRM\n  override: true\n  category: Data & Technology\n  definition: Our CRM tool.\n")
+	_, _, ps := LoadPacks(builtinT(t), []string{p})
+	if len(ps) == 0 || !strings.Contains(ps.Error(), `"CRM" is a name of "Customer Relationship Management", not its term`) {
+		t.Fatalf("problems: %v", ps)
+	}
+}
