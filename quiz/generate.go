@@ -25,18 +25,37 @@ var ErrKindDoesNotFit = errors.New("question kind does not fit this term")
 type Generator struct {
 	g   *glossary.Glossary
 	rng *rand.Rand
-	// keys caches, per entry, what distractor checks compare: they
-	// weigh every entry against every other. It is built on first use,
-	// off the UI goroutine, since a big pack makes it take a while.
-	keysOnce sync.Once
-	keysMade []entryKeys
+	ix  *Index
 }
 
-// keys returns the comparison table, building it the first time.
-func (gen *Generator) keys() []entryKeys {
-	gen.keysOnce.Do(func() { gen.keysMade = buildKeys(gen.g) })
-	return gen.keysMade
+// Index is the per-glossary table that question generation compares
+// entries with. Building it reads every entry — about a second for a
+// 100,000-term deck — so every Generator over one glossary (each
+// trainee's in a classroom, each live round's) can share one. It is
+// built on first use, off the UI goroutine, and is safe for concurrent use.
+type Index struct {
+	g    *glossary.Glossary
+	once sync.Once
+	keys []entryKeys
 }
+
+// NewIndex returns the (not yet built) index of g.
+func NewIndex(g *glossary.Glossary) *Index { return &Index{g: g} }
+
+// Generator returns a generator over the index's glossary drawing
+// randomness from rng.
+func (ix *Index) Generator(rng *rand.Rand) *Generator {
+	return &Generator{g: ix.g, rng: rng, ix: ix}
+}
+
+// table returns the comparison table, building it the first time.
+func (ix *Index) table() []entryKeys {
+	ix.once.Do(func() { ix.keys = buildKeys(ix.g) })
+	return ix.keys
+}
+
+// keys returns the generator's comparison table.
+func (gen *Generator) keys() []entryKeys { return gen.ix.table() }
 
 // entryKeys is the precomputed comparison material of one entry.
 type entryKeys struct {
@@ -53,10 +72,10 @@ type entryKeys struct {
 	hasMetric bool
 }
 
-// NewGenerator returns a generator over g drawing randomness from rng,
-// typically rand.New(rand.NewPCG(seed, seed)).
+// NewGenerator returns a generator over g, with an index of its own,
+// drawing randomness from rng, typically rand.New(rand.NewPCG(seed, seed)).
 func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
-	return &Generator{g: g, rng: rng}
+	return NewIndex(g).Generator(rng)
 }
 
 func buildKeys(g *glossary.Glossary) []entryKeys {

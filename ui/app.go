@@ -50,6 +50,9 @@ type Options struct {
 	// Test Yourself exists only with a progress store, opened by the
 	// caller before the program starts (and closed after FinishSaving).
 	Store *quiz.Store
+	// QuizIndex lets apps over one glossary share the quiz's per-glossary
+	// table (a classroom's trainees); nil builds one of its own.
+	QuizIndex *quiz.Index
 	// StoreErr says why there is no store (a damaged file, say): the app
 	// still opens for browsing and calculating, and says so at once.
 	StoreErr error
@@ -99,7 +102,11 @@ func New(opts Options) Model {
 		m.screens = append(m.screens, QuizScreen)
 		// Cards are kept per pack: a pack term never shares a card with a
 		// built-in term of the same name.
-		m.quiz = newQuizModel(opts.Glossary, opts.Store.ForGlossary(opts.Glossary), m.styles, clock, opts.Seed, opts.Quiz, opts.Renderer.ColorProfile())
+		ix := opts.QuizIndex
+		if ix == nil {
+			ix = quiz.NewIndex(opts.Glossary)
+		}
+		m.quiz = newQuizModel(opts.Glossary, ix, opts.Store.ForGlossary(opts.Glossary), m.styles, clock, opts.Seed, opts.Quiz, opts.Renderer.ColorProfile())
 	}
 	if opts.StoreErr != nil {
 		m.err = fmt.Errorf("Test Yourself is off: %w", opts.StoreErr)

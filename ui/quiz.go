@@ -111,12 +111,12 @@ type quizModel struct {
 	width, height int
 }
 
-func newQuizModel(g *glossary.Glossary, store *quiz.Store, styles *Styles, clock func() time.Time, seed uint64, settings QuizSettings, profile termenv.Profile) quizModel {
+func newQuizModel(g *glossary.Glossary, ix *quiz.Index, store *quiz.Store, styles *Styles, clock func() time.Time, seed uint64, settings QuizSettings, profile termenv.Profile) quizModel {
 	if settings.Length <= 0 {
 		settings.Length = quiz.DefaultSessionLength
 	}
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	gen := quiz.NewGenerator(g, rng)
+	gen := ix.Generator(rng)
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Placeholder = "type your answer"

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"crm101/glossary"
+	"crm101/quiz"
 )
 
 // The quiz screen weighs every term's question kinds when it is built,
@@ -17,7 +18,7 @@ func BenchmarkQuizNewModel(b *testing.B) {
 	clock := newClock()
 	b.ResetTimer()
 	for range b.N {
-		newQuizModel(g, nil, &styles, clock.Now, 1, QuizSettings{}, 0)
+		newQuizModel(g, quiz.NewIndex(g), nil, &styles, clock.Now, 1, QuizSettings{}, 0)
 	}
 }
 
@@ -28,7 +29,7 @@ func BenchmarkQuizQuestion(b *testing.B) {
 		b.Fatal(err)
 	}
 	styles := DefaultStyles(testRenderer())
-	m := newQuizModel(g, nil, &styles, newClock().Now, 1, QuizSettings{}, 0)
+	m := newQuizModel(g, quiz.NewIndex(g), nil, &styles, newClock().Now, 1, QuizSettings{}, 0)
 	entries := g.Entries()
 	b.ResetTimer()
 	for i := range b.N {
