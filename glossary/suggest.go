@@ -166,6 +166,15 @@ func (g *Glossary) Suggest(query string, n int) []int {
 	return out
 }
 
+// EditDistance is the number of single-character edits (insert, delete,
+// replace, swap of neighbours) between a and b, or max+1 as soon as it
+// is known to exceed max: the quiz asks only whether an answer is one
+// typo away, which most pairs settle within a couple of letters.
+func EditDistance(a, b string, max int) int {
+	var rows [3][]int
+	return osaDistance([]rune(a), []rune(b), max, &rows)
+}
+
 // osaDistance is the optimal-string-alignment (restricted
 // Damerau–Levenshtein) distance between a and b: insertions, deletions,
 // substitutions and swaps of neighbours each cost one, so "chrun" is one

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"crm101/glossary"
 )
 
 // minTypoLetters is the shortest answer (in letters and digits) that
@@ -97,7 +99,7 @@ func checkTyped(q Question, answer string) Verdict {
 	}
 	for _, a := range q.Accept {
 		ak := answerKey(a)
-		if utf8.RuneCountInString(ak) >= minTypoLetters && editDistance(key, ak) == 1 {
+		if utf8.RuneCountInString(ak) >= minTypoLetters && glossary.EditDistance(key, ak, 1) == 1 {
 			return Verdict{Correct: true, Typo: true, Message: "accepted — watch the spelling: " + a}
 		}
 	}

@@ -50,32 +50,3 @@ func singular(w string) string {
 // "churn-rate" and "ChurnRate" are the same answer and a missing space
 // is not spent as the one forgiven typo.
 func answerKey(s string) string { return strings.ReplaceAll(normalize(s), " ", "") }
-
-// editDistance is the optimal-string-alignment Damerau–Levenshtein
-// distance: insertions, deletions, substitutions and swaps of two
-// neighbouring characters each cost one, the usual shape of a typo.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	// Three rolling rows: the swap rule looks two rows back.
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
-}

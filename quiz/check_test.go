@@ -3,6 +3,8 @@ package quiz
 import (
 	"strings"
 	"testing"
+
+	"crm101/glossary"
 )
 
 func typedQuestion() Question {
@@ -114,8 +116,8 @@ func TestEditDistance(t *testing.T) {
 		{"churn", "cgurn", 1}, {"churn", "urchn", 4}, {"", "abc", 3}, {"ca", "abc", 3}, {"éa", "aé", 1},
 	}
 	for _, c := range cases {
-		if got := editDistance(c.a, c.b); got != c.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		if got := glossary.EditDistance(c.a, c.b, 5); got != c.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
 }

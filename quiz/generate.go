@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"crm101/glossary"
 )
@@ -34,9 +35,11 @@ type Generator struct {
 // trainee's in a classroom, each live round's) can share one. It is
 // built on first use, off the UI goroutine, and is safe for concurrent use.
 type Index struct {
-	g    *glossary.Glossary
-	once sync.Once
-	keys []entryKeys
+	g      *glossary.Glossary
+	once   sync.Once
+	keys   []entryKeys
+	byName map[string][]int32 // answerKey of a name → entries with that name
+	runes  []rune             // every rune of every name key, for oneEditAway
 }
 
 // NewIndex returns the (not yet built) index of g.
@@ -50,7 +53,22 @@ func (ix *Index) Generator(rng *rand.Rand) *Generator {
 
 // table returns the comparison table, building it the first time.
 func (ix *Index) table() []entryKeys {
-	ix.once.Do(func() { ix.keys = buildKeys(ix.g) })
+	ix.once.Do(func() {
+		ix.keys = buildKeys(ix.g)
+		ix.byName = make(map[string][]int32, len(ix.keys)*2)
+		seen := map[rune]bool{}
+		for i, k := range ix.keys {
+			for _, n := range k.names {
+				ix.byName[n] = append(ix.byName[n], int32(i))
+				for _, r := range n {
+					if !seen[r] {
+						seen[r] = true
+						ix.runes = append(ix.runes, r)
+					}
+				}
+			}
+		}
+	})
 	return ix.keys
 }
 
@@ -231,24 +249,66 @@ func initials(s string) string {
 
 // confusable lists other entries' names one edit away from an accepted
 // answer long enough to earn typo leniency; see Question.Confusable.
+// Rather than compare with every name in the glossary, it looks up each
+// string one edit from an answer in the index's name table: a few
+// thousand lookups, however big the deck.
 func (gen *Generator) confusable(self int, accept []string) []string {
+	gen.ix.table()
 	var out []string
-	for j, e := range gen.g.Entries() {
-		if j == self {
+	seen := map[string]bool{}
+	for _, a := range accept {
+		ak := answerKey(a)
+		if utf8.RuneCountInString(ak) < minTypoLetters {
 			continue
 		}
-		for _, n := range e.Names() {
-			nk := answerKey(n)
-			for _, a := range accept {
-				ak := answerKey(a)
-				if len([]rune(ak)) >= minTypoLetters && editDistance(nk, ak) == 1 {
-					out = append(out, n)
-					break
+		oneEditAway(ak, gen.ix.runes, func(v string) {
+			if seen[v] {
+				return
+			}
+			seen[v] = true
+			for _, j := range gen.ix.byName[v] {
+				if int(j) == self {
+					continue
 				}
+				for n, nk := range gen.ix.keys[j].names {
+					if nk == v {
+						out = append(out, gen.g.At(int(j)).Names()[n])
+					}
+				}
+			}
+		})
+	}
+	return out
+}
+
+// oneEditAway calls visit with every string one edit from s: a rune
+// deleted, two neighbours swapped, a rune replaced or inserted, the new
+// runes drawn from alphabet (the runes names are made of: no name can
+// be reached through any other).
+func oneEditAway(s string, alphabet []rune, visit func(string)) {
+	r := []rune(s)
+	buf := make([]rune, 0, len(r)+1)
+	for i := range r {
+		visit(string(append(append(buf[:0], r[:i]...), r[i+1:]...)))
+		if i+1 < len(r) && r[i] != r[i+1] {
+			buf = append(buf[:0], r...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			visit(string(buf))
+		}
+		for _, c := range alphabet {
+			if c != r[i] {
+				buf = append(buf[:0], r...)
+				buf[i] = c
+				visit(string(buf))
 			}
 		}
 	}
-	return out
+	for i := 0; i <= len(r); i++ {
+		for _, c := range alphabet {
+			buf = append(append(append(buf[:0], r[:i]...), c), r[i:]...)
+			visit(string(buf))
+		}
+	}
 }
 
 func appendUnique(s []int, v int) []int {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"crm101/glossary"
 )
@@ -416,4 +417,54 @@ func TestReverseChoiceOptionsNeverNameTheTerm(t *testing.T) {
 			}
 		}
 	}
+}
+
+// confusable finds exactly the names a comparison with every name in the
+// glossary finds: one edit from an accepted answer of five letters or more.
+func TestConfusableMatchesBruteForce(t *testing.T) {
+	g, err := glossary.New([]glossary.Entry{
+		{Term: "Contact", Category: glossary.Sales, Definition: "A person."},
+		{Term: "Contract", Category: glossary.Sales, Definition: "A signed deal."},
+		{Term: "Contacts Hub", Aliases: []string{"Kontakt"}, Category: glossary.Sales, Definition: "Where people are kept."},
+		{Term: "Churn", Aliases: []string{"Chrun", "Churns"}, Category: glossary.Metrics, Definition: "Leaving."},
+		{Term: "Café Lead", Category: glossary.Sales, Definition: "A lead met over coffee."},
+		{Term: "Cafe Leads", Category: glossary.Sales, Definition: "Leads met over coffee."},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []*glossary.Glossary{g, builtinOrSkip(t)} {
+		gen := newGen(src, 1)
+		for i, e := range src.Entries() {
+			got := gen.confusable(i, e.Names())
+			var want []string
+			for j, o := range src.Entries() {
+				if j == i {
+					continue
+				}
+				for _, n := range o.Names() {
+					for _, a := range e.Names() {
+						ak := answerKey(a)
+						if utf8.RuneCountInString(ak) >= minTypoLetters && glossary.EditDistance(answerKey(n), ak, 1) == 1 {
+							want = append(want, n)
+							break
+						}
+					}
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(slices.Compact(got), slices.Compact(want)) {
+				t.Errorf("%s: confusable %v, want %v", e.Term, got, want)
+			}
+		}
+	}
+}
+
+func builtinOrSkip(t *testing.T) *glossary.Glossary {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }
