@@ -49,16 +49,13 @@ func exportJSON(questions []Question, w io.Writer) error {
 // instruction is the line a printed question starts with; on screen the
 // UI says it through layout instead.
 func instruction(q Question) string {
-	switch q.Kind {
-	case Flashcard:
+	switch {
+	case q.Kind == Flashcard:
 		return "Explain in your own words:"
-	case Acronym, Typed, Metric:
+	case q.Typed():
 		return "Write your answer:"
 	}
-	if len(q.Options) > 0 {
-		return "Circle one:"
-	}
-	return "Write your answer:"
+	return "Circle one:"
 }
 
 func exportMarkdown(questions []Question, w io.Writer) error {

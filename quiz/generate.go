@@ -153,7 +153,9 @@ func (gen *Generator) fits(i int, k Kind) bool {
 	case Choice:
 		return hasContent(gen.keys()[i].masked) && len(gen.termDistractors(i, false, optionCount-1)) == optionCount-1
 	case ReverseChoice:
-		return len(gen.definitionDistractors(i, false, optionCount-1)) == optionCount-1
+		// The right option is the masked definition: it must say more
+		// than the blanks ("____ (____)." would give itself away).
+		return hasContent(gen.keys()[i].masked) && len(gen.definitionDistractors(i, false, optionCount-1)) == optionCount-1
 	case Acronym:
 		return e.Acronym != ""
 	case Metric:

@@ -98,7 +98,7 @@ func checkQuestion(t *testing.T, g *glossary.Glossary, q Question) {
 			t.Errorf("%s %q: prompt gives the answer away:\n%s", q.Kind, q.Term, q.Prompt)
 		}
 	}
-	if q.Kind.IsChoice() || len(q.Options) > 0 {
+	if len(q.Options) > 0 {
 		checkOptions(t, g, q)
 	}
 	if len(q.Options) == 0 && q.Kind != Flashcard {
@@ -467,4 +467,25 @@ func builtinOrSkip(t *testing.T) *glossary.Glossary {
 		t.Fatal(err)
 	}
 	return g
+}
+
+// A definition that is nothing but the term's own names fits no
+// question that shows it masked: "____ (____)." would give itself away.
+func TestDefinitionOfOnlyNamesFitsNoMaskedKind(t *testing.T) {
+	g, err := glossary.New([]glossary.Entry{
+		{Term: "Net Revenue Retention", Acronym: "NRR", Category: glossary.Metrics, Definition: "Net revenue retention (NRR)."},
+		{Term: "Churn Rate", Category: glossary.Metrics, Definition: "Share of customers lost."},
+		{Term: "Bounce Rate", Category: glossary.Metrics, Definition: "Share of one-page visits."},
+		{Term: "Retention Rate", Category: glossary.Metrics, Definition: "Share of customers kept."},
+		{Term: "Engagement Rate", Category: glossary.Metrics, Definition: "Interactions per audience."},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := newGen(g, 1)
+	for _, k := range []Kind{Typed, Choice, ReverseChoice} {
+		if gen.Fits("Net Revenue Retention", k) {
+			t.Errorf("%s fits a definition made of the term's names", k)
+		}
+	}
 }

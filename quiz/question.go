@@ -40,10 +40,6 @@ func (k Kind) Valid() bool {
 	return false
 }
 
-// IsChoice reports whether questions of this kind are answered by
-// picking one of Options rather than by typing.
-func (k Kind) IsChoice() bool { return k == Choice || k == ReverseChoice }
-
 // Question is one generated question. It is a plain value: the UI shows
 // it, Check grades it and Export prints it, none of which needs the
 // glossary again.
@@ -89,11 +85,15 @@ type Numeric struct {
 	Step float64
 }
 
-// RatingKind is the kind as scheduling weighs it (see RatingFor): a
-// question with no options that is not a flashcard — an article question
-// answered by typing, say — is recall, like a typed one.
+// Typed reports whether q is answered by typing: every question but a
+// flashcard that offers no options.
+func (q Question) Typed() bool { return q.Kind != Flashcard && len(q.Options) == 0 }
+
+// RatingKind is the kind as scheduling weighs it (see RatingFor): any
+// typed question — an article question answered by typing, say — is
+// recall, like a typed one.
 func (q Question) RatingKind() string {
-	if q.Kind != Flashcard && len(q.Options) == 0 && !recallKind(string(q.Kind)) {
+	if q.Typed() && !recallKind(string(q.Kind)) {
 		return string(Typed)
 	}
 	return string(q.Kind)

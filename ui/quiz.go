@@ -262,7 +262,7 @@ func (m quizModel) nextQuestion() (quizModel, tea.Cmd) {
 	m.state, m.flipped, m.verdict, m.saveErr, m.chosen = quizAsking, false, quiz.Verdict{}, nil, -1
 	m.asked = m.clock()
 	m.input.Reset()
-	if typedAnswer(m.q) {
+	if m.q.Typed() {
 		return m, m.input.Focus()
 	}
 	m.input.Blur()
@@ -291,9 +291,6 @@ func (m quizModel) question(term string) quiz.Question {
 	}
 	return q
 }
-
-// typedAnswer reports whether q is answered in the text field.
-func typedAnswer(q quiz.Question) bool { return q.Kind != quiz.Flashcard && len(q.Options) == 0 }
 
 func (m quizModel) handleQuestionKey(msg tea.KeyMsg) (quizModel, tea.Cmd) {
 	k := m.keys

@@ -56,7 +56,7 @@ func ask(t *testing.T, m tea.Model, kind quiz.Kind) tea.Model {
 		t.Fatalf("%s question about %s: %v", kind, root.quiz.q.Term, err)
 	}
 	root.quiz.q = q
-	if typedAnswer(q) {
+	if q.Typed() {
 		root.quiz.input.Focus()
 	} else {
 		root.quiz.input.Blur()

@@ -181,7 +181,7 @@ func (m quizModel) answeredView() []string {
 		out = append(out, m.wrap(s.Wrong, "✗ "+m.verdict.Message))
 	}
 	switch {
-	case typedAnswer(m.q) && m.input.Value() != "":
+	case m.q.Typed() && m.input.Value() != "":
 		out = append(out, m.wrap(s.Meta, "You typed: "+m.input.Value()))
 	case !m.verdict.Correct && m.chosen >= 0 && m.chosen < len(m.q.Options):
 		out = append(out, m.wrap(s.Meta, fmt.Sprintf("You chose %d. %s", m.chosen+1, m.q.Options[m.chosen])))
