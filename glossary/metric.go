@@ -3,7 +3,9 @@ package glossary
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Unit is what a metric's result measures. Its string is the "unit" of
@@ -303,7 +305,7 @@ func (m Metric) Filled(vals Values) string {
 func (m Metric) check(in Input, v float64) string {
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > MaxValue:
-		return in.Label + " is larger than the limit of 1,000,000,000,000,000"
+		return in.Label + " " + errOverLimit.Error()
 	case v < 0 && !in.Negative:
 		return in.Label + " cannot be negative"
 	case in.Kind == KindCount && v != math.Trunc(v):
@@ -353,27 +355,38 @@ func (m Metric) inOrder(errs FieldErrors) FieldErrors {
 	return out
 }
 
+// metrics is the catalogue, built once: Browse asks for the metric of
+// every entry it opens, the quiz for every entry of a deck.
+var metrics = sync.OnceValues(func() ([]Metric, map[string]int) {
+	all := catalogue()
+	byName := make(map[string]int, 2*len(all))
+	for i, m := range all {
+		byName["id:"+strings.ToLower(m.ID)] = i
+		byName["term:"+Key(m.Term)] = i
+	}
+	return all, byName
+})
+
 // AllMetrics returns every metric in the order the calculator lists them.
 // The slice is fresh; callers may keep or reorder it.
-func AllMetrics() []Metric { return catalogue() }
+func AllMetrics() []Metric {
+	all, _ := metrics()
+	return slices.Clone(all)
+}
 
 // MetricByID finds a metric by its command-line ID, ignoring case.
 func MetricByID(id string) (Metric, bool) {
-	for _, m := range catalogue() {
-		if strings.EqualFold(m.ID, strings.TrimSpace(id)) {
-			return m, true
-		}
-	}
-	return Metric{}, false
+	return metricBy("id:" + strings.ToLower(strings.TrimSpace(id)))
 }
 
 // MetricForTerm finds the metric that computes a glossary entry, so
 // Browse can offer "open in calculator" on exactly those entries.
-func MetricForTerm(term string) (Metric, bool) {
-	for _, m := range catalogue() {
-		if Key(m.Term) == Key(term) {
-			return m, true
-		}
+func MetricForTerm(term string) (Metric, bool) { return metricBy("term:" + Key(term)) }
+
+func metricBy(key string) (Metric, bool) {
+	all, byName := metrics()
+	if i, ok := byName[key]; ok {
+		return all[i], true
 	}
 	return Metric{}, false
 }

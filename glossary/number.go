@@ -76,6 +76,10 @@ const MaxValue = 1e15
 // far below the float64 limit.
 const MinMagnitude = 1e-4
 
+// errOverLimit is the message for a value beyond MaxValue, written out
+// with thousands separators.
+var errOverLimit = errors.New("is larger than the limit of " + fixed(MaxValue, 0, true))
+
 // ErrNoNumber is returned by ParseNumber for an empty or blank string, so
 // callers can tell "nothing typed yet" from "typed something wrong".
 var ErrNoNumber = errors.New("is required")
@@ -144,7 +148,7 @@ func ParseNumber(s string, k Kind) (float64, error) {
 	}
 	v, err := strconv.ParseFloat(shiftPoint(intPart, frac, exp), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || v > MaxValue {
-		return 0, errors.New("is larger than the limit of 1,000,000,000,000,000")
+		return 0, errOverLimit
 	}
 	if v == 0 {
 		return 0, nil // never -0: it would print as "-$0.00"

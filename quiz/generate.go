@@ -83,9 +83,7 @@ type entryKeys struct {
 	maskedDef string   // answerKey of masked
 	names     []string // answerKey of every name
 	related   []int    // entries related to it, in either direction
-	// metric is the calculator metric computing the entry, if any, matched
-	// the way glossary.MetricForTerm does (which rebuilds the catalogue
-	// on every call, too slow to repeat per entry).
+	// metric is the calculator metric computing the entry, if any.
 	metric    glossary.Metric
 	hasMetric bool
 }
@@ -97,10 +95,6 @@ func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
 }
 
 func buildKeys(g *glossary.Glossary) []entryKeys {
-	metrics := map[string]glossary.Metric{}
-	for _, m := range glossary.AllMetrics() {
-		metrics[glossary.Key(m.Term)] = m
-	}
 	keys := make([]entryKeys, g.Len())
 	for i, e := range g.Entries() {
 		k := &keys[i]
@@ -109,7 +103,7 @@ func buildKeys(g *glossary.Glossary) []entryKeys {
 		for _, n := range e.Names() {
 			k.names = append(k.names, answerKey(n))
 		}
-		k.metric, k.hasMetric = metrics[glossary.Key(e.Term)]
+		k.metric, k.hasMetric = glossary.MetricForTerm(e.Term)
 		for _, r := range e.Related {
 			if j, ok := g.Index(r); ok && j != i {
 				k.related = appendUnique(k.related, j)

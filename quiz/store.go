@@ -14,8 +14,9 @@ import (
 
 // BuiltinDeck is the deck of the glossary shipped with crm101. Cards are
 // keyed by deck and folded term, so packs added later get their own deck
-// and never collide with, or rename, the built-in cards.
-const BuiltinDeck = "builtin"
+// and never collide with, or rename, the built-in cards. It is the deck
+// glossary.Entry.Deck names for built-in entries.
+const BuiltinDeck = glossary.BuiltinDeck
 
 // Store is the learner's saved progress: every card's FSRS state and
 // every review, in a SQLite file that several crm101 processes may share.

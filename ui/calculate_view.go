@@ -135,14 +135,12 @@ func (m calculateModel) fieldRow(j int, in glossary.Input, l calculateLayout) st
 	if j == m.focus {
 		label, mark = s.FocusedLabel, "› "
 	}
+	// Money's unit reads before the number ("$ 5,000"), the others after.
 	prefix, suffix := "  ", ""
-	switch in.Kind {
-	case glossary.KindMoney:
-		prefix = "$ "
-	case glossary.KindPercent:
-		suffix = " %"
-	case glossary.KindYears:
-		suffix = " years"
+	if unit := in.Kind.Unit(); in.Kind == glossary.KindMoney {
+		prefix = unit + " "
+	} else if unit != "" {
+		suffix = " " + unit
 	}
 	name := mark + runewidth.Truncate(in.Label, max(1, l.labelWidth-markWidth-1), "…")
 	return label.Width(l.labelWidth).Render(name) +
