@@ -54,7 +54,8 @@ func parseYAMLPack(data []byte, c *collector) []PackEntry {
 // split where a line starts a top-level item ("- " in column 0). It
 // gives up (ok false) on anything unusual — directives, several
 // documents, a piece that does not parse, such as an alias to an anchor
-// in another piece — and the caller parses the file whole instead, so
+// in another piece, a piece with any problem — and the caller parses the
+// file whole instead, so
 // the result and the messages are always those of a whole parse.
 func parseYAMLChunks(data []byte, c *collector) ([]PackEntry, bool) {
 	if data[0] == '%' || bytes.Contains(data, []byte("\n---")) || bytes.Contains(data, []byte("\n...")) {
@@ -109,15 +110,15 @@ func parseYAMLChunks(data []byte, c *collector) ([]PackEntry, bool) {
 	wg.Wait()
 	var entries []PackEntry
 	for _, r := range results {
-		if !r.ok {
+		// A piece with problems sends the file to the whole parse too:
+		// the pieces' problem limits and counts would not add up to the
+		// file's. Only clean files need to be fast.
+		if !r.ok || len(r.c.list) > 0 {
 			return nil, false
 		}
 	}
 	for _, r := range results {
 		entries = append(entries, r.entries...)
-		for _, p := range r.c.list {
-			c.add(p.Line, "%s", p.Message)
-		}
 	}
 	return entries, true
 }

@@ -80,7 +80,7 @@ const minChunk = 4096
 // best first. A blank query lists every entry in term order. Safe for
 // concurrent use: the UI searches on a background goroutine.
 func (g *Glossary) Search(query string) Result {
-	return g.run(normalizeQuery(query), nil)
+	return g.run(Key(query), nil)
 }
 
 // Refine answers query reusing r. When query extends r.Query only the
@@ -88,7 +88,7 @@ func (g *Glossary) Search(query string) Result {
 // fast in a big deck; otherwise it is a full Search. Either way the
 // answer equals g.Search(query).
 func (r Result) Refine(g *Glossary, query string) Result {
-	q := normalizeQuery(query)
+	q := Key(query)
 	if r.g != g || r.Query == "" || !strings.HasPrefix(q, r.Query) {
 		return g.run(q, nil)
 	}

@@ -126,12 +126,6 @@ func lower(s string) string {
 	return strings.Map(unicode.ToLower, s)
 }
 
-// normalizeQuery is how every query is read: surrounding and repeated
-// white space do not count, and neither does case.
-func normalizeQuery(q string) string {
-	return lower(strings.Join(strings.Fields(q), " "))
-}
-
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

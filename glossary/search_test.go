@@ -168,7 +168,7 @@ func checkPositions(t testing.TB, q string, m Match) {
 		return
 	}
 	name := []rune(m.Name)
-	qr := []rune(normalizeQuery(q))
+	qr := []rune(Key(q))
 	if len(m.Positions) != len(qr) {
 		t.Errorf("query %q on %q: %d positions %v for %d runes", q, m.Name, len(m.Positions), m.Positions, len(qr))
 		return
@@ -313,7 +313,7 @@ func TestChunksEqualSerial(t *testing.T) {
 	g := synthetic(t, 2000, 11)
 	ix := g.search()
 	for _, q := range []string{"c", "churn", "cust val", "rate", "qqqq", "value", "e"} {
-		nq := normalizeQuery(q)
+		nq := Key(q)
 		wantM, wantC := merge(ix, nq, []part{scan(ix, nq, ix.all)})
 		var parts []part
 		for _, c := range [][]int32{ix.all[:1], ix.all[1:700], ix.all[700:1500], ix.all[1500:]} {

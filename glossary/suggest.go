@@ -110,7 +110,7 @@ func maxEdits(l int) int {
 // names and with runs of their words, so "funel" finds Sales Funnel.
 // It returns nil when nothing is within a few typos.
 func (g *Glossary) Suggest(query string, n int) []int {
-	q := []rune(normalizeQuery(query))
+	q := []rune(Key(query))
 	d := maxEdits(len(q))
 	if d == 0 || n <= 0 {
 		return nil
