@@ -89,10 +89,6 @@ func newCalcCmd() *cobra.Command {
 			return err
 		},
 	}
-	// A malformed flag is bad input too: exit 2, like a bad value.
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return exitError{2, fmt.Errorf("calc: %w", err)}
-	})
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result (or the --list) as JSON")
 	cmd.Flags().BoolVar(&list, "list", false, "list the metrics and their inputs")
 	for _, id := range inputIDs() {

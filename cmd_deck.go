@@ -53,10 +53,11 @@ func deckPaths(cmd *cobra.Command) (paths []string, only bool, err error) {
 	return paths, only, nil
 }
 
-// loadDecks builds the glossary of this run: the built-in one with every
+// loadGlossary builds the glossary of this run, the one place every
+// command gets it from: the built-in one with every
 // pack layered over it, or the packs alone. Any problem in any pack stops
 // the run before anything else (progress included) is touched.
-func loadDecks(cmd *cobra.Command) (*glossary.Glossary, error) {
+func loadGlossary(cmd *cobra.Command) (*glossary.Glossary, error) {
 	paths, only, err := deckPaths(cmd)
 	if err != nil {
 		return nil, exitError{2, err}
@@ -197,7 +198,7 @@ func struggling(cmd *cobra.Command, g *glossary.Glossary) ([]glossary.Entry, err
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
-	store, err := quiz.OpenStore(path)
+	store, err := openProgress(cmd) // with its advice for a damaged file
 	if err != nil {
 		return nil, err
 	}

@@ -158,8 +158,10 @@ func newSearchCmd() *cobra.Command {
 			if len(matches) == 0 {
 				return exitError{1, notFound(g, query)}
 			}
-			if hint := didYouMean(g, query); res.Weak() && hint != "" {
-				fmt.Fprintf(cmd.ErrOrStderr(), "crm101: only loose matches for %q; %s\n", query, hint)
+			if res.Weak() { // only then is a spelling suggestion worth its index
+				if hint := didYouMean(g, query); hint != "" {
+					fmt.Fprintf(cmd.ErrOrStderr(), "crm101: only loose matches for %q; %s\n", query, hint)
+				}
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, m := range matches {

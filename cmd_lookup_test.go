@@ -106,3 +106,17 @@ func TestVersionAndUnknownCommand(t *testing.T) {
 		t.Fatalf("unknown command: %d %q", code, errOut)
 	}
 }
+
+// A malformed flag is bad input on every command, not only calc.
+func TestMalformedFlagsExitTwo(t *testing.T) {
+	for _, args := range [][]string{
+		{"search", "lead", "--limit", "z"},
+		{"quiz", "export", "--count", "abc"},
+		{"calc", "cac", "--new-customers"},
+		{"--nonsense"},
+	} {
+		if code, _, errOut := runCLI(t, args...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 with a message", args, code, errOut)
+		}
+	}
+}

@@ -141,12 +141,8 @@ func newQuizExportCmd() *cobra.Command {
 			if cat != "" {
 				cats = []glossary.Category{cat}
 			}
-			kinds := mode.Kinds()
-			if mode == ui.MixedMode {
-				kinds = nil // the generator balances every kind itself
-			}
 			gen := quiz.NewGenerator(g, rand.New(rand.NewPCG(seed, seed)))
-			questions, err := gen.Quiz(f.count, kinds, cats)
+			questions, err := gen.Quiz(f.count, mode.Kinds(), cats)
 			if err != nil {
 				return err
 			}

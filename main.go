@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"crm101/glossary"
 	"crm101/quiz"
 )
 
@@ -69,6 +68,14 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
+	// A malformed flag is bad input, on every command: exit 2, like a bad
+	// value (subcommands inherit this from the root).
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if c.HasParent() {
+			err = fmt.Errorf("%s: %w", c.Name(), err)
+		}
+		return exitError{2, err}
+	})
 	root.PersistentFlags().String(dataDirFlag, "",
 		"directory of the progress database (default $"+quiz.DataDirEnv+", else $XDG_DATA_HOME/crm101)")
 	addDeckFlags(root)
@@ -77,11 +84,4 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newServeCmd(), newReportCmd())
 	root.AddCommand(newDeckCmd())
 	return root
-}
-
-// loadGlossary returns the glossary every command works on. It is the
-// one place that decides which entries exist, so packs layered over the
-// built-in glossary reach Browse, the quiz and the lookups alike.
-func loadGlossary(cmd *cobra.Command) (*glossary.Glossary, error) {
-	return loadDecks(cmd)
 }

@@ -115,8 +115,3 @@ func (s Scheduler) Next(card fsrs.Card, now time.Time, r Rating) (fsrs.Card, err
 	f := fsrs.NewFSRS(s.params)
 	return f.Next(card, now, fsrs.Rating(r)).Card, nil
 }
-
-// Retrievability is the estimated probability (0–1) of recalling card at now.
-func (s Scheduler) Retrievability(card fsrs.Card, now time.Time) float64 {
-	return fsrs.NewFSRS(s.params).GetRetrievability(card, now)
-}
