@@ -291,15 +291,12 @@ func yamlKind(n *yaml.Node) string {
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 
 // yamlErrLine digs the line number out of a yaml error ("yaml: line 4:
-// …"), falling back to the given line or 1.
-func yamlErrLine(err error, fallback ...int) int {
+// …"), or says line 1.
+func yamlErrLine(err error) int {
 	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 		if n, e := strconv.Atoi(m[1]); e == nil {
 			return n
 		}
-	}
-	if len(fallback) > 0 {
-		return fallback[0]
 	}
 	return 1
 }

@@ -28,8 +28,9 @@ func New(entries []Entry) (*Glossary, error) {
 	return indexed(sorted), nil
 }
 
-// indexed builds the name index and lazy search tables over entries as
-// they are; packs use it to suggest names before the entries are valid.
+// indexed builds the name index and lazy search tables over valid,
+// sorted entries. (Packs build their own name index while layering and
+// call withIndex directly.)
 func indexed(sorted []Entry) *Glossary {
 	byName := make(map[string]int, len(sorted)*2)
 	for i, e := range sorted {

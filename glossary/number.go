@@ -358,7 +358,7 @@ func groupThousands(s string) string {
 // from zero on the decimal digits), so a number printed for a machine
 // agrees with the text printed for a person.
 func Round(v float64, places int) float64 {
-	r, err := strconv.ParseFloat(strings.ReplaceAll(fixed(v, places, false), ",", ""), 64)
+	r, err := strconv.ParseFloat(fixed(v, places, false), 64)
 	if err != nil {
 		return 0
 	}
