@@ -83,7 +83,7 @@ func New(cfg Config) (*Server, error) {
 		sessions:  map[string]*traineeConn{},
 		done:      make(chan struct{}),
 	}
-	s.conductor = newConductor(cfg.Glossary, store, s.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
+	s.conductor = newConductor(cfg.Glossary, cfg.QuizIndex, store, s.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
 	s.desk = &Desk{c: s.conductor, dataDir: cfg.DataDir, g: cfg.Glossary, now: cfg.Now}
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Addr),

@@ -32,6 +32,10 @@ func (p Phase) String() string {
 	return fmt.Sprintf("phase(%d)", int(p))
 }
 
+// Running reports whether a round is under way: a question open or its
+// answer showing.
+func (p Phase) Running() bool { return p == Asking || p == Revealing }
+
 // Config times a round. Zero values take the defaults.
 type Config struct {
 	QuestionTime time.Duration // how long a question stays open
@@ -151,7 +155,7 @@ func (e *Engine) Phase() Phase { return e.phase }
 
 // Start begins round id with qs, opening the first question at now.
 func (e *Engine) Start(id int64, qs []Question, now time.Time) error {
-	if e.phase == Asking || e.phase == Revealing {
+	if e.phase.Running() {
 		return ErrRunning
 	}
 	if len(qs) == 0 {
@@ -166,7 +170,7 @@ func (e *Engine) Start(id int64, qs []Question, now time.Time) error {
 
 // Stop ends the running round at once, with the leaderboard so far.
 func (e *Engine) Stop() {
-	if e.phase == Asking || e.phase == Revealing {
+	if e.phase.Running() {
 		e.finish()
 	}
 }
@@ -304,7 +308,7 @@ func (e *Engine) Event() Event {
 
 // Seat returns name's own view of the round.
 func (e *Engine) Seat(name string) Seat {
-	s := Seat{Playing: e.players[name] && (e.phase == Asking || e.phase == Revealing), Rank: e.ranks[name]}
+	s := Seat{Playing: e.players[name] && e.phase.Running(), Rank: e.ranks[name]}
 	if t := e.totals[name]; t != nil {
 		s.Points = t.Points
 	}
