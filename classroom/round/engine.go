@@ -168,8 +168,12 @@ func (e *Engine) Start(id int64, qs []Question, now time.Time) error {
 	return nil
 }
 
-// Stop ends the running round at once, with the leaderboard so far.
+// Stop ends the running round at once, with the leaderboard so far:
+// answers to a question still open count, as they would at its reveal.
 func (e *Engine) Stop() {
+	if e.phase == Asking {
+		e.tally()
+	}
 	if e.phase.Running() {
 		e.finish()
 	}
@@ -256,6 +260,12 @@ func (e *Engine) allAnswered() bool {
 
 func (e *Engine) reveal(now time.Time) {
 	e.phase, e.deadline = Revealing, now.Add(e.cfg.RevealTime)
+	e.tally()
+	e.rank()
+}
+
+// tally adds the open question's answers to the round's totals.
+func (e *Engine) tally() {
 	for n := range e.players {
 		s := e.totals[n]
 		if s == nil {
@@ -270,7 +280,6 @@ func (e *Engine) reveal(now time.Time) {
 			}
 		}
 	}
-	e.rank()
 }
 
 func (e *Engine) rank() {

@@ -219,3 +219,25 @@ func TestQuestions(t *testing.T) {
 		t.Error("more questions than playable terms: want error")
 	}
 }
+
+// Stopping mid-question keeps the answers already given to it.
+func TestStopMidQuestionCountsAnswers(t *testing.T) {
+	e := NewEngine(Config{QuestionTime: 20 * time.Second, RevealTime: 5 * time.Second})
+	e.Join("al")
+	e.Join("bo")
+	if err := e.Start(1, twoQuestions(), t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Answer("al", 0, 0, t0.Add(10*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	e.Stop()
+	ev := e.Event()
+	want := []Standing{{Rank: 1, Name: "al", Points: 750, Correct: 1, Answered: 1}, {Rank: 2, Name: "bo"}}
+	if ev.Phase != Finished || !reflect.DeepEqual(ev.Leaderboard, want) {
+		t.Errorf("stopped: %v %+v\nwant %+v", ev.Phase, ev.Leaderboard, want)
+	}
+	if s := e.Seat("al"); s.Points != 750 || s.Rank != 1 {
+		t.Errorf("al's seat after stop: %+v", s)
+	}
+}
