@@ -41,6 +41,7 @@ type liveModel struct {
 	me        round.Seat
 	has       bool
 	dismissed int64 // round whose final leaderboard the trainee closed
+	seen      int64 // latest round this terminal watched while it ran
 	cursor    int
 	pending   bool   // an answer is on its way to the server
 	notice    string // why the last answer was refused
@@ -65,7 +66,9 @@ func (m liveModel) Active() bool {
 	case round.Asking, round.Revealing:
 		return true
 	case round.Finished:
-		return m.ev.Round != m.dismissed
+		// Only a round the trainee was in: one who connects after it
+		// ended goes straight to the app, not to someone else's results.
+		return m.ev.Round != m.dismissed && (m.ev.Round == m.seen || m.me.Rank > 0)
 	}
 	return false
 }
@@ -103,6 +106,9 @@ func (m liveModel) apply(u round.Update) (liveModel, tea.Cmd) {
 		m.cursor, m.notice, m.pending = 0, "", false
 	}
 	m.ev, m.me, m.has = u.Event, u.Seat, true
+	if m.ev.Phase.Running() {
+		m.seen = m.ev.Round
+	}
 	m = m.setKeys()
 	if (m.ev.Phase == round.Asking || m.ev.Phase == round.Revealing) && !m.ticking {
 		m.ticking = true

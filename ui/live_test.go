@@ -143,6 +143,24 @@ func TestLiveRevealAndFinal(t *testing.T) {
 	}
 }
 
+// A trainee who connects after a round ended gets the app, not that
+// round's final leaderboard; one who played it gets the board even after
+// reconnecting.
+func TestLiveFinishedRoundBeforeJoining(t *testing.T) {
+	m := newLiveTestModel(t, &fakeSeat{})
+	final := revealing(nil)
+	final.Event.Phase, final.Seat = round.Finished, round.Seat{}
+	m = send(t, m, final).(Model)
+	if m.live.Active() {
+		t.Errorf("a round finished before joining took over the screen:\n%s", m.View())
+	}
+	m = newLiveTestModel(t, &fakeSeat{})
+	final.Seat = round.Seat{Points: 800, Rank: 2}
+	if m = send(t, m, final).(Model); !m.live.Active() {
+		t.Error("a reconnecting player did not get their final leaderboard")
+	}
+}
+
 func TestLiveGolden80x24(t *testing.T) {
 	m := newLiveTestModel(t, &fakeSeat{})
 	m = send(t, m, asking(true)).(Model)
