@@ -21,6 +21,37 @@ type LiveSeat interface {
 // liveTickMsg redraws the countdown once a second while a question runs.
 type liveTickMsg struct{ round int64 }
 
+// liveTicker keeps one countdown loop per running round, for the
+// trainee's live view and the trainer's console alike. Each tick names
+// its round; a tick from a loop that is no longer current is dropped
+// without stopping the current loop or starting another.
+type liveTicker struct{ round int64 } // the round the loop runs for; 0: none
+
+// sync starts a loop for ev's round when it runs and has none yet.
+func (t liveTicker) sync(ev round.Event) (liveTicker, tea.Cmd) {
+	if !ev.Phase.Running() || t.round == ev.Round {
+		return t, nil
+	}
+	t.round = ev.Round
+	return t, liveTickCmd(ev.Round)
+}
+
+// tick continues the current loop while its round runs, and ends it after.
+func (t liveTicker) tick(msg liveTickMsg, ev round.Event) (liveTicker, tea.Cmd) {
+	switch {
+	case msg.round != t.round:
+		return t, nil // stale: a loop already replaced
+	case ev.Phase.Running() && ev.Round == t.round:
+		return t, liveTickCmd(t.round)
+	}
+	t.round = 0
+	return t, nil
+}
+
+func liveTickCmd(id int64) tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: id} })
+}
+
 // liveAnsweredMsg is the server's verdict on the trainee's answer.
 type liveAnsweredMsg struct {
 	answer round.Answer
@@ -45,7 +76,7 @@ type liveModel struct {
 	cursor    int
 	pending   bool   // an answer is on its way to the server
 	notice    string // why the last answer was refused
-	ticking   bool
+	ticker    liveTicker
 
 	width, height int
 }
@@ -79,11 +110,9 @@ func (m liveModel) Update(msg tea.Msg) (liveModel, tea.Cmd) {
 	case round.Update:
 		return m.apply(msg)
 	case liveTickMsg:
-		if msg.round != m.ev.Round || m.ev.Phase != round.Asking && m.ev.Phase != round.Revealing {
-			m.ticking = false
-			return m, nil
-		}
-		return m, m.tickCmd()
+		var cmd tea.Cmd
+		m.ticker, cmd = m.ticker.tick(msg, m.ev)
+		return m, cmd
 	case liveAnsweredMsg:
 		m.pending = false
 		if msg.err != nil {
@@ -110,11 +139,9 @@ func (m liveModel) apply(u round.Update) (liveModel, tea.Cmd) {
 		m.seen = m.ev.Round
 	}
 	m = m.setKeys()
-	if (m.ev.Phase == round.Asking || m.ev.Phase == round.Revealing) && !m.ticking {
-		m.ticking = true
-		return m, m.tickCmd()
-	}
-	return m, nil
+	var cmd tea.Cmd
+	m.ticker, cmd = m.ticker.sync(m.ev)
+	return m, cmd
 }
 
 // setKeys enables the keys that do something in the current phase.
@@ -125,11 +152,6 @@ func (m liveModel) setKeys() liveModel {
 		b.SetEnabled(asking)
 	}
 	return m
-}
-
-func (m liveModel) tickCmd() tea.Cmd {
-	id := m.ev.Round
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: id} })
 }
 
 func (m liveModel) handleKey(msg tea.KeyMsg) (liveModel, tea.Cmd) {

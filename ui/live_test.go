@@ -211,3 +211,47 @@ func TestTrainerConsole(t *testing.T) {
 		}
 	}
 }
+
+// One countdown loop per round: a stale tick neither stops the current
+// loop nor lets the next update start a second one.
+func TestLiveOneTickLoop(t *testing.T) {
+	lm := newLiveModel(&fakeSeat{}, nil, nil)
+	lm, cmd := lm.apply(asking(true))
+	if cmd == nil {
+		t.Fatal("a running question started no countdown")
+	}
+	if lm, cmd = lm.Update(liveTickMsg{round: 6}); cmd != nil {
+		t.Error("a stale tick started a loop")
+	}
+	next := asking(true)
+	next.Event.Index = 1
+	if lm, cmd = lm.apply(next); cmd != nil {
+		t.Error("a second countdown loop started after a stale tick")
+	}
+	if _, cmd = lm.Update(liveTickMsg{round: 7}); cmd == nil {
+		t.Error("the current loop stopped")
+	}
+}
+
+func TestTrainerOneTickLoop(t *testing.T) {
+	m := NewTrainer(TrainerOptions{Desk: &fakeDesk{}, Renderer: testRenderer()})
+	m, cmd := m.apply(asking(true))
+	if cmd == nil {
+		t.Fatal("a running round started no countdown")
+	}
+	stopped := asking(true)
+	stopped.Event.Phase = round.Finished
+	m, _ = m.apply(stopped)
+	again := asking(true)
+	again.Event.Round = 8
+	if m, cmd = m.apply(again); cmd == nil {
+		t.Fatal("the next round started no countdown")
+	}
+	// Round 7's last tick arrives after round 8 began its own loop.
+	if _, cmd = m.Update(liveTickMsg{round: 7}); cmd != nil {
+		t.Error("a stale tick duplicated the countdown loop")
+	}
+	if _, cmd = m.Update(liveTickMsg{round: 8}); cmd == nil {
+		t.Error("the current loop stopped")
+	}
+}

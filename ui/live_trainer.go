@@ -65,6 +65,7 @@ type TrainerModel struct {
 	cohort     *classroom.Report
 	status     string
 	lastRound  int64 // round whose end already refreshed the cohort
+	ticker     liveTicker
 
 	width, height int
 }
@@ -99,9 +100,9 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case round.Update:
 		return m.apply(msg)
 	case liveTickMsg:
-		if m.running() {
-			return m, tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: msg.round} })
-		}
+		var cmd tea.Cmd
+		m.ticker, cmd = m.ticker.tick(msg, m.ev)
+		return m, cmd
 	case cohortMsg:
 		if msg.err != nil {
 			m.status = "Cohort report: " + msg.err.Error()
@@ -124,14 +125,13 @@ func (m TrainerModel) running() bool {
 }
 
 func (m TrainerModel) apply(u round.Update) (TrainerModel, tea.Cmd) {
-	wasRunning := m.running()
 	m.ev, m.present = u.Event, u.Present
 	m.keys.Stop.SetEnabled(m.running())
 	m.keys.Start.SetEnabled(!m.running())
 	var cmds []tea.Cmd
-	if m.running() && !wasRunning {
-		id := m.ev.Round
-		cmds = append(cmds, tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: id} }))
+	var tick tea.Cmd
+	if m.ticker, tick = m.ticker.sync(m.ev); tick != nil {
+		cmds = append(cmds, tick)
 	}
 	if m.ev.Phase == round.Finished && m.ev.Round != m.lastRound {
 		m.lastRound = m.ev.Round
