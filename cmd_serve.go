@@ -147,7 +147,27 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
 	leave := srv.Desk().Watch(func(u round.Update) { p.Send(u) })
 	defer leave()
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
+	return runConsole(p, served)
+}
+
+// runConsole runs the trainer's console until the trainer quits or the
+// server stops serving, which ends the console too: a console with no
+// server behind it would only look like a classroom.
+func runConsole(p *tea.Program, served <-chan error) error {
+	failed := make(chan error, 1)
+	go func() {
+		if err := <-served; err != nil {
+			failed <- err
+			p.Quit()
+		}
+	}()
+	_, err := p.Run()
+	select {
+	case serr := <-failed:
+		return fmt.Errorf("classroom server: %w", serr)
+	default:
+	}
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("trainer console: %w", err)
 	}
 	return nil
