@@ -16,6 +16,7 @@ import (
 // terminal. The classroom server provides one per SSH session.
 type LiveSeat interface {
 	Answer(question, choice int) (round.Answer, error)
+	Name() string // the trainee answering, to find their leaderboard line
 }
 
 // liveTickMsg redraws the countdown once a second while a question runs.
@@ -93,10 +94,10 @@ func (m liveModel) Active() bool {
 	if !m.has {
 		return false
 	}
-	switch m.ev.Phase {
-	case round.Asking, round.Revealing:
+	switch {
+	case m.ev.Phase.Running():
 		return true
-	case round.Finished:
+	case m.ev.Phase == round.Finished:
 		// Only a round the trainee was in: one who connects after it
 		// ended goes straight to the app, not to someone else's results.
 		return m.ev.Round != m.dismissed && (m.ev.Round == m.seen || m.me.Rank > 0)
@@ -220,8 +221,7 @@ func (m liveModel) header(what string) string {
 }
 
 func (m liveModel) countdown() string {
-	left := m.ev.Deadline.Sub(m.now())
-	secs := max(0, int((left+time.Second-1)/time.Second))
+	secs := secondsLeft(m.ev.Deadline, m.now())
 	st := m.styles.Live
 	if m.ev.Phase == round.Revealing {
 		return st.Muted.Render(fmt.Sprintf("next in %ds", secs))
@@ -316,8 +316,8 @@ func (m liveModel) finalView() []string {
 func (m liveModel) board(n int) []string {
 	st := m.styles.Live
 	name := ""
-	if s, ok := m.seat.(interface{ Name() string }); ok {
-		name = s.Name()
+	if m.seat != nil {
+		name = m.seat.Name()
 	}
 	var rows []string
 	for i, s := range m.ev.Leaderboard {
@@ -327,7 +327,7 @@ func (m liveModel) board(n int) []string {
 		if i >= n && i > n {
 			rows = append(rows, st.Muted.Render("   …"))
 		}
-		line := fmt.Sprintf("%3d. %-24s %6d  %d/%d right", s.Rank, s.Name, s.Points, s.Correct, s.Answered)
+		line := standingLine(s)
 		if s.Name == name {
 			rows = append(rows, st.Me.Render(line))
 		} else {
@@ -338,6 +338,17 @@ func (m liveModel) board(n int) []string {
 		rows = append(rows, st.Muted.Render("No answers yet."))
 	}
 	return rows
+}
+
+// standingLine is one leaderboard line, the same for trainees and trainer.
+func standingLine(s round.Standing) string {
+	return fmt.Sprintf("%3d. %-24s %6d  %d/%d right", s.Rank, s.Name, s.Points, s.Correct, s.Answered)
+}
+
+// secondsLeft counts whole seconds to deadline, rounding up, so the
+// countdown shows 1s until time is really up.
+func secondsLeft(deadline, now time.Time) int {
+	return max(0, int((deadline.Sub(now)+time.Second-1)/time.Second))
 }
 
 // routeLive is the root's one hook for the classroom: round messages go

@@ -121,7 +121,7 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m TrainerModel) running() bool {
-	return m.ev.Phase == round.Asking || m.ev.Phase == round.Revealing
+	return m.ev.Phase.Running()
 }
 
 func (m TrainerModel) apply(u round.Update) (TrainerModel, tea.Cmd) {
@@ -195,7 +195,7 @@ func (m TrainerModel) View() string {
 				parts = append(parts, st.Muted.Render(fmt.Sprintf("  … and %d more", len(m.ev.Leaderboard)-10)))
 				break
 			}
-			parts = append(parts, st.Rank.Render(fmt.Sprintf("%3d. %-24s %6d  %d/%d right", s.Rank, s.Name, s.Points, s.Correct, s.Answered)))
+			parts = append(parts, st.Rank.Render(standingLine(s)))
 		}
 	}
 	if m.showCohort {
@@ -213,7 +213,7 @@ func (m TrainerModel) roundLine() string {
 	st := m.styles.Live
 	switch m.ev.Phase {
 	case round.Asking:
-		left := max(0, int((m.ev.Deadline.Sub(m.now())+time.Second-1)/time.Second))
+		left := secondsLeft(m.ev.Deadline, m.now())
 		return fmt.Sprintf("Question %d of %d · %ds left · %d of %d answered\n%s",
 			m.ev.Index+1, m.ev.Total, left, m.ev.Answered, m.ev.Players, st.Muted.Render(m.ev.Question.Prompt))
 	case round.Revealing:
