@@ -38,7 +38,7 @@ func liveQuestion() round.Question {
 func asking(playing bool) round.Update {
 	return round.Update{
 		Event: round.Event{Round: 7, Phase: round.Asking, Index: 0, Total: 3, Question: liveQuestion(),
-			Opened: liveT0, Deadline: liveT0.Add(20 * time.Second), Limit: 20 * time.Second, Answered: 3, Players: 5},
+			Deadline: liveT0.Add(20 * time.Second), Answered: 3, Players: 5},
 		Seat: round.Seat{Playing: playing},
 	}
 }

@@ -91,11 +91,9 @@ type Event struct {
 	Index    int // current question, from 0
 	Total    int // questions in the round
 	Question Question
-	Opened   time.Time // when the current question opened
 	Deadline time.Time // Asking: answers close; Revealing: the next step
-	Limit    time.Duration
-	Answered int // Asking: answers so far
-	Players  int // trainees playing the current question
+	Answered int       // Asking: answers so far
+	Players  int       // trainees playing the current question
 	Counts   []int
 	// Leaderboard is set while Revealing and Finished; it is shared by all
 	// sessions and must not be modified.
@@ -146,9 +144,6 @@ func (e *Engine) Join(name string) { e.present[name] = true }
 
 // Leave marks name as gone. Their points stay: they may reconnect.
 func (e *Engine) Leave(name string) { delete(e.present, name) }
-
-// Present counts trainees in the room.
-func (e *Engine) Present() int { return len(e.present) }
 
 // Phase reports the current phase.
 func (e *Engine) Phase() Phase { return e.phase }
@@ -299,11 +294,11 @@ func (e *Engine) Next() time.Time { return e.deadline }
 
 // Event returns the snapshot sessions draw.
 func (e *Engine) Event() Event {
-	ev := Event{Round: e.round, Phase: e.phase, Index: e.idx, Total: len(e.qs), Limit: e.cfg.QuestionTime}
+	ev := Event{Round: e.round, Phase: e.phase, Index: e.idx, Total: len(e.qs)}
 	if e.phase == Idle {
 		return ev
 	}
-	ev.Question, ev.Opened, ev.Deadline = e.qs[e.idx], e.opened, e.deadline
+	ev.Question, ev.Deadline = e.qs[e.idx], e.deadline
 	ev.Players, ev.Answered = len(e.players), len(e.answers)
 	if e.phase != Asking {
 		ev.Counts = make([]int, len(ev.Question.Choices))
@@ -328,6 +323,3 @@ func (e *Engine) Seat(name string) Seat {
 	}
 	return s
 }
-
-// Leaderboard returns the latest standings (shared; do not modify).
-func (e *Engine) Leaderboard() []Standing { return e.board }
