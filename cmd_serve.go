@@ -20,6 +20,7 @@ import (
 
 	"crm101/classroom"
 	"crm101/classroom/round"
+	"crm101/quiz"
 	"crm101/ui"
 )
 
@@ -101,14 +102,17 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	logger := slog.New(slog.NewTextHandler(logOut, nil))
 
 	var banner string // known once listening; set before any session starts
+	// One question-generation table for the whole room: building it reads
+	// every entry, too slow to repeat for each trainee and each round.
+	ix := quiz.NewIndex(g)
 	srv, err := classroom.New(classroom.Config{
-		Addr: f.addr, Code: code, DataDir: dir, Glossary: g,
+		Addr: f.addr, Code: code, DataDir: dir, Glossary: g, QuizIndex: ix,
 		AuthorizedKeys: authorized, TrainerKeys: trainers,
 		MaxSessions: f.maxSessions, ConnBurst: f.connBurst, ConnRate: f.connRate, IdleTimeout: f.idle, MaxSession: f.maxSession,
 		Round: round.Config{QuestionTime: f.questionTime, RevealTime: f.revealTime},
 		Log:   logger,
 		Trainee: func(s classroom.TraineeSession) tea.Model {
-			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live,
+			return ui.New(ui.Options{Glossary: g, QuizIndex: ix, Renderer: s.Renderer, Live: s.Live,
 				Store: s.Progress, Seed: uint64(time.Now().UnixNano()), Clock: time.Now})
 		},
 		Trainer: func(s classroom.TrainerSession) tea.Model {
@@ -143,7 +147,27 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
 	leave := srv.Desk().Watch(func(u round.Update) { p.Send(u) })
 	defer leave()
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
+	return runConsole(p, served)
+}
+
+// runConsole runs the trainer's console until the trainer quits or the
+// server stops serving, which ends the console too: a console with no
+// server behind it would only look like a classroom.
+func runConsole(p *tea.Program, served <-chan error) error {
+	failed := make(chan error, 1)
+	go func() {
+		if err := <-served; err != nil {
+			failed <- err
+			p.Quit()
+		}
+	}()
+	_, err := p.Run()
+	select {
+	case serr := <-failed:
+		return fmt.Errorf("classroom server: %w", serr)
+	default:
+	}
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("trainer console: %w", err)
 	}
 	return nil

@@ -29,22 +29,33 @@ const (
 // try before the client has to reconnect.
 const codeTries = 3
 
-func remoteIP(a net.Addr) string {
+// limitKey is the client a rate limit counts for: its IPv4 address, or
+// its IPv6 /64, since one host is typically given a whole /64 and could
+// otherwise take a fresh address, and a fresh bucket, for every try.
+func limitKey(a net.Addr) string {
+	var ip net.IP
 	if t, ok := a.(*net.TCPAddr); ok {
-		return t.IP.String()
+		ip = t.IP
+	} else {
+		host, _, err := net.SplitHostPort(a.String())
+		if err != nil {
+			return a.String()
+		}
+		if ip = net.ParseIP(host); ip == nil {
+			return host
+		}
 	}
-	host, _, err := net.SplitHostPort(a.String())
-	if err != nil {
-		return a.String()
+	if ip.To4() != nil {
+		return ip.To4().String()
 	}
-	return host
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
 
 // onConnect spends a connection token for the client's address. An
 // address out of tokens still completes the handshake, so that it can be
 // told why it is refused, but every login method then fails.
 func (s *Server) onConnect(ctx ssh.Context, conn net.Conn) net.Conn {
-	if !s.connLimit.take(remoteIP(conn.RemoteAddr()), s.cfg.Now()) {
+	if !s.connLimit.take(limitKey(conn.RemoteAddr()), s.cfg.Now()) {
 		ctx.SetValue(ctxFlooded, true)
 		s.cfg.Log.Warn("connection rate exceeded", "remote", conn.RemoteAddr().String())
 	}
@@ -75,7 +86,7 @@ func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
 // anything else, so a taken or unusable name is explained once the
 // session opens.
 func (s *Server) passwordAuth(ctx ssh.Context, password string) bool {
-	ip := remoteIP(ctx.RemoteAddr())
+	ip := limitKey(ctx.RemoteAddr())
 	if flooded(ctx) || s.failLimit.blocked(ip, s.cfg.Now()) {
 		return false
 	}
@@ -90,7 +101,7 @@ func (s *Server) passwordAuth(ctx ssh.Context, password string) bool {
 // keyboardAuth asks for the join code (a few tries), then for a display
 // name when the SSH user name is unusable or someone in the room has it.
 func (s *Server) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveChallenge) bool {
-	ip := remoteIP(ctx.RemoteAddr())
+	ip := limitKey(ctx.RemoteAddr())
 	tell := func(msg string) { _, _ = ask("", msg, nil, nil) }
 	if flooded(ctx) {
 		tell(msgFlood)

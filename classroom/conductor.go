@@ -28,9 +28,14 @@ type Conductor struct {
 	now      func() time.Time
 	log      *slog.Logger
 
+	// genMu guards gen (rand.Rand is not safe for concurrent use), so a
+	// round's questions are drawn without holding mu.
+	genMu    sync.Mutex
+	gen      *quiz.Generator
+	playable int // terms a live question fits, counted on first use; under genMu
+
 	mu      sync.Mutex
 	engine  *round.Engine
-	rng     *rand.Rand
 	subs    map[*subscriber]struct{}
 	names   map[string]int // sessions per trainee name
 	present []string       // sorted names in the room, rebuilt on change
@@ -55,11 +60,11 @@ type subscriber struct {
 	latest  *round.Update
 }
 
-func newConductor(g *glossary.Glossary, store *Store, progress *progressStores, cfg round.Config,
+func newConductor(g *glossary.Glossary, ix *quiz.Index, store *Store, progress *progressStores, cfg round.Config,
 	now func() time.Time, rng *rand.Rand, log *slog.Logger) *Conductor {
 	return &Conductor{
 		g: g, store: store, progress: progress, now: now, log: log,
-		engine: round.NewEngine(cfg), rng: rng,
+		engine: round.NewEngine(cfg), gen: ix.Generator(rng), playable: -1,
 		subs: map[*subscriber]struct{}{}, names: map[string]int{},
 		wake: make(chan struct{}, 1),
 	}
@@ -240,15 +245,20 @@ func (c *Conductor) postLocked(s *subscriber, ev round.Event) {
 }
 
 // StartRound starts a live round of n questions for everyone present.
+// The questions are drawn before taking the room's lock: in a large deck
+// that takes a while, and answers and joins must not wait for it.
 func (c *Conductor) StartRound(n int) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if p := c.engine.Phase(); p == round.Asking || p == round.Revealing {
+	if c.running() {
 		return round.ErrRunning
 	}
-	qs, err := round.Questions(c.g, n, c.rng)
+	qs, err := c.questions(n)
 	if err != nil {
 		return fmt.Errorf("start round: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.engine.Phase().Running() {
+		return round.ErrRunning
 	}
 	now := c.now()
 	id, err := c.store.StartRound(len(qs), now)
@@ -264,12 +274,31 @@ func (c *Conductor) StartRound(n int) error {
 	return nil
 }
 
+func (c *Conductor) running() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.engine.Phase().Running()
+}
+
+// questions draws up to n questions for a round, as many as the
+// glossary can make.
+func (c *Conductor) questions(n int) ([]round.Question, error) {
+	c.genMu.Lock()
+	defer c.genMu.Unlock()
+	if c.playable < 0 {
+		c.playable = round.Playable(c.gen, c.g)
+	}
+	if c.playable == 0 {
+		return nil, round.ErrTooFewTerms
+	}
+	return round.Questions(c.gen, min(n, c.playable))
+}
+
 // StopRound ends the running round now, with the leaderboard so far.
 func (c *Conductor) StopRound() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	p := c.engine.Phase()
-	if p != round.Asking && p != round.Revealing {
+	if !c.engine.Phase().Running() {
 		return
 	}
 	c.engine.Stop()

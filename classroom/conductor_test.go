@@ -13,6 +13,7 @@ import (
 
 	"crm101/classroom/round"
 	"crm101/glossary"
+	"crm101/quiz"
 )
 
 // fakeClock is moved by the test; the conductor reads it for every
@@ -69,7 +70,7 @@ func TestConductorRound(t *testing.T) {
 	progress := newProgressStores(dir)
 	defer progress.closeAll()
 	clock := &fakeClock{t: t0}
-	c := newConductor(g, store, progress, round.Config{QuestionTime: 20 * time.Second, RevealTime: 5 * time.Second},
+	c := newConductor(g, quiz.NewIndex(g), store, progress, round.Config{QuestionTime: 20 * time.Second, RevealTime: 5 * time.Second},
 		clock.now, rand.New(rand.NewPCG(1, 1)), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

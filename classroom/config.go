@@ -37,6 +37,10 @@ type Config struct {
 	Code     string // the join code trainees type
 	DataDir  string // host key, classroom.db, trainees/*.db
 	Glossary *glossary.Glossary
+	// QuizIndex is Glossary's question-generation table, shared by the
+	// live rounds and (through the caller's Trainee) every trainee's
+	// Test Yourself; nil builds one for the rounds alone.
+	QuizIndex *quiz.Index
 
 	// AuthorizedKeys may log in without the join code; TrainerKeys get
 	// the trainer's console instead of the app.
@@ -86,6 +90,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.FailRate <= 0 {
 		c.FailRate = DefaultFailRate
+	}
+	if c.QuizIndex == nil && c.Glossary != nil {
+		c.QuizIndex = quiz.NewIndex(c.Glossary)
 	}
 	if c.Now == nil {
 		c.Now = time.Now

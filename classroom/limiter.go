@@ -1,54 +1,54 @@
 package classroom
 
 import (
+	"container/list"
 	"sync"
 	"time"
 )
 
-// limiter is a token bucket per client address: burst tokens, refilled
-// at rate per second. It bounds itself: when it tracks maxKeys addresses
-// it forgets the ones whose buckets have refilled, which a flood of
-// spoofed or rotating addresses cannot prevent from working.
+// limiter is a token bucket per client (see limitKey): burst tokens,
+// refilled at rate per second. It bounds itself: past maxKeys clients it
+// forgets the one it heard from longest ago, so a flood of spoofed or
+// rotating addresses costs memory up to maxKeys and no more.
 type limiter struct {
 	rate    float64
 	burst   float64
 	maxKeys int
 	mu      sync.Mutex
-	buckets map[string]*bucket
+	buckets map[string]*list.Element // of *bucket
+	order   *list.List               // most recently used first
 }
 
 type bucket struct {
+	key    string
 	tokens float64
 	last   time.Time
 }
 
 func newLimiter(ratePerSec float64, burst int) *limiter {
-	return &limiter{rate: ratePerSec, burst: float64(burst), maxKeys: 10000, buckets: map[string]*bucket{}}
+	return &limiter{rate: ratePerSec, burst: float64(burst), maxKeys: 10000,
+		buckets: map[string]*list.Element{}, order: list.New()}
 }
 
 func (l *limiter) refill(key string, now time.Time) *bucket {
-	b, ok := l.buckets[key]
+	el, ok := l.buckets[key]
 	if !ok {
-		if len(l.buckets) >= l.maxKeys {
-			l.prune(now)
+		for len(l.buckets) >= l.maxKeys {
+			oldest := l.order.Back()
+			l.order.Remove(oldest)
+			delete(l.buckets, oldest.Value.(*bucket).key)
 		}
-		b = &bucket{tokens: l.burst, last: now}
-		l.buckets[key] = b
+		b := &bucket{key: key, tokens: l.burst, last: now}
+		l.buckets[key] = l.order.PushFront(b)
 		return b
 	}
+	l.order.MoveToFront(el)
+	b := el.Value.(*bucket)
 	if el := now.Sub(b.last).Seconds(); el > 0 {
 		b.tokens = min(l.burst, b.tokens+el*l.rate)
 		b.last = now
 	}
 	return b
-}
-
-func (l *limiter) prune(now time.Time) {
-	for k, b := range l.buckets {
-		if b.tokens+now.Sub(b.last).Seconds()*l.rate >= l.burst {
-			delete(l.buckets, k)
-		}
-	}
 }
 
 // take spends a token for key and reports whether one was left.

@@ -132,7 +132,11 @@ func liveTotals(path string) (map[string]TraineeReport, map[string]bool, error) 
 		}
 		names[n] = true
 	}
+	err = rows.Err()
 	rows.Close()
+	if err != nil {
+		return nil, nil, fmt.Errorf("classroom database %s: %w", path, err)
+	}
 	live := map[string]TraineeReport{}
 	rows, err = db.Query(`SELECT trainee, COUNT(DISTINCT round_id), SUM(points) FROM answers GROUP BY trainee`)
 	if err != nil {

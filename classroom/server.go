@@ -39,10 +39,20 @@ type Server struct {
 	cancel    context.CancelFunc
 	done      chan struct{}
 
+	// handlers counts session handlers still running, so Close waits
+	// for their last saves before closing the stores; closing (under mu)
+	// turns new ones away once Close has begun waiting.
+	handlers sync.WaitGroup
+
 	mu       sync.Mutex
 	sessions map[string]*traineeConn // by name: who is in the room now
 	addr     net.Addr
+	closing  bool
 }
+
+// closeWait bounds how long Close waits for sessions to finish saving:
+// a stuck terminal must not keep the server from shutting down.
+const closeWait = 5 * time.Second
 
 // traineeConn is a trainee's open session, so a reconnect with the same
 // key can take over from a session whose line silently dropped.
@@ -83,7 +93,7 @@ func New(cfg Config) (*Server, error) {
 		sessions:  map[string]*traineeConn{},
 		done:      make(chan struct{}),
 	}
-	s.conductor = newConductor(cfg.Glossary, store, s.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
+	s.conductor = newConductor(cfg.Glossary, cfg.QuizIndex, store, s.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
 	s.desk = &Desk{c: s.conductor, dataDir: cfg.DataDir, g: cfg.Glossary, now: cfg.Now}
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Addr),
@@ -159,20 +169,51 @@ func (s *Server) Addr() net.Addr {
 	return s.addr
 }
 
-// Close disconnects everyone, stops rounds and closes the databases.
-// Everything answered is already on disk.
+// Close disconnects everyone, waits (a few seconds at most) for their
+// sessions to finish saving, stops rounds and closes the databases.
 func (s *Server) Close() error {
+	s.mu.Lock()
+	s.closing = true
+	s.mu.Unlock()
 	err := s.ssh.Close()
-	s.cancel()
-	<-s.done
-	s.progress.closeAll()
-	if cerr := s.store.Close(); err == nil {
-		err = cerr
-	}
 	if errors.Is(err, ssh.ErrServerClosed) {
 		err = nil
 	}
-	return err
+	if !s.waitHandlers(closeWait) {
+		s.cfg.Log.Warn("closing with sessions still running", "waited", closeWait)
+	}
+	s.cancel()
+	<-s.done
+	return errors.Join(err, s.progress.closeAll(), s.store.Close())
+}
+
+// waitHandlers waits up to d for every session handler to return and
+// reports whether they all did.
+func (s *Server) waitHandlers(d time.Duration) bool {
+	done := make(chan struct{})
+	go func() {
+		s.handlers.Wait()
+		close(done)
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+		return true
+	case <-t.C:
+		return false
+	}
+}
+
+// enter counts a session handler in, unless the server is closing.
+func (s *Server) enter() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return false
+	}
+	s.handlers.Add(1)
+	return true
 }
 
 // Active counts open sessions.

@@ -121,9 +121,15 @@ func (s *Server) recoverMiddleware(next ssh.Handler) ssh.Handler {
 }
 
 // gateMiddleware caps concurrent sessions and logs each one: who, from
-// where, for how long.
+// where, for how long. It also counts them in for Close, which waits
+// for them before closing the stores they save to.
 func (s *Server) gateMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		if !s.enter() {
+			wish.Fatalln(sess, "The classroom is closing.")
+			return
+		}
+		defer s.handlers.Done()
 		start := time.Now()
 		n := s.active.Add(1)
 		defer s.active.Add(-1)

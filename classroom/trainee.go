@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -96,12 +97,17 @@ func (p *progressStores) release(name string) error {
 	return s.st.Close()
 }
 
-// closeAll closes every store, for server shutdown.
-func (p *progressStores) closeAll() {
+// closeAll closes every store, for server shutdown, and reports every
+// store that failed to close.
+func (p *progressStores) closeAll() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	var errs []error
 	for n, s := range p.m {
-		s.st.Close()
+		if err := s.st.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close progress of %s: %w", n, err))
+		}
 		delete(p.m, n)
 	}
+	return errors.Join(errs...)
 }

@@ -16,10 +16,42 @@ import (
 // terminal. The classroom server provides one per SSH session.
 type LiveSeat interface {
 	Answer(question, choice int) (round.Answer, error)
+	Name() string // the trainee answering, to find their leaderboard line
 }
 
 // liveTickMsg redraws the countdown once a second while a question runs.
 type liveTickMsg struct{ round int64 }
+
+// liveTicker keeps one countdown loop per running round, for the
+// trainee's live view and the trainer's console alike. Each tick names
+// its round; a tick from a loop that is no longer current is dropped
+// without stopping the current loop or starting another.
+type liveTicker struct{ round int64 } // the round the loop runs for; 0: none
+
+// sync starts a loop for ev's round when it runs and has none yet.
+func (t liveTicker) sync(ev round.Event) (liveTicker, tea.Cmd) {
+	if !ev.Phase.Running() || t.round == ev.Round {
+		return t, nil
+	}
+	t.round = ev.Round
+	return t, liveTickCmd(ev.Round)
+}
+
+// tick continues the current loop while its round runs, and ends it after.
+func (t liveTicker) tick(msg liveTickMsg, ev round.Event) (liveTicker, tea.Cmd) {
+	switch {
+	case msg.round != t.round:
+		return t, nil // stale: a loop already replaced
+	case ev.Phase.Running() && ev.Round == t.round:
+		return t, liveTickCmd(t.round)
+	}
+	t.round = 0
+	return t, nil
+}
+
+func liveTickCmd(id int64) tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: id} })
+}
 
 // liveAnsweredMsg is the server's verdict on the trainee's answer.
 type liveAnsweredMsg struct {
@@ -41,10 +73,11 @@ type liveModel struct {
 	me        round.Seat
 	has       bool
 	dismissed int64 // round whose final leaderboard the trainee closed
+	seen      int64 // latest round this terminal watched while it ran
 	cursor    int
 	pending   bool   // an answer is on its way to the server
 	notice    string // why the last answer was refused
-	ticking   bool
+	ticker    liveTicker
 
 	width, height int
 }
@@ -61,11 +94,13 @@ func (m liveModel) Active() bool {
 	if !m.has {
 		return false
 	}
-	switch m.ev.Phase {
-	case round.Asking, round.Revealing:
+	switch {
+	case m.ev.Phase.Running():
 		return true
-	case round.Finished:
-		return m.ev.Round != m.dismissed
+	case m.ev.Phase == round.Finished:
+		// Only a round the trainee was in: one who connects after it
+		// ended goes straight to the app, not to someone else's results.
+		return m.ev.Round != m.dismissed && (m.ev.Round == m.seen || m.me.Rank > 0)
 	}
 	return false
 }
@@ -76,11 +111,9 @@ func (m liveModel) Update(msg tea.Msg) (liveModel, tea.Cmd) {
 	case round.Update:
 		return m.apply(msg)
 	case liveTickMsg:
-		if msg.round != m.ev.Round || m.ev.Phase != round.Asking && m.ev.Phase != round.Revealing {
-			m.ticking = false
-			return m, nil
-		}
-		return m, m.tickCmd()
+		var cmd tea.Cmd
+		m.ticker, cmd = m.ticker.tick(msg, m.ev)
+		return m, cmd
 	case liveAnsweredMsg:
 		m.pending = false
 		if msg.err != nil {
@@ -103,12 +136,13 @@ func (m liveModel) apply(u round.Update) (liveModel, tea.Cmd) {
 		m.cursor, m.notice, m.pending = 0, "", false
 	}
 	m.ev, m.me, m.has = u.Event, u.Seat, true
-	m = m.setKeys()
-	if (m.ev.Phase == round.Asking || m.ev.Phase == round.Revealing) && !m.ticking {
-		m.ticking = true
-		return m, m.tickCmd()
+	if m.ev.Phase.Running() {
+		m.seen = m.ev.Round
 	}
-	return m, nil
+	m = m.setKeys()
+	var cmd tea.Cmd
+	m.ticker, cmd = m.ticker.sync(m.ev)
+	return m, cmd
 }
 
 // setKeys enables the keys that do something in the current phase.
@@ -119,11 +153,6 @@ func (m liveModel) setKeys() liveModel {
 		b.SetEnabled(asking)
 	}
 	return m
-}
-
-func (m liveModel) tickCmd() tea.Cmd {
-	id := m.ev.Round
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: id} })
 }
 
 func (m liveModel) handleKey(msg tea.KeyMsg) (liveModel, tea.Cmd) {
@@ -192,8 +221,7 @@ func (m liveModel) header(what string) string {
 }
 
 func (m liveModel) countdown() string {
-	left := m.ev.Deadline.Sub(m.now())
-	secs := max(0, int((left+time.Second-1)/time.Second))
+	secs := secondsLeft(m.ev.Deadline, m.now())
 	st := m.styles.Live
 	if m.ev.Phase == round.Revealing {
 		return st.Muted.Render(fmt.Sprintf("next in %ds", secs))
@@ -288,8 +316,8 @@ func (m liveModel) finalView() []string {
 func (m liveModel) board(n int) []string {
 	st := m.styles.Live
 	name := ""
-	if s, ok := m.seat.(interface{ Name() string }); ok {
-		name = s.Name()
+	if m.seat != nil {
+		name = m.seat.Name()
 	}
 	var rows []string
 	for i, s := range m.ev.Leaderboard {
@@ -299,7 +327,7 @@ func (m liveModel) board(n int) []string {
 		if i >= n && i > n {
 			rows = append(rows, st.Muted.Render("   …"))
 		}
-		line := fmt.Sprintf("%3d. %-24s %6d  %d/%d right", s.Rank, s.Name, s.Points, s.Correct, s.Answered)
+		line := standingLine(s)
 		if s.Name == name {
 			rows = append(rows, st.Me.Render(line))
 		} else {
@@ -310,6 +338,17 @@ func (m liveModel) board(n int) []string {
 		rows = append(rows, st.Muted.Render("No answers yet."))
 	}
 	return rows
+}
+
+// standingLine is one leaderboard line, the same for trainees and trainer.
+func standingLine(s round.Standing) string {
+	return fmt.Sprintf("%3d. %-24s %6d  %d/%d right", s.Rank, s.Name, s.Points, s.Correct, s.Answered)
+}
+
+// secondsLeft counts whole seconds to deadline, rounding up, so the
+// countdown shows 1s until time is really up.
+func secondsLeft(deadline, now time.Time) int {
+	return max(0, int((deadline.Sub(now)+time.Second-1)/time.Second))
 }
 
 // routeLive is the root's one hook for the classroom: round messages go

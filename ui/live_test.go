@@ -38,7 +38,7 @@ func liveQuestion() round.Question {
 func asking(playing bool) round.Update {
 	return round.Update{
 		Event: round.Event{Round: 7, Phase: round.Asking, Index: 0, Total: 3, Question: liveQuestion(),
-			Opened: liveT0, Deadline: liveT0.Add(20 * time.Second), Limit: 20 * time.Second, Answered: 3, Players: 5},
+			Deadline: liveT0.Add(20 * time.Second), Answered: 3, Players: 5},
 		Seat: round.Seat{Playing: playing},
 	}
 }
@@ -143,6 +143,24 @@ func TestLiveRevealAndFinal(t *testing.T) {
 	}
 }
 
+// A trainee who connects after a round ended gets the app, not that
+// round's final leaderboard; one who played it gets the board even after
+// reconnecting.
+func TestLiveFinishedRoundBeforeJoining(t *testing.T) {
+	m := newLiveTestModel(t, &fakeSeat{})
+	final := revealing(nil)
+	final.Event.Phase, final.Seat = round.Finished, round.Seat{}
+	m = send(t, m, final).(Model)
+	if m.live.Active() {
+		t.Errorf("a round finished before joining took over the screen:\n%s", m.View())
+	}
+	m = newLiveTestModel(t, &fakeSeat{})
+	final.Seat = round.Seat{Points: 800, Rank: 2}
+	if m = send(t, m, final).(Model); !m.live.Active() {
+		t.Error("a reconnecting player did not get their final leaderboard")
+	}
+}
+
 func TestLiveGolden80x24(t *testing.T) {
 	m := newLiveTestModel(t, &fakeSeat{})
 	m = send(t, m, asking(true)).(Model)
@@ -191,5 +209,49 @@ func TestTrainerConsole(t *testing.T) {
 		if !strings.Contains(v, want) {
 			t.Errorf("cohort panel lacks %q:\n%s", want, v)
 		}
+	}
+}
+
+// One countdown loop per round: a stale tick neither stops the current
+// loop nor lets the next update start a second one.
+func TestLiveOneTickLoop(t *testing.T) {
+	lm := newLiveModel(&fakeSeat{}, nil, nil)
+	lm, cmd := lm.apply(asking(true))
+	if cmd == nil {
+		t.Fatal("a running question started no countdown")
+	}
+	if lm, cmd = lm.Update(liveTickMsg{round: 6}); cmd != nil {
+		t.Error("a stale tick started a loop")
+	}
+	next := asking(true)
+	next.Event.Index = 1
+	if lm, cmd = lm.apply(next); cmd != nil {
+		t.Error("a second countdown loop started after a stale tick")
+	}
+	if _, cmd = lm.Update(liveTickMsg{round: 7}); cmd == nil {
+		t.Error("the current loop stopped")
+	}
+}
+
+func TestTrainerOneTickLoop(t *testing.T) {
+	m := NewTrainer(TrainerOptions{Desk: &fakeDesk{}, Renderer: testRenderer()})
+	m, cmd := m.apply(asking(true))
+	if cmd == nil {
+		t.Fatal("a running round started no countdown")
+	}
+	stopped := asking(true)
+	stopped.Event.Phase = round.Finished
+	m, _ = m.apply(stopped)
+	again := asking(true)
+	again.Event.Round = 8
+	if m, cmd = m.apply(again); cmd == nil {
+		t.Fatal("the next round started no countdown")
+	}
+	// Round 7's last tick arrives after round 8 began its own loop.
+	if _, cmd = m.Update(liveTickMsg{round: 7}); cmd != nil {
+		t.Error("a stale tick duplicated the countdown loop")
+	}
+	if _, cmd = m.Update(liveTickMsg{round: 8}); cmd == nil {
+		t.Error("the current loop stopped")
 	}
 }

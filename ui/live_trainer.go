@@ -65,6 +65,7 @@ type TrainerModel struct {
 	cohort     *classroom.Report
 	status     string
 	lastRound  int64 // round whose end already refreshed the cohort
+	ticker     liveTicker
 
 	width, height int
 }
@@ -99,9 +100,9 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case round.Update:
 		return m.apply(msg)
 	case liveTickMsg:
-		if m.running() {
-			return m, tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: msg.round} })
-		}
+		var cmd tea.Cmd
+		m.ticker, cmd = m.ticker.tick(msg, m.ev)
+		return m, cmd
 	case cohortMsg:
 		if msg.err != nil {
 			m.status = "Cohort report: " + msg.err.Error()
@@ -120,18 +121,17 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m TrainerModel) running() bool {
-	return m.ev.Phase == round.Asking || m.ev.Phase == round.Revealing
+	return m.ev.Phase.Running()
 }
 
 func (m TrainerModel) apply(u round.Update) (TrainerModel, tea.Cmd) {
-	wasRunning := m.running()
 	m.ev, m.present = u.Event, u.Present
 	m.keys.Stop.SetEnabled(m.running())
 	m.keys.Start.SetEnabled(!m.running())
 	var cmds []tea.Cmd
-	if m.running() && !wasRunning {
-		id := m.ev.Round
-		cmds = append(cmds, tea.Tick(time.Second, func(time.Time) tea.Msg { return liveTickMsg{round: id} }))
+	var tick tea.Cmd
+	if m.ticker, tick = m.ticker.sync(m.ev); tick != nil {
+		cmds = append(cmds, tick)
 	}
 	if m.ev.Phase == round.Finished && m.ev.Round != m.lastRound {
 		m.lastRound = m.ev.Round
@@ -195,7 +195,7 @@ func (m TrainerModel) View() string {
 				parts = append(parts, st.Muted.Render(fmt.Sprintf("  … and %d more", len(m.ev.Leaderboard)-10)))
 				break
 			}
-			parts = append(parts, st.Rank.Render(fmt.Sprintf("%3d. %-24s %6d  %d/%d right", s.Rank, s.Name, s.Points, s.Correct, s.Answered)))
+			parts = append(parts, st.Rank.Render(standingLine(s)))
 		}
 	}
 	if m.showCohort {
@@ -213,7 +213,7 @@ func (m TrainerModel) roundLine() string {
 	st := m.styles.Live
 	switch m.ev.Phase {
 	case round.Asking:
-		left := max(0, int((m.ev.Deadline.Sub(m.now())+time.Second-1)/time.Second))
+		left := secondsLeft(m.ev.Deadline, m.now())
 		return fmt.Sprintf("Question %d of %d · %ds left · %d of %d answered\n%s",
 			m.ev.Index+1, m.ev.Total, left, m.ev.Answered, m.ev.Players, st.Muted.Render(m.ev.Question.Prompt))
 	case round.Revealing:

@@ -32,6 +32,10 @@ func (p Phase) String() string {
 	return fmt.Sprintf("phase(%d)", int(p))
 }
 
+// Running reports whether a round is under way: a question open or its
+// answer showing.
+func (p Phase) Running() bool { return p == Asking || p == Revealing }
+
 // Config times a round. Zero values take the defaults.
 type Config struct {
 	QuestionTime time.Duration // how long a question stays open
@@ -87,11 +91,9 @@ type Event struct {
 	Index    int // current question, from 0
 	Total    int // questions in the round
 	Question Question
-	Opened   time.Time // when the current question opened
 	Deadline time.Time // Asking: answers close; Revealing: the next step
-	Limit    time.Duration
-	Answered int // Asking: answers so far
-	Players  int // trainees playing the current question
+	Answered int       // Asking: answers so far
+	Players  int       // trainees playing the current question
 	Counts   []int
 	// Leaderboard is set while Revealing and Finished; it is shared by all
 	// sessions and must not be modified.
@@ -143,15 +145,12 @@ func (e *Engine) Join(name string) { e.present[name] = true }
 // Leave marks name as gone. Their points stay: they may reconnect.
 func (e *Engine) Leave(name string) { delete(e.present, name) }
 
-// Present counts trainees in the room.
-func (e *Engine) Present() int { return len(e.present) }
-
 // Phase reports the current phase.
 func (e *Engine) Phase() Phase { return e.phase }
 
 // Start begins round id with qs, opening the first question at now.
 func (e *Engine) Start(id int64, qs []Question, now time.Time) error {
-	if e.phase == Asking || e.phase == Revealing {
+	if e.phase.Running() {
 		return ErrRunning
 	}
 	if len(qs) == 0 {
@@ -164,9 +163,13 @@ func (e *Engine) Start(id int64, qs []Question, now time.Time) error {
 	return nil
 }
 
-// Stop ends the running round at once, with the leaderboard so far.
+// Stop ends the running round at once, with the leaderboard so far:
+// answers to a question still open count, as they would at its reveal.
 func (e *Engine) Stop() {
-	if e.phase == Asking || e.phase == Revealing {
+	if e.phase == Asking {
+		e.tally()
+	}
+	if e.phase.Running() {
 		e.finish()
 	}
 }
@@ -252,6 +255,12 @@ func (e *Engine) allAnswered() bool {
 
 func (e *Engine) reveal(now time.Time) {
 	e.phase, e.deadline = Revealing, now.Add(e.cfg.RevealTime)
+	e.tally()
+	e.rank()
+}
+
+// tally adds the open question's answers to the round's totals.
+func (e *Engine) tally() {
 	for n := range e.players {
 		s := e.totals[n]
 		if s == nil {
@@ -266,7 +275,6 @@ func (e *Engine) reveal(now time.Time) {
 			}
 		}
 	}
-	e.rank()
 }
 
 func (e *Engine) rank() {
@@ -286,11 +294,11 @@ func (e *Engine) Next() time.Time { return e.deadline }
 
 // Event returns the snapshot sessions draw.
 func (e *Engine) Event() Event {
-	ev := Event{Round: e.round, Phase: e.phase, Index: e.idx, Total: len(e.qs), Limit: e.cfg.QuestionTime}
+	ev := Event{Round: e.round, Phase: e.phase, Index: e.idx, Total: len(e.qs)}
 	if e.phase == Idle {
 		return ev
 	}
-	ev.Question, ev.Opened, ev.Deadline = e.qs[e.idx], e.opened, e.deadline
+	ev.Question, ev.Deadline = e.qs[e.idx], e.deadline
 	ev.Players, ev.Answered = len(e.players), len(e.answers)
 	if e.phase != Asking {
 		ev.Counts = make([]int, len(ev.Question.Choices))
@@ -304,7 +312,7 @@ func (e *Engine) Event() Event {
 
 // Seat returns name's own view of the round.
 func (e *Engine) Seat(name string) Seat {
-	s := Seat{Playing: e.players[name] && (e.phase == Asking || e.phase == Revealing), Rank: e.ranks[name]}
+	s := Seat{Playing: e.players[name] && e.phase.Running(), Rank: e.ranks[name]}
 	if t := e.totals[name]; t != nil {
 		s.Points = t.Points
 	}
@@ -315,6 +323,3 @@ func (e *Engine) Seat(name string) Seat {
 	}
 	return s
 }
-
-// Leaderboard returns the latest standings (shared; do not modify).
-func (e *Engine) Leaderboard() []Standing { return e.board }

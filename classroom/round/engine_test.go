@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"crm101/glossary"
+	"crm101/quiz"
 )
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -180,11 +181,16 @@ func TestQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	qs, err := Questions(g, g.Len(), rand.New(rand.NewPCG(1, 2)))
+	ix := quiz.NewIndex(g)
+	n := Playable(ix.Generator(rand.New(rand.NewPCG(1, 2))), g)
+	if n == 0 || n > g.Len() {
+		t.Fatalf("Playable = %d of %d terms", n, g.Len())
+	}
+	qs, err := Questions(ix.Generator(rand.New(rand.NewPCG(1, 2))), n)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := Questions(g, g.Len(), rand.New(rand.NewPCG(1, 2)))
+	again, _ := Questions(ix.Generator(rand.New(rand.NewPCG(1, 2))), n)
 	if !reflect.DeepEqual(qs, again) {
 		t.Error("same seed gave different questions")
 	}
@@ -206,7 +212,32 @@ func TestQuestions(t *testing.T) {
 			}
 		}
 	}
-	if _, err := Questions(g, 0, rand.New(rand.NewPCG(1, 2))); err == nil {
+	if _, err := Questions(ix.Generator(rand.New(rand.NewPCG(1, 2))), 0); err == nil {
 		t.Error("0 questions: want error")
+	}
+	if _, err := Questions(ix.Generator(rand.New(rand.NewPCG(1, 2))), n+1); err == nil {
+		t.Error("more questions than playable terms: want error")
+	}
+}
+
+// Stopping mid-question keeps the answers already given to it.
+func TestStopMidQuestionCountsAnswers(t *testing.T) {
+	e := NewEngine(Config{QuestionTime: 20 * time.Second, RevealTime: 5 * time.Second})
+	e.Join("al")
+	e.Join("bo")
+	if err := e.Start(1, twoQuestions(), t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Answer("al", 0, 0, t0.Add(10*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	e.Stop()
+	ev := e.Event()
+	want := []Standing{{Rank: 1, Name: "al", Points: 750, Correct: 1, Answered: 1}, {Rank: 2, Name: "bo"}}
+	if ev.Phase != Finished || !reflect.DeepEqual(ev.Leaderboard, want) {
+		t.Errorf("stopped: %v %+v\nwant %+v", ev.Phase, ev.Leaderboard, want)
+	}
+	if s := e.Seat("al"); s.Points != 750 || s.Rank != 1 {
+		t.Errorf("al's seat after stop: %+v", s)
 	}
 }

@@ -3,7 +3,6 @@ package round
 import (
 	"errors"
 	"fmt"
-	"math/rand/v2"
 
 	"crm101/glossary"
 	"crm101/quiz"
@@ -25,26 +24,17 @@ type Question struct {
 // ErrTooFewTerms means the glossary cannot fill a round's options.
 var ErrTooFewTerms = errors.New("glossary has too few terms for a live round")
 
-// Questions draws n distinct multiple-choice questions from g, made by
-// the quiz's own generator: the same plausible distractors (related
-// entries and the same category first) and the same masking of the
-// term's names and acronym as Test Yourself. rng is injected so a test
-// (or a replayed round) gets the same questions.
-func Questions(g *glossary.Glossary, n int, rng *rand.Rand) ([]Question, error) {
+// Questions draws n distinct multiple-choice questions with gen, the
+// quiz's own generator: the same plausible distractors (related entries
+// and the same category first) and the same masking of the term's names
+// and acronym as Test Yourself. gen carries the injected rng, so a test
+// (or a replayed round) gets the same questions. Ask for no more than
+// Playable: a shortfall is an error.
+func Questions(gen *quiz.Generator, n int) ([]Question, error) {
 	if n <= 0 {
 		return nil, fmt.Errorf("live round of %d questions: want at least one", n)
 	}
-	gen := quiz.NewGenerator(g, rng)
-	fit := 0
-	for _, e := range g.Entries() {
-		if gen.Fits(e.Term, quiz.Choice) {
-			fit++
-		}
-	}
-	if fit == 0 {
-		return nil, ErrTooFewTerms
-	}
-	qs, err := gen.Quiz(min(n, fit), []quiz.Kind{quiz.Choice}, nil)
+	qs, err := gen.Quiz(n, []quiz.Kind{quiz.Choice}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("live round: %w", err)
 	}
@@ -53,4 +43,17 @@ func Questions(g *glossary.Glossary, n int, rng *rand.Rand) ([]Question, error) 
 		out[i] = Question{Term: q.Term, Prompt: q.Prompt, Choices: q.Options, Answer: q.AnswerIndex}
 	}
 	return out, nil
+}
+
+// Playable counts the terms of g a live question can be asked about
+// (gen must be over g). It checks every entry, so a caller computes it
+// once per glossary, not per round.
+func Playable(gen *quiz.Generator, g *glossary.Glossary) int {
+	fit := 0
+	for _, e := range g.Entries() {
+		if gen.Fits(e.Term, quiz.Choice) {
+			fit++
+		}
+	}
+	return fit
 }

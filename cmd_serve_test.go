@@ -1,0 +1,36 @@
+package main
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// idleConsole stands in for the trainer's console: it only quits when told.
+type idleConsole struct{}
+
+func (idleConsole) Init() tea.Cmd                       { return nil }
+func (idleConsole) Update(tea.Msg) (tea.Model, tea.Cmd) { return idleConsole{}, nil }
+func (idleConsole) View() string                        { return "" }
+
+// When the server stops serving, the console ends with its error instead
+// of carrying on with nobody able to join.
+func TestConsoleEndsWhenServerFails(t *testing.T) {
+	p := tea.NewProgram(idleConsole{}, tea.WithInput(nil), tea.WithOutput(&strings.Builder{}), tea.WithoutRenderer())
+	served := make(chan error, 1)
+	served <- errors.New("accept: too many open files")
+	done := make(chan error, 1)
+	go func() { done <- runConsole(p, served) }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "too many open files") {
+			t.Errorf("runConsole = %v, want the server's error", err)
+		}
+	case <-time.After(5 * time.Second):
+		p.Kill()
+		t.Fatal("the console carried on after the server failed")
+	}
+}
