@@ -17,14 +17,14 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
+	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
-	"crm101/classroom"
-	"crm101/classroom/round"
-	"crm101/glossary"
-	"crm101/ui"
+	"github.com/charmbracelet/x/vt"
+	"github.com/crm101/crm101/classroom"
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/ui"
 )
 
 // The classroom is tested the way trainees use it: real SSH clients
@@ -50,11 +50,11 @@ func testClassroom(t testing.TB, cfg classroom.Config) (*classroom.Server, strin
 	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	if cfg.Trainee == nil {
 		cfg.Trainee = func(s classroom.TraineeSession) tea.Model {
-			return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live, Store: s.Progress, Seed: 1})
+			return ui.New(ui.Options{Glossary: g, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live, Store: s.Progress, Seed: 1})
 		}
 	}
 	cfg.Trainer = func(s classroom.TrainerSession) tea.Model {
-		return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Renderer: s.Renderer})
+		return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ))})
 	}
 	srv, err := classroom.New(cfg)
 	if err != nil {
@@ -80,45 +80,76 @@ type sshClient struct {
 	done   chan error
 }
 
-// screen collects what the server writes, and answers the terminal
-// queries a real terminal answers (background colour, device attributes),
-// as bubbletea.MakeRenderer asks them on every new session.
+// screen is the client's terminal: a terminal emulator fed with what
+// the server writes, so tests read the screen a trainee sees (Bubble Tea
+// v2 redraws only the cells that change). Set reply and it answers the
+// terminal's queries (background colour, device attributes) as a real
+// terminal does; leave it nil for a terminal that never answers.
 type screen struct {
-	mu    sync.Mutex
-	buf   bytes.Buffer
-	reply io.Writer
-	seen  map[string]time.Time // first time each watched text appeared
-	watch []string
-	tail  []byte // the end of the previous write, so a watched text split across writes is found
+	mu      sync.Mutex
+	term    *vt.Emulator
+	writes  int        // number of writes, to tell a new frame from an old one
+	bytes   int        // bytes written, for the benchmark's bytes per frame
+	replyMu sync.Mutex // apart from mu: replies are made while mu is held
+	reply   io.Writer
+	seen    map[string]time.Time // first time each watched text appeared
+	watch   []string
+}
+
+func newScreen(w, h int, watch []string) *screen {
+	s := &screen{term: vt.NewEmulator(w, h), seen: map[string]time.Time{}, watch: watch}
+	go s.answer()
+	return s
+}
+
+// answer passes the emulator's replies to the server when the client
+// answers, and drops them otherwise (the emulator must not block).
+func (s *screen) answer() {
+	buf := make([]byte, 4096)
+	for {
+		n, err := s.term.Read(buf)
+		if err != nil {
+			return
+		}
+		s.replyMu.Lock()
+		reply := s.reply
+		s.replyMu.Unlock()
+		if reply != nil {
+			_, _ = reply.Write(buf[:n])
+		}
+	}
 }
 
 func (s *screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.buf.Write(p)
-	if s.reply != nil && bytes.Contains(p, []byte("\x1b[c")) {
-		go s.reply.Write([]byte("\x1b]11;rgb:0000/0000/0000\x07\x1b[?62;22c"))
-	}
+	s.writes++
+	s.bytes += len(p)
+	_, _ = s.term.Write(p)
 	if len(s.watch) > 0 {
 		at := time.Now()
-		chunk := append(s.tail, p...)
-		text := ansi.Strip(string(chunk))
+		text := s.term.String()
 		for _, w := range s.watch {
 			if _, ok := s.seen[w]; !ok && strings.Contains(text, w) {
 				s.seen[w] = at
 			}
 		}
-		s.tail = append([]byte(nil), chunk[max(0, len(chunk)-256):]...)
 	}
 	return len(p), nil
 }
 
-// reset forgets what was drawn, for the next round of a benchmark.
+// close ends the emulator, and with it the goroutine passing replies.
+func (s *screen) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_ = s.term.Close()
+}
+
+// reset forgets what was seen, for the next round of a benchmark.
 func (s *screen) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.buf.Reset()
-	s.tail = nil
+	s.bytes = 0
 	s.seen = map[string]time.Time{}
 }
 
@@ -130,19 +161,22 @@ func (s *screen) seenAt(w string) (time.Time, bool) {
 	return t, ok
 }
 
-// text is everything drawn so far, without escape codes.
+// text is what the screen shows now.
 func (s *screen) text() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return ansi.Strip(s.buf.String())
+	return s.term.String()
 }
 
-// since is the text drawn after byte offset mark, and the new mark.
+// since is what the screen shows now, if anything was drawn after write
+// number mark (else ""), and the new mark.
 func (s *screen) since(mark int) (string, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b := s.buf.Bytes()
-	return ansi.Strip(string(b[min(mark, len(b)):])), len(b)
+	if s.writes <= mark && mark > 0 {
+		return "", s.writes
+	}
+	return s.term.String(), s.writes
 }
 
 type dialOpts struct {
@@ -150,11 +184,12 @@ type dialOpts struct {
 	pty              bool
 	key              gossh.Signer
 	password         bool
+	silent           bool // a terminal that never answers a query
 	watch            []string
 }
 
 func dial(addr string, o dialOpts) (*sshClient, error) {
-	c := &sshClient{screen: &screen{seen: map[string]time.Time{}, watch: o.watch}, stderr: &screen{}, done: make(chan error, 1)}
+	c := &sshClient{screen: newScreen(100, 30, o.watch), stderr: newScreen(100, 30, nil), done: make(chan error, 1)}
 	var auth []gossh.AuthMethod
 	if o.key != nil {
 		auth = append(auth, gossh.PublicKeys(o.key))
@@ -194,7 +229,11 @@ func dial(addr string, o dialOpts) (*sshClient, error) {
 		conn.Close()
 		return c, err
 	}
-	c.screen.reply = c.stdin
+	if !o.silent {
+		c.screen.replyMu.Lock()
+		c.screen.reply = c.stdin
+		c.screen.replyMu.Unlock()
+	}
 	c.sess.Stdout, c.sess.Stderr = c.screen, c.stderr
 	if o.pty {
 		if err := c.sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
@@ -214,6 +253,8 @@ func (c *sshClient) close() {
 	if c.conn != nil {
 		c.conn.Close()
 	}
+	c.screen.close()
+	c.stderr.close()
 }
 
 func (c *sshClient) send(keys string) error {
@@ -221,7 +262,8 @@ func (c *sshClient) send(keys string) error {
 	return err
 }
 
-// waitFor waits until the screen shows want after byte offset mark.
+// waitFor waits until the screen shows want in a frame drawn after
+// write number mark (0: any frame).
 func (c *sshClient) waitFor(want string, mark int, timeout time.Duration) (int, error) {
 	deadline := time.Now().Add(timeout)
 	for {
@@ -475,6 +517,31 @@ func newSigner(t testing.TB) gossh.Signer {
 	return s
 }
 
+// A trainee whose terminal never answers a query (background colour,
+// device attributes) still gets the app at once, and can type into it:
+// nothing in a session waits for the terminal. The idle limit is long,
+// so an app that waited would still be waiting when the test gives up.
+func TestClassroomSilentTerminal(t *testing.T) {
+	_, addr := testClassroom(t, classroom.Config{IdleTimeout: time.Hour})
+	start := time.Now()
+	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", name: "ana", pty: true, silent: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	mark, err := c.waitFor("Search", 0, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("first screen %v after dialling", time.Since(start).Round(time.Millisecond))
+	if err := c.send("churn"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.waitFor("Search › churn", mark, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestClassroomKeys(t *testing.T) {
 	trainer, ana, stranger := newSigner(t), newSigner(t), newSigner(t)
 	srv, addr := testClassroom(t, classroom.Config{
@@ -535,7 +602,7 @@ func TestClassroomPanicStaysInItsSession(t *testing.T) {
 		if s.Name == "boom" {
 			panic("a bug that only boom's session meets")
 		}
-		return ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live})
+		return ui.New(ui.Options{Glossary: g, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live})
 	}})
 	ana, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
 	if err != nil {
@@ -641,7 +708,7 @@ func TestClassroomFinishesSavingBeforeClosing(t *testing.T) {
 	}
 	var calls atomic.Int32
 	srv, addr := testClassroom(t, classroom.Config{Trainee: func(s classroom.TraineeSession) tea.Model {
-		return savingApp{Model: ui.New(ui.Options{Glossary: g, Renderer: s.Renderer, Live: s.Live}), calls: &calls}
+		return savingApp{Model: ui.New(ui.Options{Glossary: g, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live}), calls: &calls}
 	}})
 	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
 	if err != nil {

@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"crm101/classroom"
-	"crm101/classroom/round"
+	"github.com/crm101/crm101/classroom"
+	"github.com/crm101/crm101/classroom/round"
 )
 
 // loadConfig lets many clients connect from loopback at once.

@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"crm101/glossary"
-	"crm101/ui"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/ui"
 )
 
 // calcJSON is the `calc --json` contract of issue 3; the field order is

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 func TestCalcPrintsResultAndFormula(t *testing.T) {

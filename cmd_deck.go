@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // DecksEnv lists packs to load on every run, separated like PATH.

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 func testPack(name string) string { return filepath.Join("glossary", "testdata", "packs", name) }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 func joinArgs(args []string) string { return strings.TrimSpace(strings.Join(args, " ")) }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {

@@ -12,9 +12,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"crm101/glossary"
-	"crm101/quiz"
-	"crm101/ui"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
+	"github.com/crm101/crm101/ui"
 )
 
 // dataDirFlag names the persistent flag that moves the progress database.

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"crm101/quiz"
+	"github.com/crm101/crm101/quiz"
 )
 
 func TestQuizExportJSONIsRepeatableAndComplete(t *testing.T) {

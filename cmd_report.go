@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"crm101/classroom"
+	"github.com/crm101/crm101/classroom"
 )
 
 func newReportCmd() *cobra.Command {

@@ -13,15 +13,15 @@ import (
 	"syscall"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
-	"crm101/classroom"
-	"crm101/classroom/round"
-	"crm101/quiz"
-	"crm101/ui"
+	"github.com/crm101/crm101/classroom"
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/quiz"
+	"github.com/crm101/crm101/ui"
 )
 
 // serveFlags are `crm101 serve`'s options.
@@ -112,11 +112,11 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		Round: round.Config{QuestionTime: f.questionTime, RevealTime: f.revealTime},
 		Log:   logger,
 		Trainee: func(s classroom.TraineeSession) tea.Model {
-			return ui.New(ui.Options{Glossary: g, QuizIndex: ix, Renderer: s.Renderer, Live: s.Live,
+			return ui.New(ui.Options{Glossary: g, QuizIndex: ix, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live,
 				Store: s.Progress, Seed: uint64(time.Now().UnixNano()), Clock: time.Now})
 		},
 		Trainer: func(s classroom.TrainerSession) tea.Model {
-			return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Renderer: s.Renderer, Banner: "  " + banner, Questions: f.questions})
+			return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Banner: "  " + banner, Questions: f.questions})
 		},
 	})
 	if err != nil {
@@ -142,8 +142,8 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		}
 		return nil
 	}
-	model := ui.NewTrainer(ui.TrainerOptions{Desk: srv.Desk(), Renderer: ui.DefaultRenderer(), Banner: "  " + banner, Questions: f.questions})
-	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx),
+	model := ui.NewTrainer(ui.TrainerOptions{Desk: srv.Desk(), Theme: ui.ThemeFromEnv(os.Getenv), Banner: "  " + banner, Questions: f.questions})
+	p := tea.NewProgram(model, tea.WithContext(ctx),
 		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
 	leave := srv.Desk().Watch(func(u round.Update) { p.Send(u) })
 	defer leave()

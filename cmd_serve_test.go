@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // idleConsole stands in for the trainer's console: it only quits when told.
@@ -14,7 +14,7 @@ type idleConsole struct{}
 
 func (idleConsole) Init() tea.Cmd                       { return nil }
 func (idleConsole) Update(tea.Msg) (tea.Model, tea.Cmd) { return idleConsole{}, nil }
-func (idleConsole) View() string                        { return "" }
+func (idleConsole) View() tea.View                      { return tea.NewView("") }
 
 // When the server stops serving, the console ends with its error instead
 // of carrying on with nobody able to join.

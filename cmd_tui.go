@@ -3,12 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
-	"crm101/ui"
+	"github.com/crm101/crm101/ui"
 )
 
 // tuiOptions say which screen the app opens on and with what.
@@ -42,7 +43,7 @@ func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 	}
 	model := ui.New(ui.Options{
 		Glossary: g,
-		Renderer: ui.DefaultRenderer(),
+		Theme:    ui.ThemeFromEnv(os.Getenv),
 		Start:    o.start,
 		Query:    o.query,
 		Store:    store,
@@ -52,8 +53,7 @@ func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 		Clock:    time.Now,
 		Metric:   o.metric,
 	})
-	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithMouseCellMotion(),
-		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
+	p := tea.NewProgram(model, tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
 	final, runErr := p.Run()
 	if runErr != nil {
 		runErr = fmt.Errorf("run app: %w", runErr)

@@ -63,27 +63,49 @@ func (a *ptyApp) quit(tb testing.TB) {
 	a.tty.Close()
 }
 
-// Queries whose answer a program would wait for. A terminal that never
-// answers them must not cost the user a stalled first frame, so crm101
-// must never send them.
-var terminalQueries = [][]byte{
-	[]byte("\x1b]11;?"), // background colour
-	[]byte("\x1b]10;?"), // foreground colour
-	[]byte("\x1b[6n"),   // cursor position
-	[]byte("\x1b[c"),    // device attributes
-}
+// backgroundQuery is the terminal query for its background colour
+// (OSC 11), which the app sends once and never waits for.
+var backgroundQuery = []byte("\x1b]11;?")
 
-func TestFirstFrameNeverQueriesTheTerminal(t *testing.T) {
-	for _, env := range [][]string{nil, {"NO_COLOR=1"}, {"COLORFGBG=0;15"}} {
+// The first frame never waits on the terminal: on a pty that answers
+// nothing, the app draws Browse, chosen from the environment, although
+// its background query is never answered.
+func TestFirstFrameNeverWaitsForTheTerminal(t *testing.T) {
+	for _, env := range [][]string{nil, {"NO_COLOR=1"}, {"COLORFGBG=0;15"}, {"TERM=dumb"}} {
 		app := startOnSilentTerminal(t, crm101Binary(t), env)
 		app.readUntil(t, "Search")
-		for _, q := range terminalQueries {
-			if bytes.Contains(app.out.Bytes(), q) {
-				t.Errorf("env %v: app sent terminal query %q", env, q)
-			}
-		}
 		app.quit(t)
 	}
+}
+
+// CRM101_THEME is the user's choice: the app does not even ask.
+func TestThemeChosenNeverAsks(t *testing.T) {
+	for _, theme := range []string{"light", "dark"} {
+		app := startOnSilentTerminal(t, crm101Binary(t), []string{"CRM101_THEME=" + theme})
+		app.readUntil(t, "Search")
+		app.quit(t)
+		if bytes.Contains(app.out.Bytes(), backgroundQuery) {
+			t.Errorf("CRM101_THEME=%s: app asked for the background", theme)
+		}
+	}
+}
+
+// A terminal that answers the background query restyles the app: the
+// first frame is drawn dark (the default), the answer "white" turns
+// the brand to the light palette's accent.
+func TestBackgroundAnswerRestyles(t *testing.T) {
+	const darkAccent, lightAccent = "38;2;167;139;250", "38;2;90;63;217"
+	app := startOnSilentTerminal(t, crm101Binary(t), []string{"COLORTERM=truecolor"})
+	app.readUntil(t, "Search")
+	if !bytes.Contains(app.out.Bytes(), []byte(darkAccent)) {
+		t.Fatalf("first frame is not in the dark palette:\n%q", app.out.String())
+	}
+	app.readUntil(t, string(backgroundQuery))
+	if _, err := app.tty.Write([]byte("\x1b]11;rgb:ffff/ffff/ffff\x1b\\")); err != nil {
+		t.Fatal(err)
+	}
+	app.readUntil(t, lightAccent)
+	app.quit(t)
 }
 
 // BenchmarkFirstFrame measures process start to the first frame on a

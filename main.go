@@ -12,7 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"crm101/quiz"
+	"github.com/crm101/crm101/quiz"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // A trainee answers a short flashcard session (missing one card, which

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"net"
 
-	"github.com/charmbracelet/ssh"
+	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 )
 

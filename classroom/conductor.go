@@ -9,9 +9,9 @@ import (
 	"sync"
 	"time"
 
-	"crm101/classroom/round"
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // LiveKind is the question kind live-round answers are saved under in a

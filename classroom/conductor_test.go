@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"crm101/classroom/round"
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // fakeClock is moved by the test; the conductor reads it for every

@@ -5,13 +5,12 @@ import (
 	"math/rand/v2"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
-	"crm101/classroom/round"
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // Defaults for a classroom of up to a hundred on a LAN.
@@ -109,15 +108,15 @@ func (c Config) withDefaults() Config {
 // TraineeSession is what a trainee's app is built from.
 type TraineeSession struct {
 	Name     string
-	Renderer *lipgloss.Renderer // the session's own, from bubbletea.MakeRenderer
-	Progress *quiz.Store        // this trainee's progress database
-	Live     *Seat              // answers live-round questions as this trainee
+	Environ  []string    // the session's environment (TERM, and what the client sent)
+	Progress *quiz.Store // this trainee's progress database
+	Live     *Seat       // answers live-round questions as this trainee
 }
 
 // TrainerSession is what a trainer's console is built from.
 type TrainerSession struct {
-	Renderer *lipgloss.Renderer
-	Desk     *Desk
+	Environ []string // the session's environment
+	Desk    *Desk
 }
 
 // Seat answers live-round questions for one trainee.

@@ -3,8 +3,8 @@ package classroom
 import (
 	"time"
 
-	"crm101/classroom/round"
-	"crm101/glossary"
+	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
 )
 
 // Desk is the trainer's control of the classroom: start and stop live

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // Report is what a cohort learnt: per trainee and per term. The json

@@ -13,15 +13,14 @@ import (
 	"sync/atomic"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/ssh"
-	"github.com/charmbracelet/wish"
-	"github.com/charmbracelet/wish/activeterm"
-	bm "github.com/charmbracelet/wish/bubbletea"
-	"github.com/charmbracelet/wish/logging"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/activeterm"
+	bm "charm.land/wish/v2/bubbletea"
+	"charm.land/wish/v2/logging"
 
-	"crm101/classroom/round"
+	"github.com/crm101/crm101/classroom/round"
 )
 
 // Server is the classroom: an SSH server giving each trainee the app and
@@ -110,7 +109,7 @@ func New(cfg Config) (*Server, error) {
 		func(srv *ssh.Server) error { srv.ConnCallback = s.onConnect; return nil },
 		// Innermost first: the last middleware listed runs first.
 		wish.WithMiddleware(
-			bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+			bm.MiddlewareWithProgramHandler(s.program),
 			s.seatMiddleware,
 			activeterm.Middleware(),
 			s.gateMiddleware,
@@ -220,25 +219,28 @@ func (s *Server) enter() bool {
 func (s *Server) Active() int { return int(s.active.Load()) }
 
 // program builds the session's Bubble Tea program: the trainee's app or
-// the trainer's console, each with the session's own renderer.
+// the trainer's console. Nothing here waits on the client's terminal:
+// colour depth comes from the session's environment, and the app asks
+// for the background colour itself, without waiting for the answer.
 func (s *Server) program(sess ssh.Session) *tea.Program {
 	st, _ := sess.Context().Value(ctxSeat).(*sessionState)
 	if st == nil {
 		return nil
 	}
-	r := bm.MakeRenderer(sess)
+	env := sessionEnviron(sess)
 	var m tea.Model
 	if st.trainer {
-		m = s.cfg.Trainer(TrainerSession{Renderer: r, Desk: s.desk})
+		m = s.cfg.Trainer(TrainerSession{Environ: env, Desk: s.desk})
 	} else {
-		m = s.cfg.Trainee(TraineeSession{Name: st.name, Renderer: r, Progress: st.progress, Live: &Seat{c: s.conductor, name: st.name}})
+		m = s.cfg.Trainee(TraineeSession{Name: st.name, Environ: env, Progress: st.progress, Live: &Seat{c: s.conductor, name: st.name}})
 	}
 	st.final = m
 	m = keepFinal{m: m, st: st}
 	// Input is read through a watch so the idle limit counts key
 	// presses, not the screen updates a live round keeps sending.
 	st.lastInput.Store(time.Now().UnixNano())
-	p := tea.NewProgram(m, tea.WithInput(inputWatch{r: sess, last: &st.lastInput}), tea.WithOutput(sess), tea.WithAltScreen())
+	opts := append(bm.MakeOptions(sess), tea.WithInput(inputWatch{r: sessionInput(sess), last: &st.lastInput}))
+	p := tea.NewProgram(m, opts...)
 	send := func(msg tea.Msg) { p.Send(msg) }
 	if st.trainer {
 		st.leave = s.desk.Watch(func(u round.Update) { send(u) })

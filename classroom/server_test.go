@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // slowSaver is a trainee app whose last saves take a while to land,
@@ -21,7 +21,7 @@ type slowSaver struct {
 
 func (m slowSaver) Init() tea.Cmd                       { return nil }
 func (m slowSaver) Update(tea.Msg) (tea.Model, tea.Cmd) { return m, nil }
-func (m slowSaver) View() string                        { return "saving app" }
+func (m slowSaver) View() tea.View                      { return tea.NewView("saving app") }
 func (m slowSaver) FinishSaving() error {
 	time.Sleep(300 * time.Millisecond)
 	m.saved.Store(true)

@@ -7,12 +7,12 @@ import (
 	"sync/atomic"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/ssh"
-	"github.com/charmbracelet/wish"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
 	gossh "golang.org/x/crypto/ssh"
 
-	"crm101/quiz"
+	"github.com/crm101/crm101/quiz"
 )
 
 // sessionState is what the middlewares settle for one session before
@@ -52,7 +52,26 @@ func (k keepFinal) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // View implements tea.Model.
-func (k keepFinal) View() string { return k.m.View() }
+func (k keepFinal) View() tea.View { return k.m.View() }
+
+// sessionEnviron is the session's environment with the client's TERM,
+// as Bubble Tea sees it.
+func sessionEnviron(sess ssh.Session) []string {
+	env := sess.Environ()
+	if pty, _, ok := sess.Pty(); ok {
+		env = append(env, "TERM="+pty.Term)
+	}
+	return env
+}
+
+// sessionInput is where the session's keys arrive: the allocated pty
+// when there is one, else the channel itself.
+func sessionInput(sess ssh.Session) io.Reader {
+	if pty, _, ok := sess.Pty(); ok && pty.Slave != nil {
+		return pty.Slave
+	}
+	return sess
+}
 
 // saver is a model that saves in the background (the app's Test
 // Yourself screen) and can wait for those saves to finish.

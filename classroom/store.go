@@ -12,7 +12,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 
-	"crm101/classroom/round"
+	"github.com/crm101/crm101/classroom/round"
 )
 
 // DBFile is the classroom database's name in the data directory: rounds,

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"crm101/classroom/round"
+	"github.com/crm101/crm101/classroom/round"
 )
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"crm101/quiz"
+	"github.com/crm101/crm101/quiz"
 )
 
 // TraineeDir is where each trainee's progress database lives, inside the

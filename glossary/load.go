@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"sync"
 
-	"crm101/assets"
+	"github.com/crm101/crm101/assets"
 	"go.yaml.in/yaml/v3"
 )
 

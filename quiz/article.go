@@ -3,7 +3,7 @@ package quiz
 import (
 	"fmt"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // articleQuestion is one of the "Test Yourself" questions that close the

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // minTypoLetters is the shortest answer (in letters and digits) that

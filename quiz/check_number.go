@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // relTolerance is how far, relative to the expected value, a numeric

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 func typedQuestion() Question {

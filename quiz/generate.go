@@ -9,7 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // optionCount is how many options a choice question offers.

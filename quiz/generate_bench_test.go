@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // benchGlossary is the test glossary padded to about the size of the

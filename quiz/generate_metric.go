@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // metricAttempts bounds the search for generated numbers that pass a

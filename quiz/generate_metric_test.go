@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // metricGlossary holds one entry per calculator metric, so every metric

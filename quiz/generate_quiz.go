@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"slices"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // Quiz builds a balanced quiz of n questions about n different terms:

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // testEntries mirrors real glossary entries closely enough to exercise

@@ -9,7 +9,7 @@ import (
 
 	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // BuiltinDeck is the deck of the glossary shipped with crm101. Cards are

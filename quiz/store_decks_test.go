@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // packGlossary layers a pack that adds "MEDDIC" and overrides "Churn

@@ -8,13 +8,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // Screen names one of the app's top-level screens.
@@ -40,12 +40,15 @@ func (s Screen) String() string {
 	return "Unknown"
 }
 
-// Options configure a new app. Glossary and Renderer are required.
+// Options configure a new app. Glossary is required.
 type Options struct {
 	Glossary *glossary.Glossary
-	Renderer *lipgloss.Renderer
-	Start    Screen // screen shown first
-	Query    string // pre-filled Browse search
+	// Theme is the background assumed for the first frame (ThemeFromEnv);
+	// unless it is Fixed, the terminal's answer to a background query
+	// restyles the app when it comes.
+	Theme Theme
+	Start Screen // screen shown first
+	Query string // pre-filled Browse search
 
 	// Test Yourself exists only with a progress store, opened by the
 	// caller before the program starts (and closed after FinishSaving).
@@ -66,6 +69,7 @@ type Options struct {
 // Model is the root model: it owns the tab bar, the help bar and the
 // screens, and routes each message to the screen that owns it.
 type Model struct {
+	theme   Theme
 	styles  *Styles
 	keys    globalKeyMap
 	help    help.Model
@@ -83,10 +87,11 @@ type Model struct {
 
 // New builds the root model from opts.
 func New(opts Options) Model {
-	styles := DefaultStyles(opts.Renderer)
+	styles := NewStyles(opts.Theme.Dark)
 	h := help.New()
 	h.Styles = styles.Help
 	m := Model{
+		theme:   opts.Theme,
 		styles:  &styles,
 		keys:    defaultGlobalKeyMap(),
 		help:    h,
@@ -106,7 +111,7 @@ func New(opts Options) Model {
 		if ix == nil {
 			ix = quiz.NewIndex(opts.Glossary)
 		}
-		m.quiz = newQuizModel(opts.Glossary, ix, opts.Store.ForGlossary(opts.Glossary), m.styles, clock, opts.Seed, opts.Quiz, opts.Renderer.ColorProfile())
+		m.quiz = newQuizModel(opts.Glossary, ix, opts.Store.ForGlossary(opts.Glossary), m.styles, clock, opts.Seed, opts.Quiz)
 	}
 	if opts.StoreErr != nil {
 		m.err = fmt.Errorf("Test Yourself is off: %w", opts.StoreErr)
@@ -120,12 +125,18 @@ func New(opts Options) Model {
 	return m
 }
 
-// Init starts the first search so the list is filled before any key.
+// Init starts the first search so the list is filled before any key,
+// and asks the terminal for its background. The first frame does not
+// wait for the answer, which may never come.
 func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.browse.Init()}
 	if m.has(QuizScreen) {
-		return tea.Batch(m.browse.Init(), m.quiz.Init())
+		cmds = append(cmds, m.quiz.Init())
 	}
-	return m.browse.Init()
+	if !m.theme.Fixed {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
 }
 
 // FinishSaving waits for answers still on their way to the progress
@@ -152,11 +163,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		return m.resize(), nil
-	case tea.KeyMsg:
+	case tea.BackgroundColorMsg:
+		if !m.theme.Fixed {
+			return m.restyle(msg.IsDark()), nil
+		}
+		return m, nil
+	case tea.KeyPressMsg:
 		if next, cmd, handled := m.handleGlobalKey(msg); handled {
 			return next, cmd
 		}
-	case tea.MouseMsg:
+	case tea.MouseWheelMsg:
+		msg.Y -= lipgloss.Height(m.tabBar())
+		return m.updateActive(msg)
+	case tea.MouseClickMsg:
 		msg.Y -= lipgloss.Height(m.tabBar())
 		return m.updateActive(msg)
 	case switchScreenMsg:
@@ -183,7 +202,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.updateActive(msg)
 }
 
-func (m Model) handleGlobalKey(msg tea.KeyMsg) (Model, tea.Cmd, bool) {
+func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit, true
@@ -252,7 +271,7 @@ func (m *Model) updateGlobalKeys() {
 // resize gives every screen, visible or not, the space left between the
 // tab bar and the help bar, so switching screens never shows a stale size.
 func (m Model) resize() Model {
-	m.help.Width = m.width
+	m.help.SetWidth(m.width)
 	chrome := lipgloss.Height(m.tabBar()) + lipgloss.Height(m.helpView())
 	bodyHeight := max(0, m.height-chrome)
 	m.browse = m.browse.setSize(m.width, bodyHeight)
@@ -261,8 +280,30 @@ func (m Model) resize() Model {
 	return m
 }
 
-// View draws the tab bar, the active screen and the help bar.
-func (m Model) View() string {
+// restyle rebuilds every style for a dark or light background, in
+// place: the screens share the Styles, and copy only what bubbles keep.
+func (m Model) restyle(dark bool) Model {
+	if dark == m.styles.Dark {
+		return m
+	}
+	*m.styles = NewStyles(dark)
+	m.help.Styles = m.styles.Help
+	m.browse = m.browse.restyle()
+	m.calc = m.calc.restyle()
+	m.quiz = m.quiz.restyle()
+	return m
+}
+
+// View draws the app full-screen, with mouse wheel reporting.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.screen())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	return v
+}
+
+// screen draws the tab bar, the active screen and the help bar.
+func (m Model) screen() string {
 	if m.width == 0 {
 		return "" // no size yet: drawing now would only flicker
 	}

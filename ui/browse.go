@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // searchDoneMsg carries a finished search back to Browse. seq lets the
@@ -58,13 +58,11 @@ func newBrowseModel(g *glossary.Glossary, styles *Styles, query string) browseMo
 	in := textinput.New()
 	in.Prompt = "Search › "
 	in.Placeholder = "type a term, acronym or idea…"
-	in.PromptStyle = styles.Browse.SearchPrompt
-	in.TextStyle = styles.Browse.SearchText
-	in.PlaceholderStyle = styles.Browse.Placeholder
+	in.SetStyles(styles.Input.Search)
 	in.CharLimit = 200
 	in.SetValue(query)
 	in.Focus()
-	m := browseModel{g: g, styles: styles, keys: defaultBrowseKeyMap(), input: in, detail: viewport.New(0, 0)}
+	m := browseModel{g: g, styles: styles, keys: defaultBrowseKeyMap(), input: in, detail: viewport.New()}
 	m.detail.MouseWheelEnabled = true
 	m.keys.setDetailFocus(false)
 	return m
@@ -78,9 +76,11 @@ func (m browseModel) Update(msg tea.Msg) (browseModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchDoneMsg:
 		return m.applySearch(msg), nil
-	case tea.MouseMsg:
-		return m.handleMouse(msg)
-	case tea.KeyMsg:
+	case tea.MouseWheelMsg:
+		return m.handleWheel(msg), nil
+	case tea.MouseClickMsg:
+		return m.handleClick(msg), nil
+	case tea.KeyPressMsg:
 		if m.detailFocus {
 			return m.handleDetailKey(msg)
 		}
@@ -91,7 +91,7 @@ func (m browseModel) Update(msg tea.Msg) (browseModel, tea.Cmd) {
 	return m, cmd
 }
 
-func (m browseModel) handleListKey(msg tea.KeyMsg) (browseModel, tea.Cmd) {
+func (m browseModel) handleListKey(msg tea.KeyPressMsg) (browseModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
@@ -130,7 +130,7 @@ func (m browseModel) handleListKey(msg tea.KeyMsg) (browseModel, tea.Cmd) {
 	return m, tea.Batch(cmd, search)
 }
 
-func (m browseModel) handleDetailKey(msg tea.KeyMsg) (browseModel, tea.Cmd) {
+func (m browseModel) handleDetailKey(msg tea.KeyPressMsg) (browseModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Close):
@@ -168,30 +168,31 @@ func (m browseModel) handleDetailKey(msg tea.KeyMsg) (browseModel, tea.Cmd) {
 	return m, nil
 }
 
-func (m browseModel) handleMouse(msg tea.MouseMsg) (browseModel, tea.Cmd) {
-	if msg.Action != tea.MouseActionPress {
-		return m, nil
-	}
+// handleWheel scrolls whichever pane the pointer is over.
+func (m browseModel) handleWheel(msg tea.MouseWheelMsg) browseModel {
 	overList := m.listBox.contains(msg.X, msg.Y)
 	switch msg.Button {
-	case tea.MouseButtonWheelUp:
+	case tea.MouseWheelUp:
 		if overList {
-			return m.scrollList(-3), nil
+			return m.scrollList(-3)
 		}
 		m.detail.ScrollUp(3)
-	case tea.MouseButtonWheelDown:
+	case tea.MouseWheelDown:
 		if overList {
-			return m.scrollList(3), nil
+			return m.scrollList(3)
 		}
 		m.detail.ScrollDown(3)
-	case tea.MouseButtonLeft:
-		if overList {
-			m.cursor = m.offset + msg.Y - m.listBox.y
-			m.cursor = clamp(m.cursor, 0, len(m.shown)-1)
-			return m.showSelected(), nil
-		}
 	}
-	return m, nil
+	return m
+}
+
+// handleClick selects the list row under the pointer.
+func (m browseModel) handleClick(msg tea.MouseClickMsg) browseModel {
+	if msg.Button != tea.MouseLeft || !m.listBox.contains(msg.X, msg.Y) {
+		return m
+	}
+	m.cursor = clamp(m.offset+msg.Y-m.listBox.y, 0, len(m.shown)-1)
+	return m.showSelected()
 }
 
 // startSearch launches a search for the current query in the background.
@@ -401,14 +402,21 @@ func (m browseModel) relatedOf() []string {
 	return m.g.At(idx).Related
 }
 
+// restyle takes up new shared styles (the background changed): the
+// search field keeps its own copy, and the entry is drawn again.
+func (m browseModel) restyle() browseModel {
+	m.input.SetStyles(m.styles.Input.Search)
+	return m.renderDetail()
+}
+
 // setSize lays the screen out for width×height cells.
 func (m browseModel) setSize(width, height int) browseModel {
 	m.width, m.height = width, height
-	m.input.Width = max(1, width-lipgloss.Width(m.input.Prompt)-1)
+	m.input.SetWidth(max(1, width-lipgloss.Width(m.input.Prompt)-1))
 	l := m.layout()
 	m.listBox = l.list
-	m.detail.Width = max(0, l.detail.w-m.styles.Browse.Pane.GetHorizontalFrameSize())
-	m.detail.Height = max(0, l.detail.h-m.styles.Browse.Pane.GetVerticalFrameSize())
+	m.detail.SetWidth(max(0, l.detail.w-m.styles.Browse.Pane.GetHorizontalFrameSize()))
+	m.detail.SetHeight(max(0, l.detail.h-m.styles.Browse.Pane.GetVerticalFrameSize()))
 	m.offset = scrollInto(m.cursor, m.offset, m.listBox.h)
 	return m.renderDetail()
 }

@@ -3,9 +3,9 @@ package ui
 import (
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // BenchmarkBrowseView measures one full frame of the app on Browse with
@@ -27,7 +27,7 @@ func BenchmarkBrowseView(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				_ = tm.View()
+				_ = plain(tm)
 			}
 		})
 	}

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // renderDetail rebuilds the detail pane's text for the open entry. It
@@ -17,11 +17,11 @@ func (m browseModel) renderDetail() browseModel {
 	_, isMetric := m.openMetric()
 	m.keys.Calculate.SetEnabled(isMetric && m.detailFocus)
 	idx, ok := m.history.current()
-	if !ok || m.detail.Width <= 0 {
+	if !ok || m.detail.Width() <= 0 {
 		m.detail.SetContent("")
 		return m
 	}
-	m.detail.SetContent(m.detailContent(m.g.At(idx), min(m.detail.Width, maxReadingWidth)))
+	m.detail.SetContent(m.detailContent(m.g.At(idx), min(m.detail.Width(), maxReadingWidth)))
 	return m
 }
 
@@ -97,8 +97,7 @@ func (m browseModel) View() string {
 		if m.detailFocus {
 			pane = m.styles.Browse.FocusedPane
 		}
-		detail := pane.Width(l.detail.w - pane.GetHorizontalBorderSize()).
-			Height(l.detail.h - pane.GetVerticalBorderSize()).
+		detail := pane.Width(l.detail.w).Height(l.detail.h).
 			Render(m.detail.View())
 		detail = m.withScrollHint(detail)
 		if l.side {
@@ -113,7 +112,7 @@ func (m browseModel) View() string {
 // withScrollHint writes how far the entry is scrolled into the pane's
 // bottom border when the text is longer than the pane.
 func (m browseModel) withScrollHint(pane string) string {
-	if m.detail.TotalLineCount() <= m.detail.Height {
+	if m.detail.TotalLineCount() <= m.detail.Height() {
 		return pane
 	}
 	hint := fmt.Sprintf(" %d%% ", int(m.detail.ScrollPercent()*100))

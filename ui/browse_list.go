@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/mattn/go-runewidth"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // segment is a run of text drawn in one style. Rows are built from

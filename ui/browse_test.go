@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
 func browseOf(m tea.Model) browseModel { return m.(Model).browse }
@@ -62,11 +62,11 @@ func TestBrowseFollowsRelatedAndComesBack(t *testing.T) {
 	if got := openEntry(t, browseOf(tm)); got != "Customer Lifetime Value" {
 		t.Fatalf("followed to %q", got)
 	}
-	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyLeft, Alt: true}, tea.KeyMsg{Type: tea.KeyLeft, Alt: true})
+	tm = send(t, tm, tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt}, tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt})
 	if got := openEntry(t, browseOf(tm)); got != "Customer Acquisition Cost" {
 		t.Fatalf("back twice reached %q", got)
 	}
-	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyRight, Alt: true})
+	tm = send(t, tm, tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModAlt})
 	if got := openEntry(t, browseOf(tm)); got != "Churn Rate" {
 		t.Fatalf("forward reached %q", got)
 	}
@@ -79,7 +79,7 @@ func TestBrowseFollowsRelatedAndComesBack(t *testing.T) {
 func TestBrowseCategoryFilterCycles(t *testing.T) {
 	m := newTestModel(t, Options{})
 	tm := drain(send(t, m, size(80, 24)), m.Init(), 3)
-	tm = send(t, tm, press(tea.KeyCtrlF)) // Sales
+	tm = send(t, tm, ctrl('f')) // Sales
 	b := browseOf(tm)
 	for _, match := range b.shown {
 		if c := b.g.At(match.Index).Category; c != "Sales" {
@@ -90,7 +90,7 @@ func TestBrowseCategoryFilterCycles(t *testing.T) {
 		t.Fatalf("Sales filter shows %d entries, want 2", len(b.shown))
 	}
 	for range 5 {
-		tm = send(t, tm, press(tea.KeyCtrlF))
+		tm = send(t, tm, ctrl('f'))
 	}
 	if b := browseOf(tm); b.category != 0 || len(b.shown) != b.g.Len() {
 		t.Fatalf("six presses should cycle back to All, got category %d", b.category)
@@ -105,7 +105,7 @@ func TestBrowseTypoOffersSuggestionAndEnterOpensIt(t *testing.T) {
 	if b.suggested == 0 || b.g.At(b.shown[0].Index).Term != "Churn Rate" {
 		t.Fatalf("chrun: first row %v, %d suggested", b.shown, b.suggested)
 	}
-	view := tm.View()
+	view := plain(tm)
 	if !strings.Contains(view, "Churn Rate · did you mean?") {
 		t.Fatalf("no suggestion on screen:\n%s", view)
 	}
@@ -137,7 +137,7 @@ func TestBrowseNeverOverflowsTheTerminal(t *testing.T) {
 		m := newTestModel(t, Options{Query: "c"})
 		tm := drain(send(t, m, size(sz[0], sz[1])), m.Init(), 3)
 		tm = send(t, tm, press(tea.KeyEnter), press(tea.KeyTab))
-		view := tm.View()
+		view := plain(tm)
 		lines := strings.Split(view, "\n")
 		if sz[0] > 0 && len(lines) > sz[1] && sz[1] > 0 {
 			t.Errorf("%dx%d: %d lines", sz[0], sz[1], len(lines))
@@ -163,20 +163,20 @@ func TestBrowseGolden80x24(t *testing.T) {
 	m := newTestModel(t, Options{Query: "cu"})
 	tm := startProgram(t, m, 80, 24)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Customer Persona") }, teatest.WithDuration(3*time.Second))
-	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
-	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyDown})
+	tm.Send(ctrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
-	requireGolden(t, final.View())
+	requireGolden(t, plain(final))
 }
 
 func TestBrowseGolden120x40(t *testing.T) {
 	m := newTestModel(t, Options{})
 	tm := startProgram(t, m, 120, 40)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Sales Qualified Lead") }, teatest.WithDuration(3*time.Second))
-	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	tm.Send(ctrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
-	requireGolden(t, final.View())
+	requireGolden(t, plain(final))
 }
 
 func TestBrowseCalculateKeyOnlyOnMetricEntries(t *testing.T) {
@@ -188,7 +188,7 @@ func TestBrowseCalculateKeyOnlyOnMetricEntries(t *testing.T) {
 	if !b.keys.Calculate.Enabled() {
 		t.Fatal("calculate key disabled on the CAC entry")
 	}
-	_, cmd := b.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'c'}})
+	_, cmd := b.Update(tea.KeyPressMsg{Code: 'c', Text: "c"})
 	if cmd == nil {
 		t.Fatal("c on a metric entry sent nothing")
 	}

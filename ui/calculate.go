@@ -3,12 +3,12 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"github.com/sahilm/fuzzy"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // pickerFocus is the value of calculateModel.focus while the metric
@@ -42,9 +42,7 @@ func newCalculateModel(styles *Styles, metricID string) calculateModel {
 	f := textinput.New()
 	f.Prompt = "Metric › "
 	f.Placeholder = "filter…"
-	f.PromptStyle = styles.Calculate.FilterPrompt
-	f.TextStyle = styles.Calculate.Text
-	f.PlaceholderStyle = styles.Calculate.Placeholder
+	f.SetStyles(styles.Input.Filter)
 	f.CharLimit = 40
 	m := calculateModel{
 		styles:  styles,
@@ -67,7 +65,7 @@ func newCalculateModel(styles *Styles, metricID string) calculateModel {
 // Update handles keys; everything else (cursor blinks) goes to the part
 // with focus.
 func (m calculateModel) Update(msg tea.Msg) (calculateModel, tea.Cmd) {
-	if msg, ok := msg.(tea.KeyMsg); ok {
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
 		if key.Matches(msg, m.keys.Define) {
 			return m, m.defineCmd()
 		}
@@ -85,7 +83,7 @@ func (m calculateModel) Update(msg tea.Msg) (calculateModel, tea.Cmd) {
 	return m, cmd
 }
 
-func (m calculateModel) handlePickerKey(msg tea.KeyMsg) (calculateModel, tea.Cmd) {
+func (m calculateModel) handlePickerKey(msg tea.KeyPressMsg) (calculateModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Up):
 		return m.moveCursor(-1), nil
@@ -107,7 +105,7 @@ func (m calculateModel) handlePickerKey(msg tea.KeyMsg) (calculateModel, tea.Cmd
 	return m, cmd
 }
 
-func (m calculateModel) handleFormKey(msg tea.KeyMsg) (calculateModel, tea.Cmd) {
+func (m calculateModel) handleFormKey(msg tea.KeyPressMsg) (calculateModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		return m.focusPicker()
@@ -211,8 +209,7 @@ func (m calculateModel) newField(in glossary.Input) textinput.Model {
 	if in.Optional {
 		f.Placeholder = "blank = " + in.Kind.Format(in.Default)
 	}
-	f.TextStyle = m.styles.Calculate.Text
-	f.PlaceholderStyle = m.styles.Calculate.Placeholder
+	f.SetStyles(m.styles.Input.Field)
 	f.CharLimit = 40
 	return f
 }
@@ -279,6 +276,15 @@ func (m calculateModel) defineCmd() tea.Cmd {
 }
 
 // setSize lays the screen out for width×height cells.
+// restyle takes up new shared styles: text fields keep their own copies.
+func (m calculateModel) restyle() calculateModel {
+	m.filter.SetStyles(m.styles.Input.Filter)
+	for j := range m.fields {
+		m.fields[j].SetStyles(m.styles.Input.Field)
+	}
+	return m
+}
+
 func (m calculateModel) setSize(width, height int) calculateModel {
 	m.width, m.height = width, height
 	return m.sizeFields()
@@ -286,9 +292,9 @@ func (m calculateModel) setSize(width, height int) calculateModel {
 
 func (m calculateModel) sizeFields() calculateModel {
 	l := m.layout()
-	m.filter.Width = max(1, l.picker.w-len([]rune(m.filter.Prompt))-1)
+	m.filter.SetWidth(max(1, l.picker.w-len([]rune(m.filter.Prompt))-1))
 	for j := range m.fields {
-		m.fields[j].Width = max(1, l.fieldWidth-1)
+		m.fields[j].SetWidth(max(1, l.fieldWidth-1))
 	}
 	return m
 }

@@ -3,7 +3,7 @@ package ui
 import (
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // BenchmarkCalculateKeystroke measures what one typed digit costs on
@@ -29,7 +29,7 @@ func BenchmarkCalculateKeystroke(b *testing.B) {
 					k = erase
 				}
 				tm, _ = tm.Update(k)
-				_ = tm.View()
+				_ = plain(tm)
 			}
 		})
 	}

@@ -1,6 +1,6 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import "charm.land/bubbles/v2/key"
 
 // calculateKeyMap holds the Calculate screen's keys. Both the picker's
 // filter and the form's fields take typing, so every action is a special

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
 // The tests run in parallel: send waits out each cursor-blink command a
@@ -56,7 +56,7 @@ func TestCalculateLiveResultAndFormula(t *testing.T) {
 	if c.errs != nil || c.calc.Text != "$500.00" {
 		t.Fatalf("result %q, errors %v", c.calc.Text, c.errs)
 	}
-	view := m.View()
+	view := plain(m)
 	for _, want := range []string{"CAC = $500.00", "CAC = ($30,000.00 + $20,000.00) ÷ 100 = $500.00", "commonly cited as healthy"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("screen lacks %q:\n%s", want, view)
@@ -75,7 +75,7 @@ func TestCalculateErrorBesideFieldKeepsTheText(t *testing.T) {
 	if c.errs.For("sales-spend") == "" || c.errs.For("new-customers") != "new customers must be at least 1 to compute CAC" {
 		t.Fatalf("errors %v", c.errs)
 	}
-	lines := strings.Split(m.View(), "\n")
+	lines := strings.Split(plain(m), "\n")
 	row := func(s string) int {
 		for i, l := range lines {
 			if strings.Contains(l, s) {
@@ -88,7 +88,7 @@ func TestCalculateErrorBesideFieldKeepsTheText(t *testing.T) {
 	if row("✗ new customers must be at") != row("› new customers")+1 {
 		t.Errorf("the error is not under its field:\n%s", strings.Join(lines, "\n"))
 	}
-	if !strings.Contains(m.View(), "Fix the field marked ✗") {
+	if !strings.Contains(plain(m), "Fix the field marked ✗") {
 		t.Errorf("no pointer to the errors")
 	}
 	m = send(t, m, press(tea.KeyBackspace))
@@ -103,7 +103,7 @@ func TestCalculateEmptyFieldsAskInsteadOfComplaining(t *testing.T) {
 	t.Parallel()
 	m := startCalc(t, 120, 40, "retention")
 	m = fill(t, m, "200")
-	view := m.View()
+	view := plain(m)
 	if strings.Contains(view, "is required") {
 		t.Errorf("empty field flagged as an error:\n%s", view)
 	}
@@ -121,8 +121,8 @@ func TestCalculateFocusMoves(t *testing.T) {
 	}{
 		{press(tea.KeyTab), 1}, {press(tea.KeyDown), 2}, {press(tea.KeyEnter), 3},
 		{press(tea.KeyTab), 3}, // the last field stays
-		{press(tea.KeyShiftTab), 2}, {press(tea.KeyUp), 1}, {press(tea.KeyUp), 0},
-		{press(tea.KeyShiftTab), pickerFocus}, // before the first field: the picker
+		{tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}, 2}, {press(tea.KeyUp), 1}, {press(tea.KeyUp), 0},
+		{tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}, pickerFocus}, // before the first field: the picker
 	}
 	for i, s := range steps {
 		m = send(t, m, s.key)
@@ -150,8 +150,8 @@ func TestCalculatePickerFiltersAndPreviews(t *testing.T) {
 	}
 	m = send(t, m, press(tea.KeyEsc))
 	m = send(t, m, keys("zzzz")...)
-	if !strings.Contains(m.View(), "No metric matches") {
-		t.Fatalf("no empty-filter message:\n%s", m.View())
+	if !strings.Contains(plain(m), "No metric matches") {
+		t.Fatalf("no empty-filter message:\n%s", plain(m))
 	}
 	m = send(t, m, press(tea.KeyEnter)) // nothing to choose: stays
 	if calcOf(m).focus != pickerFocus {
@@ -187,14 +187,14 @@ func TestCalculateOpensGlossaryEntryAndComesBack(t *testing.T) {
 	t.Parallel()
 	m := startCalc(t, 100, 30, "cac")
 	m = fill(t, m, "5")
-	m = send(t, m, tea.KeyMsg{Type: tea.KeyCtrlG})
+	m = send(t, m, ctrl('g'))
 	if active := m.(Model).active; active != BrowseScreen {
 		t.Fatalf("ctrl+g: active %v", active)
 	}
 	if got := openEntry(t, browseOf(m)); got != "Customer Acquisition Cost" {
 		t.Fatalf("ctrl+g opened %q", got)
 	}
-	m = send(t, m, tea.KeyMsg{Type: tea.KeyLeft, Alt: true})
+	m = send(t, m, tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt})
 	if active := m.(Model).active; active != CalculateScreen {
 		t.Fatalf("back: active %v", active)
 	}
@@ -225,11 +225,11 @@ func TestOpenMetricMsgShowsTheCalculator(t *testing.T) {
 func TestCalculateHelpListsWhatWorksNow(t *testing.T) {
 	t.Parallel()
 	m := startCalc(t, 120, 40, "")
-	if v := m.View(); !strings.Contains(v, "enter fill in") || strings.Contains(v, "next field") {
+	if v := plain(m); !strings.Contains(v, "enter fill in") || strings.Contains(v, "next field") {
 		t.Fatalf("picker help wrong:\n%s", v)
 	}
 	m = send(t, m, press(tea.KeyEnter))
-	if v := m.View(); !strings.Contains(v, "tab next field") || !strings.Contains(v, "ctrl+g glossary") {
+	if v := plain(m); !strings.Contains(v, "tab next field") || !strings.Contains(v, "ctrl+g glossary") {
 		t.Fatalf("form help wrong:\n%s", v)
 	}
 }
@@ -244,7 +244,7 @@ func TestCalculateNeverOverflowsTheTerminal(t *testing.T) {
 				m = send(t, m, press(tea.KeyEnter))
 				m = fill(t, m, "1", "abc", "0")
 			}
-			view := m.View()
+			view := plain(m)
 			lines := strings.Split(view, "\n")
 			if sz[0] > 0 && sz[1] > 0 && len(lines) > sz[1] {
 				t.Errorf("%dx%d: %d lines", sz[0], sz[1], len(lines))
@@ -270,11 +270,11 @@ func TestCalculateNeverOverflowsTheTerminal(t *testing.T) {
 func TestCalculateNarrowShowsOnePartAtATime(t *testing.T) {
 	t.Parallel()
 	m := startCalc(t, 50, 20, "")
-	if v := m.View(); !strings.Contains(v, "Metric ›") || strings.Contains(v, "Customer Acquisition Cost") {
+	if v := plain(m); !strings.Contains(v, "Metric ›") || strings.Contains(v, "Customer Acquisition Cost") {
 		t.Fatalf("narrow picker:\n%s", v)
 	}
 	m = send(t, m, press(tea.KeyEnter))
-	if v := m.View(); strings.Contains(v, "Metric ›") || !strings.Contains(v, "Customer Acquisition Cost") {
+	if v := plain(m); strings.Contains(v, "Metric ›") || !strings.Contains(v, "Customer Acquisition Cost") {
 		t.Fatalf("narrow form:\n%s", v)
 	}
 }
@@ -283,14 +283,14 @@ func TestCalculateGolden80x24(t *testing.T) {
 	t.Parallel()
 	m := startCalc(t, 80, 24, "payback")
 	m = fill(t, m, "$500", "80", "75%")
-	requireGolden(t, m.View())
+	requireGolden(t, plain(m))
 }
 
 func TestCalculateGoldenError80x24(t *testing.T) {
 	t.Parallel()
 	m := startCalc(t, 80, 24, "churn")
 	m = fill(t, m, "200", "250")
-	requireGolden(t, m.View())
+	requireGolden(t, plain(m))
 }
 
 // The 120×40 golden comes from a real program run (teatest): the form is
@@ -300,15 +300,15 @@ func TestCalculateGolden120x40(t *testing.T) {
 	tm := startProgram(t, m, 120, 40)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Metric ›") }, teatest.WithDuration(3*time.Second))
 	tm.Type("nps")
-	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	for i, v := range []string{"120", "50", "30"} {
 		if i > 0 {
-			tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+			tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 		}
 		tm.Type(v)
 	}
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "NPS = 45") }, teatest.WithDuration(3*time.Second))
-	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	tm.Send(ctrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
-	requireGolden(t, final.View())
+	requireGolden(t, plain(final))
 }

@@ -3,10 +3,10 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/mattn/go-runewidth"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
 // calculateLayout is where the parts of Calculate go for one size.
@@ -123,8 +123,7 @@ func (m calculateModel) formView(l calculateLayout) string {
 	lines = append(lines, "")
 	lines = append(lines, m.resultLines(mt, w)...)
 	body := strings.Join(lines, "\n")
-	return pane.Width(l.form.w - pane.GetHorizontalBorderSize()).
-		Height(h).MaxHeight(l.form.h).Render(m.styles.Plain.MaxHeight(h).Render(body))
+	return pane.Width(l.form.w).Height(l.form.h).MaxHeight(l.form.h).Render(m.styles.Plain.MaxHeight(h).Render(body))
 }
 
 // fieldRow is "label  $ [text]  unit" for input j.

@@ -2,34 +2,31 @@ package ui
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"crm101/glossary"
+	"github.com/crm101/crm101/glossary"
 )
 
-// TestMain pins colour off so golden files hold plain text and do not
-// depend on the terminal running the tests.
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
-
-// testRenderer renders plain text, whatever the environment says.
-func testRenderer() *lipgloss.Renderer {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	r.SetHasDarkBackground(true)
-	return r
+// plain is what a screen shows, without colour or attributes, so that
+// golden files hold plain text and tests read what a person reads. It
+// takes the root model (a tea.View) or a screen's own view (a string).
+func plain(m any) string {
+	switch v := m.(type) {
+	case interface{ View() tea.View }:
+		return ansi.Strip(v.View().Content)
+	case interface{ View() string }:
+		return ansi.Strip(v.View())
+	}
+	panic(fmt.Sprintf("plain: %T has no View", m))
 }
 
 // testGlossary is a small, stable glossary for screen tests, so golden
@@ -74,8 +71,8 @@ func newTestModel(t testing.TB, opts Options) Model {
 	if opts.Glossary == nil {
 		opts.Glossary = testGlossary(t)
 	}
-	if opts.Renderer == nil {
-		opts.Renderer = testRenderer()
+	if opts.Theme == (Theme{}) {
+		opts.Theme = testTheme
 	}
 	return New(opts)
 }
@@ -128,13 +125,20 @@ func fastBlink(m tea.Model) tea.Model {
 	if !ok {
 		return m
 	}
-	root.browse.input.Cursor.BlinkSpeed = time.Microsecond
-	root.calc.filter.Cursor.BlinkSpeed = time.Microsecond
+	root.browse.input = fastCursor(root.browse.input)
+	root.calc.filter = fastCursor(root.calc.filter)
 	for i := range root.calc.fields {
-		root.calc.fields[i].Cursor.BlinkSpeed = time.Microsecond
+		root.calc.fields[i] = fastCursor(root.calc.fields[i])
 	}
-	root.quiz.input.Cursor.BlinkSpeed = time.Microsecond
+	root.quiz.input = fastCursor(root.quiz.input)
 	return root
+}
+
+func fastCursor(in textinput.Model) textinput.Model {
+	st := in.Styles()
+	st.Cursor.BlinkSpeed = time.Microsecond
+	in.SetStyles(st)
+	return in
 }
 
 // runCmd runs cmd and returns its message. The deadline only guards
@@ -161,13 +165,16 @@ func isTimer(msg tea.Msg) bool {
 func keys(s string) []tea.Msg {
 	msgs := make([]tea.Msg, 0, len(s))
 	for _, r := range s {
-		msgs = append(msgs, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		msgs = append(msgs, tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	return msgs
 }
 
-// press is one press of a special key.
-func press(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
+// press is one press of a special key (tea.KeyEnter, tea.KeyDown…).
+func press(k rune) tea.Msg { return tea.KeyPressMsg{Code: k} }
+
+// ctrl is ctrl and a letter.
+func ctrl(r rune) tea.Msg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
 
 func size(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
@@ -187,3 +194,7 @@ func startProgram(t *testing.T, m Model, w, h int) *teatest.TestModel {
 func typeName(v any) string { return fmt.Sprintf("%T", v) }
 
 func lipglossWidth(s string) int { return lipgloss.Width(s) }
+
+// testTheme draws dark and ignores the terminal's answer, so screens do
+// not depend on where the tests run.
+var testTheme = Theme{Dark: true, Fixed: true}

@@ -1,6 +1,6 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import "charm.land/bubbles/v2/key"
 
 // globalKeyMap holds the keys the root handles on every screen. Screen
 // switching uses function keys and alt+digit because every screen may
@@ -128,12 +128,12 @@ func defaultQuizKeyMap() quizKeyMap {
 		Start: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start")),
 
 		Choose: key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "choose")),
-		Flip:   key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "flip")),
+		Flip:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "flip")),
 		Grade:  key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", "again/hard/good/easy")),
 		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "submit")),
 		Reveal: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "show answer")),
 
-		Next:   key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter", "next")),
+		Next:   key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "next")),
 		Open:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in Browse")),
 		Retry:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry saving")),
 		End:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "end session")),

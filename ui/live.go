@@ -5,11 +5,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
-	"crm101/classroom/round"
+	"github.com/crm101/crm101/classroom/round"
 )
 
 // LiveSeat answers live-round questions for the trainee at this
@@ -125,7 +125,7 @@ func (m liveModel) Update(msg tea.Msg) (liveModel, tea.Cmd) {
 			m = m.setKeys()
 		}
 		return m, nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	}
 	return m, nil
@@ -155,7 +155,7 @@ func (m liveModel) setKeys() liveModel {
 	return m
 }
 
-func (m liveModel) handleKey(msg tea.KeyMsg) (liveModel, tea.Cmd) {
+func (m liveModel) handleKey(msg tea.KeyPressMsg) (liveModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		m.dismissed = m.ev.Round
@@ -362,7 +362,7 @@ func (m Model) routeLive(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, cmd, true
 	case tea.WindowSizeMsg:
 		m.live = m.live.setSize(msg.Width, msg.Height)
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if m.live.Active() && !key.Matches(msg, m.keys.Quit) {
 			m.live, cmd = m.live.Update(msg)
 			return m, cmd, true

@@ -1,6 +1,6 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import "charm.land/bubbles/v2/key"
 
 // liveKeyMap holds the trainee's keys during a live round. Digits and
 // letters pick a choice directly, as on a quiz-show keypad; arrows and

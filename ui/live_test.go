@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
-	"crm101/classroom"
-	"crm101/classroom/round"
+	"github.com/crm101/crm101/classroom"
+	"github.com/crm101/crm101/classroom/round"
 )
 
 var liveT0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -69,7 +69,7 @@ func TestLiveTakesOverAndAnswers(t *testing.T) {
 	if !m.live.Active() {
 		t.Fatal("a running question did not take over the screen")
 	}
-	view := m.View()
+	view := plain(m)
 	for _, want := range []string{"Question 1 of 3", "14s", "A staged view", "2  Sales Pipeline", "Press 1–4"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("question screen lacks %q:\n%s", want, view)
@@ -80,7 +80,7 @@ func TestLiveTakesOverAndAnswers(t *testing.T) {
 	if len(seat.got) != 1 || seat.got[0] != 1 {
 		t.Fatalf("answers sent %v, want [1]", seat.got)
 	}
-	if v := m.View(); !strings.Contains(v, "← your answer") || !strings.Contains(v, "Answer in.") {
+	if v := plain(m); !strings.Contains(v, "← your answer") || !strings.Contains(v, "Answer in.") {
 		t.Errorf("answer not shown:\n%s", v)
 	}
 	m = send(t, m, keys("3")...).(Model)
@@ -96,7 +96,7 @@ func TestLiveArrowsAndRefusal(t *testing.T) {
 	if len(seat.got) != 1 || seat.got[0] != 1 {
 		t.Fatalf("answers %v, want [1] (down, down, up)", seat.got)
 	}
-	if v := m.View(); !strings.Contains(v, "this question is closed") {
+	if v := plain(m); !strings.Contains(v, "this question is closed") {
 		t.Errorf("refusal not shown:\n%s", v)
 	}
 }
@@ -109,7 +109,7 @@ func TestLiveLateJoinerWaits(t *testing.T) {
 	if len(seat.got) != 0 {
 		t.Errorf("a trainee who joined mid-question answered: %v", seat.got)
 	}
-	if v := m.View(); !strings.Contains(v, "you play from the next one") {
+	if v := plain(m); !strings.Contains(v, "you play from the next one") {
 		t.Errorf("late joiner not told:\n%s", v)
 	}
 }
@@ -118,27 +118,27 @@ func TestLiveRevealAndFinal(t *testing.T) {
 	m := newLiveTestModel(t, &fakeSeat{})
 	right := &round.Answer{Round: 7, Choice: 1, Correct: true, Points: 800}
 	m = send(t, m, revealing(right)).(Model)
-	view := m.View()
+	view := plain(m)
 	for _, want := range []string{"answer", "✓ 2  Sales Pipeline", "Right! +800 points.", "Leaderboard", "1. bo", "2. ana"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("reveal lacks %q:\n%s", want, view)
 		}
 	}
 	wrong := &round.Answer{Round: 7, Choice: 0}
-	if v := send(t, m, revealing(wrong)).(Model).View(); !strings.Contains(v, "Not this time: the answer was Sales Pipeline.") {
+	if v := plain(send(t, m, revealing(wrong)).(Model)); !strings.Contains(v, "Not this time: the answer was Sales Pipeline.") {
 		t.Errorf("wrong answer not explained:\n%s", v)
 	}
 	final := revealing(right)
 	final.Event.Phase = round.Finished
 	m = send(t, m, final).(Model)
-	if v := m.View(); !strings.Contains(v, "Final leaderboard") || !strings.Contains(v, "You finished #2 with 800 points.") {
+	if v := plain(m); !strings.Contains(v, "Final leaderboard") || !strings.Contains(v, "You finished #2 with 800 points.") {
 		t.Errorf("final screen:\n%s", v)
 	}
 	m = send(t, m, press(tea.KeyEnter)).(Model)
 	if m.live.Active() {
 		t.Error("enter did not give the app back")
 	}
-	if v := m.View(); !strings.Contains(v, "Browse") {
+	if v := plain(m); !strings.Contains(v, "Browse") {
 		t.Errorf("app not back:\n%s", v)
 	}
 }
@@ -152,7 +152,7 @@ func TestLiveFinishedRoundBeforeJoining(t *testing.T) {
 	final.Event.Phase, final.Seat = round.Finished, round.Seat{}
 	m = send(t, m, final).(Model)
 	if m.live.Active() {
-		t.Errorf("a round finished before joining took over the screen:\n%s", m.View())
+		t.Errorf("a round finished before joining took over the screen:\n%s", plain(m))
 	}
 	m = newLiveTestModel(t, &fakeSeat{})
 	final.Seat = round.Seat{Points: 800, Rank: 2}
@@ -164,7 +164,7 @@ func TestLiveFinishedRoundBeforeJoining(t *testing.T) {
 func TestLiveGolden80x24(t *testing.T) {
 	m := newLiveTestModel(t, &fakeSeat{})
 	m = send(t, m, asking(true)).(Model)
-	requireGolden(t, m.View())
+	requireGolden(t, plain(m))
 }
 
 // fakeDesk records what the trainer asked for.
@@ -184,9 +184,9 @@ func (d *fakeDesk) Cohort() (classroom.Report, error) {
 
 func TestTrainerConsole(t *testing.T) {
 	desk := &fakeDesk{}
-	var m tea.Model = NewTrainer(TrainerOptions{Desk: desk, Renderer: testRenderer(), Banner: "ssh -p 23234 yourname@10.0.0.5", Now: func() time.Time { return liveT0 }})
+	var m tea.Model = NewTrainer(TrainerOptions{Desk: desk, Theme: testTheme, Banner: "ssh -p 23234 yourname@10.0.0.5", Now: func() time.Time { return liveT0 }})
 	m = send(t, m, size(100, 30), round.Update{Present: []string{"ana", "bo"}})
-	if v := m.View(); !strings.Contains(v, "In the room (2)") || !strings.Contains(v, "ana, bo") {
+	if v := plain(m); !strings.Contains(v, "In the room (2)") || !strings.Contains(v, "ana, bo") {
 		t.Errorf("roster:\n%s", v)
 	}
 	m = send(t, m, keys("++-s")...)
@@ -196,7 +196,7 @@ func TestTrainerConsole(t *testing.T) {
 	u := asking(true)
 	u.Present = []string{"ana", "bo"}
 	m = send(t, m, u)
-	if v := m.View(); !strings.Contains(v, "Question 1 of 3 · 20s left · 3 of 5 answered") {
+	if v := plain(m); !strings.Contains(v, "Question 1 of 3 · 20s left · 3 of 5 answered") {
 		t.Errorf("round line:\n%s", v)
 	}
 	m = send(t, m, keys("x")...)
@@ -204,7 +204,7 @@ func TestTrainerConsole(t *testing.T) {
 		t.Error("x did not stop the round")
 	}
 	m = send(t, m, keys("c")...)
-	v := m.View()
+	v := plain(m)
 	for _, want := range []string{"Cohort", "ana", "75%", "Weakest terms", "Churn Rate"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("cohort panel lacks %q:\n%s", want, v)
@@ -234,7 +234,7 @@ func TestLiveOneTickLoop(t *testing.T) {
 }
 
 func TestTrainerOneTickLoop(t *testing.T) {
-	m := NewTrainer(TrainerOptions{Desk: &fakeDesk{}, Renderer: testRenderer()})
+	m := NewTrainer(TrainerOptions{Desk: &fakeDesk{}, Theme: testTheme})
 	m, cmd := m.apply(asking(true))
 	if cmd == nil {
 		t.Fatal("a running round started no countdown")

@@ -5,13 +5,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
-	"crm101/classroom"
-	"crm101/classroom/round"
+	"github.com/crm101/crm101/classroom"
+	"github.com/crm101/crm101/classroom/round"
 )
 
 // ClassroomDesk is the trainer's control of a classroom.
@@ -24,7 +24,7 @@ type ClassroomDesk interface {
 // TrainerOptions configure the trainer's console.
 type TrainerOptions struct {
 	Desk      ClassroomDesk
-	Renderer  *lipgloss.Renderer
+	Theme     Theme            // background for the first frame (see Options.Theme)
 	Banner    string           // how trainees join, shown at the top
 	Questions int              // questions per round to start with
 	Now       func() time.Time // clock for the countdown; nil is time.Now
@@ -52,6 +52,7 @@ type trainerActionMsg struct{ err error }
 // figures as `crm101 report`).
 type TrainerModel struct {
 	desk   ClassroomDesk
+	theme  Theme
 	styles *Styles
 	keys   trainerKeyMap
 	help   help.Model
@@ -72,7 +73,7 @@ type TrainerModel struct {
 
 // NewTrainer builds the trainer's console.
 func NewTrainer(o TrainerOptions) TrainerModel {
-	styles := DefaultStyles(o.Renderer)
+	styles := NewStyles(o.Theme.Dark)
 	n := o.Questions
 	if n <= 0 {
 		n = defaultRoundQuestions
@@ -83,20 +84,31 @@ func NewTrainer(o TrainerOptions) TrainerModel {
 	}
 	h := help.New()
 	h.Styles = styles.Help
-	m := TrainerModel{desk: o.Desk, styles: &styles, keys: defaultTrainerKeyMap(), help: h, banner: o.Banner, now: now, n: n}
+	m := TrainerModel{desk: o.Desk, theme: o.Theme, styles: &styles, keys: defaultTrainerKeyMap(), help: h, banner: o.Banner, now: now, n: n}
 	m.keys.Stop.SetEnabled(false)
 	return m
 }
 
-// Init draws the console; updates arrive from the server.
-func (m TrainerModel) Init() tea.Cmd { return nil }
+// Init asks for the terminal's background without waiting for it;
+// updates arrive from the server.
+func (m TrainerModel) Init() tea.Cmd {
+	if m.theme.Fixed {
+		return nil
+	}
+	return tea.RequestBackgroundColor
+}
 
 // Update handles round updates, the cohort report and the trainer's keys.
 func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.help.Width = msg.Width
+		m.help.SetWidth(msg.Width)
+	case tea.BackgroundColorMsg:
+		if !m.theme.Fixed && msg.IsDark() != m.styles.Dark {
+			*m.styles = NewStyles(msg.IsDark())
+			m.help.Styles = m.styles.Help
+		}
 	case round.Update:
 		return m.apply(msg)
 	case liveTickMsg:
@@ -114,7 +126,7 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.status = msg.err.Error()
 		}
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	}
 	return m, nil
@@ -142,7 +154,7 @@ func (m TrainerModel) apply(u round.Update) (TrainerModel, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
-func (m TrainerModel) handleKey(msg tea.KeyMsg) (TrainerModel, tea.Cmd) {
+func (m TrainerModel) handleKey(msg tea.KeyPressMsg) (TrainerModel, tea.Cmd) {
 	m.status = ""
 	switch {
 	case key.Matches(msg, m.keys.Quit):
@@ -176,7 +188,14 @@ func (m TrainerModel) cohortCmd() tea.Cmd {
 }
 
 // View draws the console.
-func (m TrainerModel) View() string {
+func (m TrainerModel) View() tea.View {
+	v := tea.NewView(m.console())
+	v.AltScreen = true
+	return v
+}
+
+// console draws the room, the round and the cohort panel.
+func (m TrainerModel) console() string {
 	if m.width == 0 {
 		return ""
 	}

@@ -7,16 +7,14 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/progress"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // quizPlannedMsg carries a planned session and the progress totals of
@@ -111,7 +109,7 @@ type quizModel struct {
 	width, height int
 }
 
-func newQuizModel(g *glossary.Glossary, ix *quiz.Index, store *quiz.Store, styles *Styles, clock func() time.Time, seed uint64, settings QuizSettings, profile termenv.Profile) quizModel {
+func newQuizModel(g *glossary.Glossary, ix *quiz.Index, store *quiz.Store, styles *Styles, clock func() time.Time, seed uint64, settings QuizSettings) quizModel {
 	if settings.Length <= 0 {
 		settings.Length = quiz.DefaultSessionLength
 	}
@@ -120,19 +118,11 @@ func newQuizModel(g *glossary.Glossary, ix *quiz.Index, store *quiz.Store, style
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Placeholder = "type your answer"
-	in.PromptStyle = styles.Quiz.Heading
-	in.TextStyle = styles.Quiz.Input
-	in.PlaceholderStyle = styles.Browse.Placeholder
+	in.SetStyles(styles.Input.Answer)
 	in.CharLimit = 120
-	// A steady cursor: a blinking one redraws twice a second for nothing
-	// while the learner thinks, and would make every frame differ.
-	in.Cursor.SetMode(cursor.CursorStatic)
-	bar := progress.New(progress.WithSolidFill(styles.Quiz.BarFull), progress.WithoutPercentage(),
-		progress.WithColorProfile(profile))
-	bar.EmptyColor = styles.Quiz.BarEmpty
 	m := quizModel{
 		g: g, store: store, styles: styles, keys: defaultQuizKeyMap(), clock: clock, rng: rng,
-		gen: gen, saves: &saveTracker{}, settings: settings, input: in, bar: bar,
+		gen: gen, saves: &saveTracker{}, settings: settings, input: in, bar: newProgressBar(styles),
 	}
 	m.planning = true
 	m.syncKeys()
@@ -152,7 +142,7 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 		m, cmd = m.applySaved(msg)
 	case quizSummaryMsg:
 		m.summary, m.summaryErr, m.summaryReady = msg.stats, msg.err, true
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		m, cmd = m.handleKey(msg)
 	default:
 		if m.state == quizAsking && m.input.Focused() {
@@ -163,7 +153,7 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 	return m, cmd
 }
 
-func (m quizModel) handleKey(msg tea.KeyMsg) (quizModel, tea.Cmd) {
+func (m quizModel) handleKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
 	switch m.state {
 	case quizStart:
 		return m.handleStartKey(msg)
@@ -177,7 +167,7 @@ func (m quizModel) handleKey(msg tea.KeyMsg) (quizModel, tea.Cmd) {
 	return m, nil
 }
 
-func (m quizModel) handleStartKey(msg tea.KeyMsg) (quizModel, tea.Cmd) {
+func (m quizModel) handleStartKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
@@ -292,7 +282,7 @@ func (m quizModel) question(term string) quiz.Question {
 	return q
 }
 
-func (m quizModel) handleQuestionKey(msg tea.KeyMsg) (quizModel, tea.Cmd) {
+func (m quizModel) handleQuestionKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.End):
@@ -382,7 +372,7 @@ func (m quizModel) category(term string) glossary.Category {
 	return ""
 }
 
-func (m quizModel) handleAnsweredKey(msg tea.KeyMsg) (quizModel, tea.Cmd) {
+func (m quizModel) handleAnsweredKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Retry):
@@ -411,7 +401,7 @@ func (m quizModel) endSession() (quizModel, tea.Cmd) {
 	return m, m.summaryCmd()
 }
 
-func (m quizModel) handleSummaryKey(msg tea.KeyMsg) (quizModel, tea.Cmd) {
+func (m quizModel) handleSummaryKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Missed):
@@ -472,10 +462,27 @@ func (m *quizModel) syncKeys() {
 
 // setSize lays the screen out for width×height cells; a typed answer in
 // progress survives.
+// restyle takes up new shared styles: the answer field and the progress
+// bar keep their own copies.
+func (m quizModel) restyle() quizModel {
+	m.input.SetStyles(m.styles.Input.Answer)
+	width := m.bar.Width()
+	m.bar = newProgressBar(m.styles)
+	m.bar.SetWidth(width)
+	return m
+}
+
+// newProgressBar is the session's progress bar in the current palette.
+func newProgressBar(styles *Styles) progress.Model {
+	bar := progress.New(progress.WithColors(styles.Quiz.BarFull), progress.WithFillCharacters('█', '░'), progress.WithoutPercentage())
+	bar.EmptyColor = styles.Quiz.BarEmpty
+	return bar
+}
+
 func (m quizModel) setSize(width, height int) quizModel {
 	m.width, m.height = width, height
-	m.input.Width = max(1, width-lipgloss.Width(m.input.Prompt)-4)
-	m.bar.Width = max(0, min(width-4, 60))
+	m.input.SetWidth(max(1, width-lipgloss.Width(m.input.Prompt)-4))
+	m.bar.SetWidth(max(0, min(width-4, 60)))
 	return m
 }
 

@@ -3,8 +3,8 @@ package ui
 import (
 	"testing"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // The quiz screen weighs every term's question kinds when it is built,
@@ -14,11 +14,11 @@ func BenchmarkQuizNewModel(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	styles := DefaultStyles(testRenderer())
+	styles := NewStyles(true)
 	clock := newClock()
 	b.ResetTimer()
 	for range b.N {
-		newQuizModel(g, quiz.NewIndex(g), nil, &styles, clock.Now, 1, QuizSettings{}, 0)
+		newQuizModel(g, quiz.NewIndex(g), nil, &styles, clock.Now, 1, QuizSettings{})
 	}
 }
 
@@ -28,8 +28,8 @@ func BenchmarkQuizQuestion(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	styles := DefaultStyles(testRenderer())
-	m := newQuizModel(g, quiz.NewIndex(g), nil, &styles, newClock().Now, 1, QuizSettings{}, 0)
+	styles := NewStyles(true)
+	m := newQuizModel(g, quiz.NewIndex(g), nil, &styles, newClock().Now, 1, QuizSettings{})
 	entries := g.Entries()
 	b.ResetTimer()
 	for i := range b.N {

@@ -3,10 +3,10 @@ package ui
 import (
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // A pack's terms are studied on cards of the pack's own deck, so the
@@ -45,11 +45,11 @@ func TestQuizRecordsPackTermsInThePackDeck(t *testing.T) {
 // elsewhere meanwhile (another window, a classroom round) show up.
 func TestQuizStartPanelRefreshesOnReturn(t *testing.T) {
 	tm, st, clk := quizApp(t, QuizSettings{}, 80, 24)
-	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyF1})
+	tm = send(t, tm, tea.KeyPressMsg{Code: tea.KeyF1})
 	if _, err := st.Record(quiz.Review{Term: "Churn Rate", Kind: "typed", Rating: quiz.Good, At: clk.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyF3})
+	tm = send(t, tm, tea.KeyPressMsg{Code: tea.KeyF3})
 	if got := quizOf(tm).stats.Learning; got != 1 {
 		t.Fatalf("learning after returning = %d, want 1", got)
 	}

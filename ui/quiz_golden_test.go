@@ -5,41 +5,41 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
-	"crm101/quiz"
+	"github.com/crm101/crm101/quiz"
 )
 
 // Golden screens of every quiz state, with the clock and seed pinned.
 
 func TestQuizGoldenStart80x24(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{}, 80, 24)
-	requireGolden(t, tm.View())
+	requireGolden(t, plain(tm))
 }
 
 func TestQuizGoldenFlashcard80x24(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: FlashcardMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter), keys(" ")[0])
-	requireGolden(t, tm.View())
+	requireGolden(t, plain(tm))
 }
 
 func TestQuizGoldenChoice80x24(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
-	requireGolden(t, ask(t, tm, quiz.Choice).View())
+	requireGolden(t, plain(ask(t, tm, quiz.Choice)))
 }
 
 func TestQuizGoldenReverseChoice80x24(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
-	requireGolden(t, ask(t, tm, quiz.ReverseChoice).View())
+	requireGolden(t, plain(ask(t, tm, quiz.ReverseChoice)))
 }
 
 func TestQuizGoldenTyped80x24(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: TypedMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = send(t, ask(t, tm, quiz.Typed), keys("sales pipe")...)
-	requireGolden(t, tm.View())
+	requireGolden(t, plain(tm))
 }
 
 func TestQuizGoldenWrong80x24(t *testing.T) {
@@ -47,7 +47,7 @@ func TestQuizGoldenWrong80x24(t *testing.T) {
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = ask(t, tm, quiz.Choice)
 	wrong := (quizOf(tm).q.AnswerIndex+1)%4 + 1
-	requireGolden(t, send(t, tm, keys(strconv.Itoa(wrong))...).View())
+	requireGolden(t, plain(send(t, tm, keys(strconv.Itoa(wrong))...)))
 }
 
 func TestQuizGoldenTypo80x24(t *testing.T) {
@@ -57,7 +57,7 @@ func TestQuizGoldenTypo80x24(t *testing.T) {
 	term := quizOf(tm).q.Term
 	clk.now = clk.now.Add(12 * time.Second)
 	tm = send(t, tm, keys(term[:len(term)-2]+term[len(term)-1:])...)
-	requireGolden(t, send(t, tm, press(tea.KeyEnter)).View())
+	requireGolden(t, plain(send(t, tm, press(tea.KeyEnter))))
 }
 
 func TestQuizGoldenSummary80x24(t *testing.T) {
@@ -73,7 +73,7 @@ func TestQuizGoldenSummary80x24(t *testing.T) {
 		tm = send(t, tm, keys(strconv.Itoa(answer))...)
 		tm = send(t, tm, press(tea.KeyEnter))
 	}
-	requireGolden(t, send(t, tm, press(tea.KeyEsc)).View())
+	requireGolden(t, plain(send(t, tm, press(tea.KeyEsc))))
 }
 
 func TestQuizGoldenAnswered120x40(t *testing.T) {
@@ -81,24 +81,24 @@ func TestQuizGoldenAnswered120x40(t *testing.T) {
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = ask(t, tm, quiz.Typed)
 	tm = send(t, tm, keys("lifetime value")...)
-	requireGolden(t, send(t, tm, press(tea.KeyEnter)).View())
+	requireGolden(t, plain(send(t, tm, press(tea.KeyEnter))))
 }
 
 func TestQuizGoldenTiny20x6(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: TypedMode}, 20, 6)
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = send(t, ask(t, tm, quiz.Typed), keys("pipe")...)
-	requireGolden(t, tm.View())
+	requireGolden(t, plain(tm))
 }
 
 func TestQuizGoldenMetric80x24(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
-	requireGolden(t, tm.View())
+	requireGolden(t, plain(tm))
 }
 
 func TestQuizGoldenMetricAnswered80x24(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter), keys("12")[0], keys("12")[1], press(tea.KeyEnter))
-	requireGolden(t, tm.View())
+	requireGolden(t, plain(tm))
 }

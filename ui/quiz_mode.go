@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // QuizMode chooses which kinds of question a session asks.

@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // testClock is the quiz's injected clock; tests move it by hand.
@@ -82,7 +82,7 @@ func requireState(t *testing.T, m tea.Model, want quizState) quizModel {
 	t.Helper()
 	q := quizOf(m)
 	if q.state != want {
-		t.Fatalf("state %d, want %d\n%s", q.state, want, m.View())
+		t.Fatalf("state %d, want %d\n%s", q.state, want, plain(m))
 	}
 	return q
 }
@@ -96,7 +96,7 @@ func TestQuizStartPanelShowsPlanAndTotals(t *testing.T) {
 	if q.stats.Total != 6 || q.stats.New != 6 {
 		t.Fatalf("stats %+v", q.stats)
 	}
-	view := tm.View()
+	view := plain(tm)
 	for _, want := range []string{"Due now 0", "New today 6", "Mastered 0", "Mixed", "All categories", "20 questions", "enter start"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("start panel lacks %q:\n%s", want, view)
@@ -149,15 +149,15 @@ func TestQuizFlashcardFlipGradeAndAdvance(t *testing.T) {
 		t.Fatalf("kind %s", q.q.Kind)
 	}
 	e, _ := q.g.Lookup(q.q.Term)
-	if strings.Contains(tm.View(), e.Definition[:30]) {
+	if strings.Contains(plain(tm), e.Definition[:30]) {
 		t.Fatal("definition shown before the flip")
 	}
 	if tm = send(t, tm, keys("3")...); quizOf(tm).done != 0 {
 		t.Fatal("a grade before the flip was taken")
 	}
 	tm = send(t, tm, keys(" ")...)
-	if !strings.Contains(tm.View(), e.Definition[:30]) || !strings.Contains(tm.View(), "again/hard/good/easy") {
-		t.Fatalf("flip shows no definition or grades:\n%s", tm.View())
+	if !strings.Contains(plain(tm), e.Definition[:30]) || !strings.Contains(plain(tm), "again/hard/good/easy") {
+		t.Fatalf("flip shows no definition or grades:\n%s", plain(tm))
 	}
 	tm = send(t, tm, keys("2")...) // hard
 	q = requireState(t, tm, quizAsking)
@@ -184,8 +184,8 @@ func TestQuizChoiceRightIsGoodWrongComesBack(t *testing.T) {
 		if !q.verdict.Correct || q.rating != quiz.Good {
 			t.Fatalf("%s right answer: %+v rated %s, want good (choice is never easy)", kind, q.verdict, q.rating)
 		}
-		if !strings.Contains(tm.View(), "✓ Correct") || !strings.Contains(tm.View(), "enter next") {
-			t.Fatalf("no verdict:\n%s", tm.View())
+		if !strings.Contains(plain(tm), "✓ Correct") || !strings.Contains(plain(tm), "enter next") {
+			t.Fatalf("no verdict:\n%s", plain(tm))
 		}
 		tm = send(t, tm, press(tea.KeyEnter))
 	}
@@ -199,7 +199,7 @@ func TestQuizChoiceRightIsGoodWrongComesBack(t *testing.T) {
 	if q.verdict.Correct || q.rating != quiz.Again || q.total != total+1 {
 		t.Fatalf("wrong answer: %+v rated %s, total %d→%d", q.verdict, q.rating, total, q.total)
 	}
-	view := tm.View()
+	view := plain(tm)
 	if !strings.Contains(view, "✗ Not quite") || !strings.Contains(view, q.q.Back[:20]) {
 		t.Fatalf("wrong answer view lacks verdict or explanation:\n%s", view)
 	}
@@ -230,8 +230,8 @@ func TestQuizTypedAnswers(t *testing.T) {
 		tm = send(t, tm, press(tea.KeyTab), press(tea.KeyEnter))
 	}
 	tm = ask(t, tm, quiz.Acronym)
-	if !strings.Contains(tm.View(), "stand for?") {
-		t.Fatalf("acronym prompt:\n%s", tm.View())
+	if !strings.Contains(plain(tm), "stand for?") {
+		t.Fatalf("acronym prompt:\n%s", plain(tm))
 	}
 	tm = send(t, tm, press(tea.KeyTab))
 	if q := requireState(t, tm, quizAnswered); q.verdict.Correct || q.rating != quiz.Again {
@@ -261,8 +261,8 @@ func TestQuizTypedAnswers(t *testing.T) {
 	if !q.verdict.Correct || !q.verdict.Typo || q.rating != quiz.Hard {
 		t.Fatalf("typo answer: %+v rated %s", q.verdict, q.rating)
 	}
-	if !strings.Contains(tm.View(), "watch the spelling") {
-		t.Fatalf("no spelling note:\n%s", tm.View())
+	if !strings.Contains(plain(tm), "watch the spelling") {
+		t.Fatalf("no spelling note:\n%s", plain(tm))
 	}
 }
 
@@ -276,8 +276,8 @@ func TestQuizResizeKeepsTypedAnswer(t *testing.T) {
 	if q.input.Value() != "chur" || !q.input.Focused() {
 		t.Fatalf("typed answer %q (focused %v) after resizes", q.input.Value(), q.input.Focused())
 	}
-	if !strings.Contains(tm.View(), "› chur") {
-		t.Fatalf("typed answer not on screen:\n%s", tm.View())
+	if !strings.Contains(plain(tm), "› chur") {
+		t.Fatalf("typed answer not on screen:\n%s", plain(tm))
 	}
 }
 
@@ -293,7 +293,7 @@ func TestQuizOpensTermInBrowseAndComesBack(t *testing.T) {
 	if got := openEntry(t, browseOf(tm)); got != before.q.Term {
 		t.Fatalf("Browse opened %q, want %q", got, before.q.Term)
 	}
-	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyLeft, Alt: true})
+	tm = send(t, tm, tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt})
 	if a := tm.(Model).active; a != QuizScreen {
 		t.Fatalf("back went to %v", a)
 	}
@@ -318,7 +318,7 @@ func TestQuizEndMidSessionKeepsAnswersAndSummarises(t *testing.T) {
 	if len(q.missed) != 1 || q.missed[0] != missed || !q.summaryReady {
 		t.Fatalf("summary: missed %v, ready %v", q.missed, q.summaryReady)
 	}
-	view := tm.View()
+	view := plain(tm)
 	for _, want := range []string{"Session complete", "1 of 2 answers right (50%)", "1m 35s", missed, "streak 1 day", "2 learning"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("summary lacks %q:\n%s", want, view)
@@ -331,7 +331,7 @@ func TestQuizEndMidSessionKeepsAnswersAndSummarises(t *testing.T) {
 	if got := openEntry(t, browseOf(tm)); got != missed {
 		t.Fatalf("o on the summary opened %q", got)
 	}
-	tm = send(t, tm, tea.KeyMsg{Type: tea.KeyLeft, Alt: true}, press(tea.KeyEnter))
+	tm = send(t, tm, tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt}, press(tea.KeyEnter))
 	q = requireState(t, tm, quizStart)
 	if q.stats.Learning != 2 || q.stats.New != 4 {
 		t.Fatalf("start panel after the session: %+v", q.stats)
@@ -350,8 +350,8 @@ func TestQuizNothingToStudySaysSo(t *testing.T) {
 	requireState(t, tm, quizSummary)
 	tm = send(t, tm, press(tea.KeyEnter), press(tea.KeyEnter))
 	q := requireState(t, tm, quizStart)
-	if q.notice == "" || !strings.Contains(tm.View(), "Nothing to study") {
-		t.Fatalf("no notice:\n%s", tm.View())
+	if q.notice == "" || !strings.Contains(plain(tm), "Nothing to study") {
+		t.Fatalf("no notice:\n%s", plain(tm))
 	}
 }
 
@@ -364,8 +364,8 @@ func TestQuizSaveErrorIsShownAndReported(t *testing.T) {
 	}
 	tm = send(t, tm, keys("1")...)
 	q := requireState(t, tm, quizAnswered)
-	if q.saveErr == nil || !strings.Contains(tm.View(), "Not saved") || !strings.Contains(tm.View(), "r retry saving") {
-		t.Fatalf("no save error on screen:\n%s", tm.View())
+	if q.saveErr == nil || !strings.Contains(plain(tm), "Not saved") || !strings.Contains(plain(tm), "r retry saving") {
+		t.Fatalf("no save error on screen:\n%s", plain(tm))
 	}
 	if tm = send(t, tm, press(tea.KeyEnter)); quizOf(tm).state != quizAnswered {
 		t.Fatal("enter moved past an unsaved answer")
@@ -420,13 +420,13 @@ func TestQuizNeverOverflowsTheTerminal(t *testing.T) {
 	sizes := [][2]int{{20, 6}, {80, 24}, {120, 40}, {1, 1}, {30, 3}, {40, 12}}
 	for _, sz := range sizes {
 		tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, sz[0], sz[1])
-		views := []string{tm.View()}
+		views := []string{plain(tm)}
 		tm = send(t, tm, press(tea.KeyEnter))
-		views = append(views, tm.View())
+		views = append(views, plain(tm))
 		tm = send(t, tm, keys("1")...)
-		views = append(views, tm.View())
+		views = append(views, plain(tm))
 		tm = send(t, tm, press(tea.KeyEsc))
-		views = append(views, tm.View())
+		views = append(views, plain(tm))
 		for k, view := range views {
 			lines := strings.Split(view, "\n")
 			if len(lines) > sz[1] {
@@ -512,8 +512,8 @@ func TestQuizMetricProblemShowsWorkedFormula(t *testing.T) {
 	if a.verdict.Correct || a.rating != quiz.Again {
 		t.Fatalf("wrong value: %+v rated %s", a.verdict, a.rating)
 	}
-	if first := strings.SplitN(q.q.Back, "\n", 2)[0]; !strings.Contains(tm.View(), first[:min(30, len(first))]) {
-		t.Fatalf("no worked formula on screen:\n%s", tm.View())
+	if first := strings.SplitN(q.q.Back, "\n", 2)[0]; !strings.Contains(plain(tm), first[:min(30, len(first))]) {
+		t.Fatalf("no worked formula on screen:\n%s", plain(tm))
 	}
 }
 

@@ -1,29 +1,35 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/lipgloss"
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
-// palette is the one set of semantic colours every style derives from.
-// Adaptive colours pick the light or dark variant from the renderer's
-// background setting, which the program sets up front (see theme.go)
-// rather than asking the terminal.
+// palette is the one set of semantic colours every style derives from,
+// each picked for the background's darkness (see theme.go).
 type palette struct {
-	Accent, Subtle, Muted, Text, Match, Good, Bad, Warn, Border lipgloss.AdaptiveColor
+	Accent, Subtle, Muted, Text, Match, Good, Bad, Warn, Border color.Color
 }
 
-func defaultPalette() palette {
+func newPalette(dark bool) palette {
+	c := func(light, dark string) color.Color { return lipgloss.Color(light) }
+	if dark {
+		c = func(_, dark string) color.Color { return lipgloss.Color(dark) }
+	}
 	return palette{
-		Accent: lipgloss.AdaptiveColor{Light: "#5A3FD9", Dark: "#A78BFA"},
-		Subtle: lipgloss.AdaptiveColor{Light: "#6B7280", Dark: "#9CA3AF"},
-		Muted:  lipgloss.AdaptiveColor{Light: "#9CA3AF", Dark: "#6B7280"},
-		Text:   lipgloss.AdaptiveColor{Light: "#111827", Dark: "#E5E7EB"},
-		Match:  lipgloss.AdaptiveColor{Light: "#B45309", Dark: "#FBBF24"},
-		Good:   lipgloss.AdaptiveColor{Light: "#047857", Dark: "#34D399"},
-		Bad:    lipgloss.AdaptiveColor{Light: "#B91C1C", Dark: "#F87171"},
-		Warn:   lipgloss.AdaptiveColor{Light: "#A16207", Dark: "#FACC15"},
-		Border: lipgloss.AdaptiveColor{Light: "#D1D5DB", Dark: "#4B5563"},
+		Accent: c("#5A3FD9", "#A78BFA"),
+		Subtle: c("#6B7280", "#9CA3AF"),
+		Muted:  c("#9CA3AF", "#6B7280"),
+		Text:   c("#111827", "#E5E7EB"),
+		Match:  c("#B45309", "#FBBF24"),
+		Good:   c("#047857", "#34D399"),
+		Bad:    c("#B91C1C", "#F87171"),
+		Warn:   c("#A16207", "#FACC15"),
+		Border: c("#D1D5DB", "#4B5563"),
 	}
 }
 
@@ -50,32 +56,37 @@ type Styles struct {
 		Frame, Heading, Label, Value, Selected, Setting, Hint, Meta lipgloss.Style
 		Prompt, Option, Right, Wrong, Typo, Back                    lipgloss.Style
 		Error, Missed, SelectedMissed, Input                        lipgloss.Style
-		// The progress bar draws with termenv, not lipgloss, so it takes
-		// colours as strings picked for this renderer's background.
-		BarFull, BarEmpty string
+		// The progress bar takes its colours, not a style.
+		BarFull, BarEmpty color.Color
 	}
 	// Live is the classroom: the trainee's live round and the trainer's console.
 	Live struct {
 		Frame, Header, Countdown, Urgent, Prompt, Choice, Chosen, Cursor  lipgloss.Style
 		Correct, Wrong, Bar, Muted, Status, Rank, Me, Title, Panel, Error lipgloss.Style
 	}
-	// Help styles the help bar in this renderer's colours (bubbles'
-	// defaults would use the process-wide renderer).
+	// Input styles the text fields: Browse's search, Calculate's filter
+	// and form fields, and the quiz's answer line.
+	Input struct {
+		Search, Filter, Field, Answer textinput.Styles
+	}
+	// Help styles the help bar in our palette.
 	Help help.Styles
-	// Plain is an unstyled style of this renderer, for sizing and clipping.
+	// Plain is an unstyled style, for sizing and clipping.
 	Plain   lipgloss.Style
 	Palette palette
+	Dark    bool // the background these styles were built for
 }
 
-// DefaultStyles builds the app's styles for one renderer. Each SSH
-// session of the classroom server has its own renderer, so styles are
-// built per renderer rather than once per process.
-func DefaultStyles(r *lipgloss.Renderer) Styles {
-	p := defaultPalette()
+// NewStyles builds the app's styles for a dark or light background.
+// Colour depth is not decided here: Bubble Tea downsamples (or drops)
+// colours for each terminal, over SSH per session.
+func NewStyles(dark bool) Styles {
+	p := newPalette(dark)
 	var s Styles
 	s.Palette = p
-	s.Plain = r.NewStyle()
-	ns := r.NewStyle
+	s.Dark = dark
+	s.Plain = lipgloss.NewStyle()
+	ns := lipgloss.NewStyle
 	key, desc, sep := ns().Foreground(p.Accent), ns().Foreground(p.Subtle), ns().Foreground(p.Muted)
 	s.Help = help.Styles{ShortKey: key, FullKey: key, ShortDesc: desc, FullDesc: desc,
 		ShortSeparator: sep, FullSeparator: sep, Ellipsis: sep}
@@ -141,7 +152,7 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	q.Missed = ns().Foreground(p.Text).PaddingLeft(2)
 	q.SelectedMissed = q.Selected
 	q.Input = ns().Foreground(p.Text)
-	q.BarFull, q.BarEmpty = pick(r, p.Good), pick(r, p.Border)
+	q.BarFull, q.BarEmpty = p.Good, p.Border
 	c := &s.Calculate
 	c.FilterPrompt = b.SearchPrompt
 	c.Text = ns().Foreground(p.Text)
@@ -161,6 +172,15 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	c.Filled = ns().Foreground(p.Good)
 	c.Interpretation = ns().Foreground(p.Text).Italic(true)
 	c.Hint = ns().Foreground(p.Subtle).Italic(true)
+
+	in := &s.Input
+	in.Search = inputStyles(b.SearchPrompt, b.SearchText, b.Placeholder, p.Accent)
+	in.Filter = inputStyles(c.FilterPrompt, c.Text, c.Placeholder, p.Accent)
+	in.Field = inputStyles(s.Plain, c.Text, c.Placeholder, p.Accent)
+	in.Answer = inputStyles(q.Heading, q.Input, b.Placeholder, p.Accent)
+	// A steady answer cursor: a blinking one redraws twice a second for
+	// nothing while the learner thinks, and would make every frame differ.
+	in.Answer.Cursor.Blink = false
 
 	l := &s.Live
 	l.Frame = ns().Padding(1, 2)
@@ -184,10 +204,13 @@ func DefaultStyles(r *lipgloss.Renderer) Styles {
 	return s
 }
 
-// pick is the variant of an adaptive colour for r's background.
-func pick(r *lipgloss.Renderer, c lipgloss.AdaptiveColor) string {
-	if r.HasDarkBackground() {
-		return c.Dark
+// inputStyles styles a text field the same focused or not: which field
+// has focus shows in its label and pane, not in the text.
+func inputStyles(prompt, text, placeholder lipgloss.Style, cursor color.Color) textinput.Styles {
+	state := textinput.StyleState{Prompt: prompt, Text: text, Placeholder: placeholder, Suggestion: placeholder}
+	return textinput.Styles{
+		Focused: state,
+		Blurred: state,
+		Cursor:  textinput.CursorStyle{Color: cursor, Shape: tea.CursorBlock, Blink: true},
 	}
-	return c.Light
 }

@@ -1,29 +1,48 @@
 package ui
 
 import (
-	"io"
-	"os"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
-
-	"crm101/ui/termcolor"
+	"strconv"
+	"strings"
 )
 
-// NewRenderer returns a lipgloss renderer for w that never queries the
-// terminal. Asking a terminal for its background colour blocks for up to
-// five seconds (termenv's OSC timeout) on terminals that never answer,
-// so the first frame would stall; we decide the background from the
-// environment instead: CRM101_THEME=light|dark, then COLORFGBG, else dark.
-// NO_COLOR and a non-terminal writer give plain text.
-func NewRenderer(w io.Writer, getenv func(string) string) *lipgloss.Renderer {
-	r := lipgloss.NewRenderer(w)
-	r.SetHasDarkBackground(termcolor.Dark(getenv))
-	if getenv("NO_COLOR") != "" {
-		r.SetColorProfile(termenv.Ascii)
-	}
-	return r
+// Theme is what the app knows of the terminal's background before the
+// terminal has said anything: enough to draw the first frame at once.
+type Theme struct {
+	Dark bool
+	// Fixed means the user chose (CRM101_THEME): the terminal's own
+	// answer to a background query never overrides it.
+	Fixed bool
 }
 
-// DefaultRenderer is NewRenderer for the process's stdout and environment.
-func DefaultRenderer() *lipgloss.Renderer { return NewRenderer(os.Stdout, os.Getenv) }
+// ThemeFromEnv decides the background without asking the terminal:
+// CRM101_THEME=light|dark, then COLORFGBG ("fg;bg", where bg 7 or 9–15
+// is a light ANSI colour), else dark, the common case for terminals.
+// The app may later learn better from a tea.BackgroundColorMsg.
+func ThemeFromEnv(getenv func(string) string) Theme {
+	switch strings.ToLower(strings.TrimSpace(getenv("CRM101_THEME"))) {
+	case "light":
+		return Theme{Dark: false, Fixed: true}
+	case "dark":
+		return Theme{Dark: true, Fixed: true}
+	}
+	if v := getenv("COLORFGBG"); v != "" {
+		parts := strings.Split(v, ";")
+		if bg, err := strconv.Atoi(parts[len(parts)-1]); err == nil {
+			return Theme{Dark: !(bg == 7 || (bg >= 9 && bg <= 15))}
+		}
+	}
+	return Theme{Dark: true}
+}
+
+// EnvLookup is getenv over an environment list such as an SSH
+// session's ("KEY=value", the last of a key winning, as in os/exec).
+func EnvLookup(environ []string) func(string) string {
+	return func(key string) string {
+		for i := len(environ) - 1; i >= 0; i-- {
+			if k, v, ok := strings.Cut(environ[i], "="); ok && k == key {
+				return v
+			}
+		}
+		return ""
+	}
+}

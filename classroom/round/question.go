@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
-	"crm101/glossary"
-	"crm101/quiz"
+	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/quiz"
 )
 
 // Options per question: four is enough to make guessing costly and few
