@@ -16,19 +16,14 @@ import (
 // Front is the term, Back the definition with labelled extras, and the
 // category is a tag.
 func Export(w io.Writer, entries []Entry, f Format) error {
-	switch f {
-	case FormatYAML:
-		return exportYAML(w, entries)
-	case FormatJSON:
-		return exportJSON(w, entries)
-	case FormatCSV:
-		return exportDelimited(w, entries, ',')
-	case FormatTSV:
-		return exportDelimited(w, entries, '\t')
-	case FormatAnki:
-		return exportAnki(w, entries)
+	cd, ok := lookup(f)
+	if !ok {
+		return fmt.Errorf("export: unknown format %q", f)
 	}
-	return fmt.Errorf("export: unknown format %q", f)
+	if cd.export == nil {
+		return fmt.Errorf("export: %s packs are read, never written", f)
+	}
+	return cd.export(w, entries)
 }
 
 func fileEntries(entries []Entry) []fileEntry {

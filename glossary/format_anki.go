@@ -18,6 +18,19 @@ import (
 // a blank line; crm101 writes them on export and reads them back. Tags carry the category
 // ("Customer_Experience"), and crm101::override / crm101::beyond_sources.
 
+// FormatAnki is Anki's plain-text notes.
+const FormatAnki Format = "anki"
+
+var ankiCodec = codec{
+	format:       FormatAnki,
+	extensions:   []string{".txt"},
+	about:        "Anki plain-text export",
+	sniff:        func(data []byte) bool { _, ok := ankiHeader(string(firstLine(data))); return ok },
+	parse:        parseAnki,
+	export:       exportAnki,
+	overrideHint: "tag the note " + ankiOverrideTag,
+}
+
 // ankiHeaderKeys are the header lines Anki itself understands.
 var ankiHeaderKeys = map[string]bool{
 	"separator": true, "html": true, "tags": true, "columns": true, "notetype": true, "deck": true,

@@ -9,6 +9,33 @@ import (
 	"strings"
 )
 
+// The delimited formats: a header row naming the columns, then one
+// entry a row.
+const (
+	FormatCSV Format = "csv"
+	FormatTSV Format = "tsv"
+)
+
+var csvCodec = codec{
+	format:     FormatCSV,
+	extensions: []string{".csv"},
+	parse: func(data []byte, c *collector) []PackEntry {
+		return parseDelimited(data, ',', false, c)
+	},
+	export:       func(w io.Writer, entries []Entry) error { return exportDelimited(w, entries, ',') },
+	overrideHint: "set its override column to true",
+}
+
+var tsvCodec = codec{
+	format:     FormatTSV,
+	extensions: []string{".tsv", ".tab"},
+	parse: func(data []byte, c *collector) []PackEntry {
+		return parseDelimited(data, '\t', true, c)
+	},
+	export:       func(w io.Writer, entries []Entry) error { return exportDelimited(w, entries, '\t') },
+	overrideHint: "set its override column to true",
+}
+
 // requiredColumns must appear in every CSV or TSV header.
 var requiredColumns = []string{"term", "category", "definition"}
 

@@ -8,6 +8,17 @@ import (
 	"strings"
 )
 
+// FormatJSON is a JSON array of entries.
+const FormatJSON Format = "json"
+
+var jsonCodec = codec{
+	format:       FormatJSON,
+	extensions:   []string{".json"},
+	parse:        parseJSONPack,
+	export:       exportJSON,
+	overrideHint: `add "override": true`,
+}
+
 // parseJSONPack reads a JSON array of entries. Entries are decoded one
 // by one, so a bad entry is reported with its line and the rest still
 // checked; a syntax error ends the file.

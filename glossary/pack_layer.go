@@ -237,17 +237,14 @@ func (l *layering) clash(p *Pack, pe PackEntry, name string, j int) {
 	}
 }
 
-// overrideHint says how a pack of format f marks an override.
+// overrideHint says how a pack of format f marks an override. A pack
+// of no known format (built by hand for Layer) is advised as YAML, the
+// built-in glossary's own format.
 func overrideHint(f Format) string {
-	switch f {
-	case FormatCSV, FormatTSV:
-		return "set its override column to true"
-	case FormatAnki:
-		return "tag the note " + ankiOverrideTag
-	case FormatJSON:
-		return `add "override": true`
+	if cd, ok := lookup(f); ok {
+		return cd.overrideHint
 	}
-	return "add override: true"
+	return yamlCodec.overrideHint
 }
 
 // result returns the merged glossary, sorted by term as New sorts, with
