@@ -139,3 +139,36 @@ func fields(n int) string {
 	}
 	return fmt.Sprintf("%d fields", n)
 }
+
+// exportColumns are written in this order; override is left out: an
+// export is a copy, not a replacement.
+var exportColumns = []string{"term", "acronym", "aliases", "category", "definition", "example",
+	"formula", "related", "sources", "beyond_sources"}
+
+func exportDelimited(w io.Writer, entries []Entry, comma rune) error {
+	cw := csv.NewWriter(w)
+	cw.Comma = comma
+	if err := cw.Write(exportColumns); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	for _, e := range entries {
+		lists, err := joinLists(e)
+		if err != nil {
+			return err
+		}
+		beyond := ""
+		if e.BeyondSources {
+			beyond = "true"
+		}
+		row := []string{e.Term, e.Acronym, lists[0], string(e.Category), e.Definition, e.Example,
+			e.Formula, lists[1], lists[2], beyond}
+		if err := cw.Write(row); err != nil {
+			return fmt.Errorf("export %q: %w", e.Term, err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}

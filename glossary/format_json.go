@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"regexp"
 	"strings"
 )
@@ -121,4 +123,14 @@ func (l *lineCounter) at(off int64) int {
 	l.line += bytes.Count(l.data[l.off:off], []byte{'\n'})
 	l.off = off
 	return l.line
+}
+
+func exportJSON(w io.Writer, entries []Entry) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(fileEntries(entries)); err != nil {
+		return fmt.Errorf("export JSON: %w", err)
+	}
+	return nil
 }

@@ -317,3 +317,12 @@ var yamlPrefixRE = regexp.MustCompile(`^yaml: (unmarshal errors:\n\s*)?(line \d+
 func yamlErrText(err error) string {
 	return "YAML: " + yamlPrefixRE.ReplaceAllString(err.Error(), "")
 }
+
+func exportYAML(w io.Writer, entries []Entry) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(fileEntries(entries)); err != nil {
+		return fmt.Errorf("export YAML: %w", err)
+	}
+	return enc.Close()
+}
