@@ -60,12 +60,14 @@ func Formats() []Format {
 }
 
 // FormatList names every format for help text: "yaml, json, … or anki".
-func FormatList() string {
+func FormatList() string { return orList(formatNames()) }
+
+func formatNames() []string {
 	names := make([]string, len(codecs))
 	for i, c := range codecs {
 		names[i] = string(c.format)
 	}
-	return orList(names)
+	return names
 }
 
 // ParseFormat reads a --format value.
@@ -75,11 +77,7 @@ func ParseFormat(s string) (Format, error) {
 			return c.format, nil
 		}
 	}
-	names := make([]string, len(codecs))
-	for i, c := range codecs {
-		names[i] = string(c.format)
-	}
-	return "", fmt.Errorf("unknown format %q (want one of %s)", s, strings.Join(names, ", "))
+	return "", fmt.Errorf("unknown format %q (want one of %s)", s, strings.Join(formatNames(), ", "))
 }
 
 // DetectFormat picks a pack's format from its file name's extension

@@ -63,9 +63,8 @@ func sortProblems(ps PackProblems) {
 
 // origin is where a merged entry came from: file "" is the built-in glossary.
 type origin struct {
-	file   string
-	line   int
-	format Format
+	file string
+	line int
 }
 
 // String implements fmt.Stringer.
@@ -162,7 +161,7 @@ func (l *layering) push(e Entry, o origin) int {
 }
 
 func (l *layering) layer(p *Pack, pe PackEntry) {
-	here := origin{file: p.Path, line: pe.Line, format: p.Format}
+	here := origin{file: p.Path, line: pe.Line}
 	e := pe.Entry
 	termKey := Key(e.Term)
 	if pe.Override && termKey != "" {
