@@ -167,7 +167,8 @@ func newDeckExportCmd() *cobra.Command {
 			return writeFileAtomic(out, func(w io.Writer) error { return glossary.Export(w, entries, f) })
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "yaml, json, csv, tsv or anki (default: from the -o extension, else yaml)")
+	cmd.Flags().StringVar(&format, "format", "",
+		glossary.FormatList()+" (default: from the -o extension, else "+string(glossary.FormatYAML)+")")
 	cmd.Flags().BoolVar(&missed, "missed", false, "only the terms you currently struggle with in the quiz")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
 	return cmd

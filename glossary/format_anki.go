@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -18,6 +19,19 @@ import (
 // a blank line; crm101 writes them on export and reads them back. Tags carry the category
 // ("Customer_Experience"), and crm101::override / crm101::beyond_sources.
 
+// FormatAnki is Anki's plain-text notes.
+const FormatAnki Format = "anki"
+
+var ankiCodec = codec{
+	format:       FormatAnki,
+	extensions:   []string{".txt"},
+	about:        "Anki plain-text export",
+	sniff:        func(data []byte) bool { _, ok := ankiHeader(string(firstLine(data))); return ok },
+	parse:        parseAnki,
+	export:       exportAnki,
+	overrideHint: "tag the note " + ankiOverrideTag,
+}
+
 // ankiHeaderKeys are the header lines Anki itself understands.
 var ankiHeaderKeys = map[string]bool{
 	"separator": true, "html": true, "tags": true, "columns": true, "notetype": true, "deck": true,
@@ -29,12 +43,6 @@ const (
 	ankiOverrideTag = "crm101::override"
 	ankiBeyondTag   = "crm101::beyond_sources"
 )
-
-// ankiLabels are the labelled lines of a Back field, in export order.
-var ankiLabels = []struct{ label, field string }{
-	{"Acronym", "acronym"}, {"Also", "aliases"}, {"Example", "example"},
-	{"Formula", "formula"}, {"Related", "related"}, {"Sources", "sources"},
-}
 
 type ankiKV struct{ key, value string }
 
@@ -341,62 +349,35 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-// ankiRule separates the definition from the labelled lines in the
-// Back fields crm101 writes: a rule shows as a line in Anki and cannot
-// occur in escaped text, so no definition is ever misread.
-const ankiRule = "<hr>"
+// ankiPreamble tells Anki how to read the file: tab-separated, HTML
+// fields, the Basic note type into a crm101 deck, tags in column 3.
+const ankiPreamble = "#separator:tab\n#html:true\n#notetype:Basic\n#deck:crm101\n#columns:Front\tBack\tTags\n#tags column:3\n"
 
-// readBack splits a Back field into the definition and labelled lines
-// ("Example: …"): after the last <hr> when there is one, else after the
-// last blank line, as a person writing a deck by hand would put them.
-// When any line there is not a known label, the whole field is the
-// definition: a foreign deck's back is never cut in the middle.
-func readBack(raw string, isHTML bool, fe *fileEntry) {
-	text := raw
-	if isHTML {
-		text = stripHTML(raw)
-		if i := strings.LastIndex(raw, ankiRule); i >= 0 {
-			if pairs, ok := labelled(stripHTML(raw[i+len(ankiRule):])); ok {
-				fe.Definition = stripHTML(raw[:i])
-				for _, p := range pairs {
-					fe.set(p[0], p[1])
-				}
-				return
-			}
-			fe.Definition = text
-			return
+// exportAnki writes notes that import into Anki as Basic notes: Front
+// is the term, Back the definition with labelled extras, and the
+// category is a tag.
+func exportAnki(w io.Writer, entries []Entry) error {
+	if _, err := io.WriteString(w, ankiPreamble); err != nil {
+		return fmt.Errorf("export Anki: %w", err)
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = '\t'
+	for _, e := range entries {
+		back, err := ankiBack(e)
+		if err != nil {
+			return err
+		}
+		tags := []string{strings.ReplaceAll(string(e.Category), " ", "_")}
+		if e.BeyondSources {
+			tags = append(tags, ankiBeyondTag)
+		}
+		if err := cw.Write([]string{toHTML(e.Term), back, strings.Join(tags, " ")}); err != nil {
+			return fmt.Errorf("export %q: %w", e.Term, err)
 		}
 	}
-	fe.Definition = text
-	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
-		if pairs, ok := labelled(text[i+2:]); ok {
-			fe.Definition = text[:i]
-			for _, p := range pairs {
-				fe.set(p[0], p[1])
-			}
-		}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("export Anki: %w", err)
 	}
-}
-
-// labelled reads "Label: value" lines into (field, value) pairs, and
-// fails on any other line. No lines at all is a success.
-func labelled(text string) ([][2]string, bool) {
-	var pairs [][2]string
-	if strings.TrimSpace(text) == "" {
-		return nil, true
-	}
-	for _, l := range strings.Split(text, "\n") {
-		label, value, ok := strings.Cut(l, ":")
-		field := ""
-		for _, al := range ankiLabels {
-			if ok && strings.EqualFold(strings.TrimSpace(label), al.label) {
-				field = al.field
-			}
-		}
-		if field == "" {
-			return nil, false
-		}
-		pairs = append(pairs, [2]string{field, strings.TrimSpace(value)})
-	}
-	return pairs, true
+	return nil
 }

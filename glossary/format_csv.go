@@ -9,6 +9,33 @@ import (
 	"strings"
 )
 
+// The delimited formats: a header row naming the columns, then one
+// entry a row.
+const (
+	FormatCSV Format = "csv"
+	FormatTSV Format = "tsv"
+)
+
+var csvCodec = codec{
+	format:     FormatCSV,
+	extensions: []string{".csv"},
+	parse: func(data []byte, c *collector) []PackEntry {
+		return parseDelimited(data, ',', false, c)
+	},
+	export:       func(w io.Writer, entries []Entry) error { return exportDelimited(w, entries, ',') },
+	overrideHint: "set its override column to true",
+}
+
+var tsvCodec = codec{
+	format:     FormatTSV,
+	extensions: []string{".tsv", ".tab"},
+	parse: func(data []byte, c *collector) []PackEntry {
+		return parseDelimited(data, '\t', true, c)
+	},
+	export:       func(w io.Writer, entries []Entry) error { return exportDelimited(w, entries, '\t') },
+	overrideHint: "set its override column to true",
+}
+
 // requiredColumns must appear in every CSV or TSV header.
 var requiredColumns = []string{"term", "category", "definition"}
 
@@ -111,4 +138,37 @@ func fields(n int) string {
 		return "1 field"
 	}
 	return fmt.Sprintf("%d fields", n)
+}
+
+// exportColumns are written in this order; override is left out: an
+// export is a copy, not a replacement.
+var exportColumns = []string{"term", "acronym", "aliases", "category", "definition", "example",
+	"formula", "related", "sources", "beyond_sources"}
+
+func exportDelimited(w io.Writer, entries []Entry, comma rune) error {
+	cw := csv.NewWriter(w)
+	cw.Comma = comma
+	if err := cw.Write(exportColumns); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	for _, e := range entries {
+		lists, err := joinLists(e)
+		if err != nil {
+			return err
+		}
+		beyond := ""
+		if e.BeyondSources {
+			beyond = "true"
+		}
+		row := []string{e.Term, e.Acronym, lists[0], string(e.Category), e.Definition, e.Example,
+			e.Formula, lists[1], lists[2], beyond}
+		if err := cw.Write(row); err != nil {
+			return fmt.Errorf("export %q: %w", e.Term, err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
 }

@@ -4,9 +4,22 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"regexp"
 	"strings"
 )
+
+// FormatJSON is a JSON array of entries.
+const FormatJSON Format = "json"
+
+var jsonCodec = codec{
+	format:       FormatJSON,
+	extensions:   []string{".json"},
+	parse:        parseJSONPack,
+	export:       exportJSON,
+	overrideHint: `add "override": true`,
+}
 
 // parseJSONPack reads a JSON array of entries. Entries are decoded one
 // by one, so a bad entry is reported with its line and the rest still
@@ -110,4 +123,14 @@ func (l *lineCounter) at(off int64) int {
 	l.line += bytes.Count(l.data[l.off:off], []byte{'\n'})
 	l.off = off
 	return l.line
+}
+
+func exportJSON(w io.Writer, entries []Entry) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(fileEntries(entries)); err != nil {
+		return fmt.Errorf("export JSON: %w", err)
+	}
+	return nil
 }

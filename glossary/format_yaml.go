@@ -14,6 +14,17 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// FormatYAML is a YAML list of entries, the built-in glossary's format.
+const FormatYAML Format = "yaml"
+
+var yamlCodec = codec{
+	format:       FormatYAML,
+	extensions:   []string{".yaml", ".yml"},
+	parse:        parseYAMLPack,
+	export:       exportYAML,
+	overrideHint: "add override: true",
+}
+
 // yamlParallelMin is the size from which a pack is parsed in chunks on
 // every core: the YAML parser, not the checks, dominates large packs.
 const yamlParallelMin = 1 << 20
@@ -305,4 +316,13 @@ var yamlPrefixRE = regexp.MustCompile(`^yaml: (unmarshal errors:\n\s*)?(line \d+
 
 func yamlErrText(err error) string {
 	return "YAML: " + yamlPrefixRE.ReplaceAllString(err.Error(), "")
+}
+
+func exportYAML(w io.Writer, entries []Entry) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(fileEntries(entries)); err != nil {
+		return fmt.Errorf("export YAML: %w", err)
+	}
+	return enc.Close()
 }

@@ -21,35 +21,6 @@ const (
 	maxFileProblems = 100
 )
 
-// Format is a pack file format.
-type Format string
-
-// The formats packs are read from and exported to.
-const (
-	FormatYAML Format = "yaml"
-	FormatJSON Format = "json"
-	FormatCSV  Format = "csv"
-	FormatTSV  Format = "tsv"
-	FormatAnki Format = "anki"
-)
-
-// Formats lists every format, for flag help and messages.
-func Formats() []Format { return []Format{FormatYAML, FormatJSON, FormatCSV, FormatTSV, FormatAnki} }
-
-// ParseFormat reads a --format value.
-func ParseFormat(s string) (Format, error) {
-	for _, f := range Formats() {
-		if strings.EqualFold(s, string(f)) {
-			return f, nil
-		}
-	}
-	names := make([]string, len(Formats()))
-	for i, f := range Formats() {
-		names[i] = string(f)
-	}
-	return "", fmt.Errorf("unknown format %q (want one of %s)", s, strings.Join(names, ", "))
-}
-
 // PackEntry is one entry as a pack file states it: where it stands, and
 // whether it may replace an entry of the same name from an earlier layer.
 type PackEntry struct {
@@ -119,10 +90,9 @@ func (c *collector) result() PackProblems {
 	return c.list
 }
 
-// ReadPack reads and parses the pack at path (see ParsePack), choosing the format from
-// the extension (.yaml/.yml, .json, .csv, .tsv/.tab, .txt for Anki) or,
-// failing that, from an Anki header. Files over MaxPackBytes are refused
-// before they are read.
+// ReadPack reads and parses the pack at path (see ParsePack), choosing the
+// format with DetectFormat: from the extension or, failing that, from the
+// content. Files over MaxPackBytes are refused before they are read.
 func ReadPack(path string) (*Pack, PackProblems) {
 	fail := func(msg string, args ...any) (*Pack, PackProblems) {
 		return nil, PackProblems{{File: path, Message: fmt.Sprintf(msg, args...)}}
@@ -176,34 +146,6 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// DetectFormat picks a pack's format from its file name, then its content.
-func DetectFormat(path string, data []byte) (Format, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml":
-		return FormatYAML, nil
-	case ".json":
-		return FormatJSON, nil
-	case ".csv":
-		return FormatCSV, nil
-	case ".tsv", ".tab":
-		return FormatTSV, nil
-	case ".txt":
-		return FormatAnki, nil
-	}
-	if _, ok := ankiHeader(string(firstLine(data))); ok {
-		return FormatAnki, nil
-	}
-	return "", fmt.Errorf("cannot tell the pack format from the name: use .yaml, .json, .csv, .tsv or .txt (Anki plain-text export)")
-}
-
-func firstLine(data []byte) []byte {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		return bytes.TrimRight(data[:i], "\r")
-	}
-	return data
-}
-
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // ParsePack parses data in format f. file names the pack in messages and
@@ -227,18 +169,9 @@ func ParsePack(file string, data []byte, f Format) (*Pack, PackProblems) {
 		return nil, c.result()
 	}
 	var entries []PackEntry
-	switch f {
-	case FormatYAML:
-		entries = parseYAMLPack(data, c)
-	case FormatJSON:
-		entries = parseJSONPack(data, c)
-	case FormatCSV:
-		entries = parseDelimited(data, ',', false, c)
-	case FormatTSV:
-		entries = parseDelimited(data, '\t', true, c)
-	case FormatAnki:
-		entries = parseAnki(data, c)
-	default:
+	if cd, ok := lookup(f); ok {
+		entries = cd.parse(data, c)
+	} else {
 		c.add(0, "unknown pack format %q", f)
 	}
 	if len(entries) == 0 && len(c.list) == 0 {

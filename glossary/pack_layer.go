@@ -63,9 +63,8 @@ func sortProblems(ps PackProblems) {
 
 // origin is where a merged entry came from: file "" is the built-in glossary.
 type origin struct {
-	file   string
-	line   int
-	format Format
+	file string
+	line int
 }
 
 // String implements fmt.Stringer.
@@ -162,7 +161,7 @@ func (l *layering) push(e Entry, o origin) int {
 }
 
 func (l *layering) layer(p *Pack, pe PackEntry) {
-	here := origin{file: p.Path, line: pe.Line, format: p.Format}
+	here := origin{file: p.Path, line: pe.Line}
 	e := pe.Entry
 	termKey := Key(e.Term)
 	if pe.Override && termKey != "" {
@@ -237,17 +236,14 @@ func (l *layering) clash(p *Pack, pe PackEntry, name string, j int) {
 	}
 }
 
-// overrideHint says how a pack of format f marks an override.
+// overrideHint says how a pack of format f marks an override. A pack
+// of no known format (built by hand for Layer) is advised as YAML, the
+// built-in glossary's own format.
 func overrideHint(f Format) string {
-	switch f {
-	case FormatCSV, FormatTSV:
-		return "set its override column to true"
-	case FormatAnki:
-		return "tag the note " + ankiOverrideTag
-	case FormatJSON:
-		return `add "override": true`
+	if cd, ok := lookup(f); ok {
+		return cd.overrideHint
 	}
-	return "add override: true"
+	return yamlCodec.overrideHint
 }
 
 // result returns the merged glossary, sorted by term as New sorts, with
