@@ -51,7 +51,7 @@ func newDefineCmd() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "define TERM",
-		Short: "Show one term: exact name, acronym or alias, else the closest match",
+		Short: "Show one term: exact name, acronym or alias (exit 0), else the closest match (exit 1)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g, err := loadGlossary(cmd)
@@ -59,41 +59,54 @@ func newDefineCmd() *cobra.Command {
 				return err
 			}
 			query := joinArgs(args)
-			idx, ok := g.Resolve(query)
-			if !ok {
+			idx, how := g.Resolve(query)
+			if how == glossary.NoMatch {
 				return exitError{1, notFound(g, query)}
 			}
 			e := g.At(idx)
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), e)
+				err = writeJSON(cmd.OutOrStdout(), e)
+			} else {
+				err = printEntry(cmd.OutOrStdout(), e)
 			}
-			return printEntry(cmd.OutOrStdout(), e)
+			if err != nil || how == glossary.ExactName {
+				return err
+			}
+			// A human reads the entry; a script sees from the status that
+			// it was a guess.
+			return exitError{1, fmt.Errorf("no exact match for %q; closest: %s", query, e.Term)}
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entry as a JSON object")
 	return cmd
 }
 
-// notFound explains a miss and offers the closest terms.
+// notFound explains a miss and offers the closest spellings, else the
+// loose matches search finds.
 func notFound(g *glossary.Glossary, query string) error {
 	msg := fmt.Sprintf("no term matches %q", query)
-	if hint := didYouMean(g, query); hint != "" {
-		msg += "; " + hint
+	names := suggestions(g, query)
+	if len(names) == 0 {
+		for _, m := range g.Search(query).Matches {
+			if len(names) == 3 {
+				break
+			}
+			names = append(names, g.At(m.Index).Term)
+		}
+	}
+	if len(names) > 0 {
+		msg += "; did you mean " + strings.Join(names, ", ") + "?"
 	}
 	return errors.New(msg)
 }
 
-// didYouMean names the closest spellings of query, or is empty.
-func didYouMean(g *glossary.Glossary, query string) string {
-	sugg := g.Suggest(query, 3)
-	if len(sugg) == 0 {
-		return ""
+// suggestions are the terms of the closest spellings of query, best first.
+func suggestions(g *glossary.Glossary, query string) []string {
+	var names []string
+	for _, idx := range g.Suggest(query, 3) {
+		names = append(names, g.At(idx).Term)
 	}
-	names := make([]string, len(sugg))
-	for i, idx := range sugg {
-		names[i] = g.At(idx).Term
-	}
-	return "did you mean " + strings.Join(names, ", ") + "?"
+	return names
 }
 
 func printEntry(w io.Writer, e glossary.Entry) error {
@@ -125,6 +138,13 @@ func printEntry(w io.Writer, e glossary.Entry) error {
 	return err
 }
 
+// searchHit is one line of `search --json`: the entry, and whether it
+// is a spelling suggestion offered ahead of weak matches.
+type searchHit struct {
+	glossary.Entry
+	Suggested bool `json:"suggested,omitempty"`
+}
+
 func newSearchCmd() *cobra.Command {
 	var (
 		asJSON bool
@@ -132,7 +152,7 @@ func newSearchCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
-		Short: "Fuzzy-search terms, best match first",
+		Short: "Search terms by name and definition, best match first (exit 1 when nothing matches)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 0 {
@@ -143,35 +163,64 @@ func newSearchCmd() *cobra.Command {
 				return err
 			}
 			query := joinArgs(args)
-			res := g.Search(query)
-			matches := res.Matches
-			if limit > 0 && len(matches) > limit {
-				matches = matches[:limit]
+			hits, weak := searchHits(g, query)
+			if limit > 0 && len(hits) > limit {
+				hits = hits[:limit]
+			}
+			if weak && len(hits) > 0 && hits[0].Suggested {
+				names := []string{}
+				for _, h := range hits {
+					if h.Suggested {
+						names = append(names, h.Term)
+					}
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "crm101: only loose matches for %q; did you mean %s?\n", query, strings.Join(names, ", "))
 			}
 			if asJSON {
-				entries := make([]glossary.Entry, len(matches))
-				for i, m := range matches {
-					entries[i] = g.At(m.Index)
+				if hits == nil {
+					hits = []searchHit{}
 				}
-				return writeJSON(cmd.OutOrStdout(), entries)
-			}
-			if len(matches) == 0 {
-				return exitError{1, notFound(g, query)}
-			}
-			if res.Weak() { // only then is a spelling suggestion worth its index
-				if hint := didYouMean(g, query); hint != "" {
-					fmt.Fprintf(cmd.ErrOrStderr(), "crm101: only loose matches for %q; %s\n", query, hint)
+				if err := writeJSON(cmd.OutOrStdout(), hits); err != nil {
+					return err
+				}
+			} else {
+				tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+				for _, h := range hits {
+					fmt.Fprintf(tw, "%s\t%s\n", h.Title(), h.Category)
+				}
+				if err := tw.Flush(); err != nil {
+					return err
 				}
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			for _, m := range matches {
-				e := g.At(m.Index)
-				fmt.Fprintf(tw, "%s\t%s\n", e.Title(), e.Category)
+			if len(hits) == 0 {
+				return exitError{1, fmt.Errorf("no term matches %q", query)}
 			}
-			return tw.Flush()
+			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the matching entries as a JSON array, best first")
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print the matching entries as a JSON array, best first; a spelling suggestion offered ahead of weak matches has "suggested": true`)
 	cmd.Flags().IntVar(&limit, "limit", 10, "show at most N results (0 for all)")
 	return cmd
+}
+
+// searchHits are the matches of query, best first. When every match is
+// weak (scattered letters, a definition), the closest spellings come
+// first, marked Suggested: "chrun" leads with Churn Rate, not with
+// Asynchronous Communication.
+func searchHits(g *glossary.Glossary, query string) (hits []searchHit, weak bool) {
+	res := g.Search(query)
+	seen := map[int]bool{}
+	if res.Weak() { // only then is a spelling suggestion worth its index
+		weak = true
+		for _, idx := range g.Suggest(query, 3) {
+			seen[idx] = true
+			hits = append(hits, searchHit{Entry: g.At(idx), Suggested: true})
+		}
+	}
+	for _, m := range res.Matches {
+		if !seen[m.Index] {
+			hits = append(hits, searchHit{Entry: g.At(m.Index)})
+		}
+	}
+	return hits, weak
 }

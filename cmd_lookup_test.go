@@ -16,13 +16,13 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
-func TestDefineByNameAcronymAliasAndFuzzy(t *testing.T) {
+func TestDefineByNameAcronymAndAlias(t *testing.T) {
 	cases := map[string]string{
 		"CLV":                     "Customer Lifetime Value",
 		"customer lifetime value": "Customer Lifetime Value",
 		"buyer persona":           "Customer Persona",
 		"sql":                     "Sales Qualified Lead",
-		"churn":                   "Churn Rate",
+		"customer churn":          "Churn Rate",
 	}
 	for query, want := range cases {
 		code, out, errOut := runCLI(t, "define", query, "--json")
@@ -39,22 +39,67 @@ func TestDefineByNameAcronymAliasAndFuzzy(t *testing.T) {
 	}
 }
 
-// A typo resolves to the term the user meant, not to an entry whose
-// name merely contains the letters in order.
-func TestDefineTypoFindsIntendedTerm(t *testing.T) {
-	code, out, errOut := runCLI(t, "define", "chrun")
-	if code != 0 || !strings.HasPrefix(out, "Churn Rate") {
-		t.Fatalf("define chrun: exit %d, stdout %q, stderr %q", code, out, errOut)
+// A typo prints the term the user meant, not an entry whose name merely
+// contains the letters in order, and exits 1 so a script knows it was a
+// guess; stderr says so.
+func TestDefineTypoPrintsClosestAndExitsOne(t *testing.T) {
+	for query, want := range map[string]string{"chrun": "Churn Rate", "forcast": "Sales Forecasting"} {
+		code, out, errOut := runCLI(t, "define", query)
+		wantErr := `crm101: no exact match for "` + query + `"; closest: ` + want
+		if code != 1 || !strings.HasPrefix(out, want) || !strings.Contains(errOut, wantErr) {
+			t.Errorf("define %s: exit %d, stdout %.40q, stderr %q; want 1, %s, %q", query, code, out, errOut, want, wantErr)
+		}
 	}
 }
 
-func TestSearchTypoSuggestsOnStderr(t *testing.T) {
-	code, _, errOut := runCLI(t, "search", "chrun")
-	if code != 0 && code != 1 {
-		t.Fatalf("exit %d", code)
+// An exact name exits 0: CPA is Cost per Acquisition, no longer a loose
+// match inside Business Process Automation; a former term still works.
+func TestDefineExactNameExitsZero(t *testing.T) {
+	for query, want := range map[string]string{"CPA": "Cost per Acquisition", "prevision": "Sales Forecasting", "persona": "Customer Persona"} {
+		code, out, errOut := runCLI(t, "define", query)
+		if code != 0 || !strings.HasPrefix(out, want) || errOut != "" {
+			t.Errorf("define %s: exit %d, stdout %.40q, stderr %q; want 0 and %s", query, code, out, errOut, want)
+		}
 	}
-	if !strings.Contains(errOut, "did you mean Churn Rate") {
-		t.Fatalf("stderr %q lacks the suggestion", errOut)
+}
+
+func TestSearchTypoSuggestsFirst(t *testing.T) {
+	code, out, errOut := runCLI(t, "search", "chrun")
+	if code != 0 || !strings.HasPrefix(out, "Churn Rate") || !strings.Contains(errOut, "did you mean Churn Rate") {
+		t.Fatalf("search chrun: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "search", "chrun", "--json")
+	var hits []struct {
+		Term      string `json:"term"`
+		Suggested bool   `json:"suggested"`
+	}
+	if err := json.Unmarshal([]byte(out), &hits); err != nil || code != 0 {
+		t.Fatalf("search chrun --json: exit %d, %v\n%s", code, err, out)
+	}
+	if len(hits) < 2 || hits[0].Term != "Churn Rate" || !hits[0].Suggested || hits[len(hits)-1].Suggested {
+		t.Errorf("search chrun --json = %+v, want Churn Rate first and suggested, loose matches after", hits)
+	}
+}
+
+// No result at all exits 1, with or without --json.
+func TestSearchNothingExitsOne(t *testing.T) {
+	for _, args := range [][]string{{"search", "zzzzqqqq"}, {"search", "zzzzqqqq", "--json"}} {
+		code, out, errOut := runCLI(t, args...)
+		if code != 1 || !strings.Contains(errOut, "no term matches") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+		if len(args) == 3 && strings.TrimSpace(out) != "[]" {
+			t.Errorf("%v: stdout %q, want []", args, out)
+		}
+	}
+}
+
+// Words found in a definition count: content marketing is what Inbound
+// Marketing's definition describes.
+func TestSearchFindsWordsOfDefinitions(t *testing.T) {
+	code, out, errOut := runCLI(t, "search", "content marketing")
+	if code != 0 || !strings.Contains(out, "Inbound Marketing") {
+		t.Errorf("search content marketing: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
 

@@ -9,3 +9,10 @@ import _ "embed"
 //
 //go:embed glossary.yaml
 var GlossaryYAML []byte
+
+// CompareYAML lists the sets of terms trainees confuse, each with the one
+// line that tells them apart; the glossary package checks every member
+// resolves to a built-in entry.
+//
+//go:embed compare.yaml
+var CompareYAML []byte

@@ -13,6 +13,7 @@ import (
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 
 	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
 )
 
 // DBFile is the classroom database's name in the data directory: rounds,
@@ -105,7 +106,23 @@ func initSchema(db *sql.DB) error {
 			return fmt.Errorf("create schema: %w", err)
 		}
 	}
+	if err := renameAnswers(tx, glossary.Renames()); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// renameAnswers moves stored answers from a built-in entry's former term
+// to its current one (Prevision → Sales Forecasting), so reports group a
+// renamed term's answers under one name. Answers are keyed by round,
+// question and trainee, never by term, so no row can collide.
+func renameAnswers(tx *sql.Tx, renames map[string]string) error {
+	for old, term := range renames {
+		if _, err := tx.Exec(`UPDATE answers SET term = ? WHERE lower(term) = ?`, term, old); err != nil {
+			return fmt.Errorf("rename answers of %q to %q: %w", old, term, err)
+		}
+	}
+	return nil
 }
 
 // Close releases the database.

@@ -198,3 +198,38 @@ func TestStoreFileIsPrivate(t *testing.T) {
 		}
 	}
 }
+
+// Answers recorded under a built-in term's former name are reported
+// under its current name after the next open, and none is lost.
+func TestStoreRenamesAnswersOfRenamedTerms(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DBFile)
+	s := openTestStore(t, path)
+	id, err := s.StartRound(2, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, term := range []string{"Prevision", "Lead"} {
+		if err := s.RecordAnswer(round.Answer{Round: id, Question: q, Name: "ana", Term: term, Correct: true, Points: 900, At: t0}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s = openTestStore(t, path)
+	defer s.Close()
+	rows, err := s.db.Query(`SELECT term FROM answers WHERE round_id = ? ORDER BY question`, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var terms []string
+	for rows.Next() {
+		var term string
+		if err := rows.Scan(&term); err != nil {
+			t.Fatal(err)
+		}
+		terms = append(terms, term)
+	}
+	if !reflect.DeepEqual(terms, []string{"Sales Forecasting", "Lead"}) {
+		t.Errorf("terms after reopen = %v, want [Sales Forecasting Lead]", terms)
+	}
+}

@@ -14,6 +14,7 @@ type Glossary struct {
 	// search (the quiz, the CLI's define) pay nothing for them.
 	search  func() *searchIndex
 	suggest func() *suggestIndex
+	words   func() map[string]int // name word → entries using it, for Stems
 }
 
 // New validates entries and indexes them. Entries keep their order
@@ -47,6 +48,7 @@ func withIndex(sorted []Entry, byName map[string]int) *Glossary {
 	g := &Glossary{entries: sorted, byName: byName}
 	g.search = sync.OnceValue(func() *searchIndex { return newSearchIndex(g.entries) })
 	g.suggest = sync.OnceValue(func() *suggestIndex { return newSuggestIndex(g.search()) })
+	g.words = sync.OnceValue(func() map[string]int { return wordOwners(g.entries) })
 	return g
 }
 

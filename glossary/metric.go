@@ -18,11 +18,12 @@ const (
 	UnitPercent Unit = "%"
 	UnitRatio   Unit = "ratio"
 	UnitMonths  Unit = "months"
+	UnitDays    Unit = "days"
 	UnitScore   Unit = "score"
 )
 
 // Format writes a result in this unit: "$500.00", "5.0%", "3.0 : 1",
-// "8.3 months", "45".
+// "8.3 months", "45.0 days", "45".
 func (u Unit) Format(v float64) string {
 	switch u {
 	case UnitMoney:
@@ -33,6 +34,8 @@ func (u Unit) Format(v float64) string {
 		return FormatRatio(v)
 	case UnitMonths:
 		return FormatMonths(v)
+	case UnitDays:
+		return FormatDays(v)
 	}
 	return FormatScore(v)
 }

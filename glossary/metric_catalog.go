@@ -254,6 +254,111 @@ func catalogue() []Metric {
 				return "Months of margin needed to earn back CAC; under about 12 is commonly cited as healthy for subscriptions."
 			},
 		},
+		{
+			ID: "cpa", Term: "Cost per Acquisition", Unit: UnitMoney,
+			Template: "CPA = {campaign-spend} ÷ {conversions}",
+			Inputs: []Input{
+				money("campaign-spend", "campaign spend", "4,500"),
+				positive(count("conversions", "conversions", "90")),
+			},
+			compute: func(v Values) float64 { return v["campaign-spend"] / v["conversions"] },
+			interpret: func(r float64, _ Values) string {
+				return "Compare it with what a conversion is worth to you; it sits between cost per lead and CAC."
+			},
+		},
+		{
+			ID: "cpc", Term: "Cost per Click", Unit: UnitMoney,
+			Template: "CPC = {ad-spend} ÷ {clicks}",
+			Inputs: []Input{
+				money("ad-spend", "ad spend", "1,200"),
+				positive(count("clicks", "clicks", "800")),
+			},
+			compute: func(v Values) float64 { return v["ad-spend"] / v["clicks"] },
+			interpret: func(r float64, _ Values) string {
+				return "Cheap clicks only pay if they convert: follow them through to cost per lead and CAC."
+			},
+		},
+		{
+			ID: "win-rate", Term: "Win Rate", Unit: UnitPercent,
+			Template: "Win rate = {deals-won} ÷ ({deals-won} + {deals-lost}) × 100%",
+			Inputs: []Input{
+				count("deals-won", "deals won", "18"),
+				count("deals-lost", "deals lost", "42"),
+			},
+			rules: []rule{{
+				blame: "deals-won", uses: []string{"deals-won", "deals-lost"},
+				broken: func(v Values) bool { return v["deals-won"]+v["deals-lost"] == 0 },
+				msg:    "deals won and deals lost are both 0; at least one closed deal is needed",
+			}},
+			compute: func(v Values) float64 {
+				return v["deals-won"] / (v["deals-won"] + v["deals-lost"]) * 100
+			},
+			interpret: func(r float64, _ Values) string {
+				return "Open deals are left out; compare it with your own earlier quarters and by deal source."
+			},
+		},
+		{
+			ID: "sales-cycle", Term: "Sales Cycle Length", Unit: UnitDays,
+			Template: "Sales cycle length = {total-days} ÷ {deals-won}",
+			Inputs: []Input{
+				{ID: "total-days", Label: "total days to close", Kind: KindNumber, Placeholder: "540"},
+				positive(count("deals-won", "deals won", "12")),
+			},
+			compute: func(v Values) float64 { return v["total-days"] / v["deals-won"] },
+			interpret: func(r float64, _ Values) string {
+				return "Shorter is better: revenue arrives sooner; bigger deals usually take longer."
+			},
+		},
+		{
+			ID: "nrr", Term: "Net Revenue Retention", Unit: UnitPercent,
+			Template: "NRR = ({starting-mrr} + {expansion} − {contraction} − {churned-mrr}) ÷ {starting-mrr} × 100%",
+			Inputs: []Input{
+				positive(money("starting-mrr", "starting MRR", "100,000")),
+				money("expansion", "expansion", "15,000"),
+				money("contraction", "contraction", "3,000"),
+				money("churned-mrr", "churned MRR", "7,000"),
+			},
+			rules: []rule{{
+				blame: "churned-mrr", uses: []string{"starting-mrr", "contraction", "churned-mrr"},
+				broken: func(v Values) bool { return v["contraction"]+v["churned-mrr"] > v["starting-mrr"] },
+				msg:    "contraction plus churned MRR cannot be more than starting MRR",
+			}},
+			compute: func(v Values) float64 {
+				return (v["starting-mrr"] + v["expansion"] - v["contraction"] - v["churned-mrr"]) / v["starting-mrr"] * 100
+			},
+			interpret: func(r float64, _ Values) string {
+				if r >= 100 {
+					return "At or above 100% existing customers grow faster than revenue leaks away."
+				}
+				return "Below 100% the customers you keep do not make up for what leaves; compare gross revenue retention."
+			},
+		},
+		{
+			ID: "open-rate", Term: "Open Rate", Unit: UnitPercent,
+			Template: "Open rate = {opens} ÷ {delivered} × 100%",
+			Inputs: []Input{
+				count("opens", "opens", "1,000"),
+				positive(count("delivered", "emails delivered", "4,000")),
+			},
+			rules:   []rule{notMore("opens", "delivered", "opens cannot be more than emails delivered")},
+			compute: func(v Values) float64 { return v["opens"] / v["delivered"] * 100 },
+			interpret: func(r float64, _ Values) string {
+				return "Mail apps that open emails for privacy inflate it; compare your own sends over time."
+			},
+		},
+		{
+			ID: "ctor", Term: "Click-to-Open Rate", Unit: UnitPercent,
+			Template: "CTOR = {clicks} ÷ {opens} × 100%",
+			Inputs: []Input{
+				count("clicks", "clicks", "150"),
+				positive(count("opens", "opens", "1,000")),
+			},
+			rules:   []rule{notMore("clicks", "opens", "clicks cannot be more than opens")},
+			compute: func(v Values) float64 { return v["clicks"] / v["opens"] * 100 },
+			interpret: func(r float64, _ Values) string {
+				return "It judges the email's content: only people who opened it count."
+			},
+		},
 	}
 }
 

@@ -24,6 +24,13 @@ func TestMetricContract(t *testing.T) {
 		"bounce: single-page-sessions sessions",
 		"clv-cac: clv cac",
 		"payback: cac arpa gross-margin",
+		"cpa: campaign-spend conversions",
+		"cpc: ad-spend clicks",
+		"win-rate: deals-won deals-lost",
+		"sales-cycle: total-days deals-won",
+		"nrr: starting-mrr expansion contraction churned-mrr",
+		"open-rate: opens delivered",
+		"ctor: clicks opens",
 	}
 	ms := AllMetrics()
 	if len(ms) != len(want) {

@@ -235,6 +235,9 @@ func FormatRatio(v float64) string { return fixed(v, 1, true) + " : 1" }
 // FormatMonths writes a duration in months with one decimal: "8.3 months".
 func FormatMonths(v float64) string { return fixed(v, 1, true) + " months" }
 
+// FormatDays writes a duration in days with one decimal: "45.0 days".
+func FormatDays(v float64) string { return fixed(v, 1, true) + " days" }
+
 // FormatScore writes a score such as NPS: whole when it is whole, else one
 // decimal ("45", "16.7").
 func FormatScore(v float64) string { return trimZeros(fixed(v, 1, false)) }

@@ -27,7 +27,7 @@ func TestLoadGoodPacks(t *testing.T) {
 		terms      []string
 		overridden int
 	}{
-		{"good.yaml", []string{"Churn Rate", "MEDDIC", "Stage 3 – Proposal"}, 1},
+		{"good.yaml", []string{"Churn Rate", "SPICED", "Stage 3 – Proposal"}, 1},
 		{"good.json", []string{"Champion", "Mutual Action Plan"}, 0},
 		{"good.csv", []string{"Deal", "Land and Expand", "Quote-to-Cash"}, 1},
 		{"good.tsv", []string{"Logo Retention", "Win Room"}, 0},
@@ -177,18 +177,18 @@ func writePack(t testing.TB, name, content string) string {
 // Clashes between packs name both places; an override replaces an
 // earlier pack's entry too; a later pack sees an earlier pack's terms.
 func TestLayerAcrossPacks(t *testing.T) {
-	a := writePack(t, "a.csv", "term,category,definition,aliases\nMEDDIC,Sales,Qualification checklist.,M6\n")
-	b := writePack(t, "b.yaml", "- term: Champion\n  category: Sales\n  definition: Inside seller.\n  aliases: [M6]\n  related: [meddic]\n")
+	a := writePack(t, "a.csv", "term,category,definition,aliases\nSPICED,Sales,Qualification checklist.,M6\n")
+	b := writePack(t, "b.yaml", "- term: Champion\n  category: Sales\n  definition: Inside seller.\n  aliases: [M6]\n  related: [spiced]\n")
 	_, _, ps := LoadPacks(builtinT(t), []string{a, b})
-	if len(ps) != 1 || ps[0].Line != 1 || !strings.Contains(ps[0].Message, `alias "M6" is already a name of "MEDDIC" (`+a+`:2)`) {
+	if len(ps) != 1 || ps[0].Line != 1 || !strings.Contains(ps[0].Message, `alias "M6" is already a name of "SPICED" (`+a+`:2)`) {
 		t.Fatalf("problems: %v", ps)
 	}
-	c := writePack(t, "c.yaml", "- term: meddic\n  override: true\n  category: Sales\n  definition: Replaced.\n")
+	c := writePack(t, "c.yaml", "- term: spiced\n  override: true\n  category: Sales\n  definition: Replaced.\n")
 	g, sum, ps := LoadPacks(nil, []string{a, c})
 	if ps != nil {
 		t.Fatal(ps)
 	}
-	if e, _ := g.Lookup("MEDDIC"); e.Definition != "Replaced." || e.Pack != "c.yaml" || g.Len() != 1 || sum.Overridden != 1 {
+	if e, _ := g.Lookup("SPICED"); e.Definition != "Replaced." || e.Pack != "c.yaml" || g.Len() != 1 || sum.Overridden != 1 {
 		t.Errorf("override of a pack entry: %+v (%d entries)", e, g.Len())
 	}
 	if _, ok := g.Lookup("M6"); ok {

@@ -7,27 +7,34 @@ func TestResolvePrefersSpellingOverScatteredLetters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := map[string]string{
-		"chrun":         "Churn Rate",
-		"CLV":           "Customer Lifetime Value",
-		"buyer persona": "Customer Persona",
-		"lead":          "Lead",
-		"custmer churn": "Churn Rate",
-		"net promotr":   "Net Promoter Score",
-		"pipeline":      "Pipeline",
-		"  sql  ":       "Sales Qualified Lead",
+	cases := []struct {
+		query string
+		want  string
+		how   Resolution
+	}{
+		{"CLV", "Customer Lifetime Value", ExactName},
+		{"buyer persona", "Customer Persona", ExactName},
+		{"lead", "Lead", ExactName},
+		{"pipeline", "Pipeline", ExactName},
+		{"  sql  ", "Sales Qualified Lead", ExactName},
+		{"CPA", "Cost per Acquisition", ExactName}, // once Business Process Automation
+		{"prevision", "Sales Forecasting", ExactName},
+		{"chrun", "Churn Rate", Closest},
+		{"custmer churn", "Churn Rate", Closest},
+		{"net promotr", "Net Promoter Score", Closest},
+		{"forcast", "Sales Forecasting", Closest},
 	}
-	for q, want := range cases {
-		idx, ok := g.Resolve(q)
-		if !ok || g.At(idx).Term != want {
+	for _, c := range cases {
+		idx, how := g.Resolve(c.query)
+		if how != c.how || how != NoMatch && g.At(idx).Term != c.want {
 			got := "nothing"
-			if ok {
+			if how != NoMatch {
 				got = g.At(idx).Term
 			}
-			t.Errorf("Resolve(%q) = %s, want %s", q, got, want)
+			t.Errorf("Resolve(%q) = %s (%d), want %s (%d)", c.query, got, how, c.want, c.how)
 		}
 	}
-	if _, ok := g.Resolve("zzzzqqqq"); ok {
+	if _, how := g.Resolve("zzzzqqqq"); how != NoMatch {
 		t.Error("Resolve of gibberish found an entry")
 	}
 }

@@ -20,10 +20,11 @@ type MatchKind int
 // entry first, and a hit buried in a definition only after every name.
 const (
 	Exact        MatchKind = iota // the query is a whole name
-	Prefix                        // a name starts with the query
+	WholeWord                     // the query is a whole word (or words) of a name
+	Prefix                        // a name starts with the query, inside a longer word
 	WordStart                     // a later word of a name starts with the query
 	Fuzzy                         // the query's characters appear in order in a name
-	InDefinition                  // only the definition contains the query
+	InDefinition                  // only the definition contains the query, or all its words are in the entry
 	Listed                        // the query was empty: every entry, in term order
 )
 
@@ -32,6 +33,8 @@ func (k MatchKind) String() string {
 	switch k {
 	case Exact:
 		return "exact"
+	case WholeWord:
+		return "whole-word"
 	case Prefix:
 		return "prefix"
 	case WordStart:
@@ -215,14 +218,24 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 			}
 			h := hit{entry: e, name: n, kind: int8(kind)}
 			nameLen := runeLen(ix.orig(n), ix.ascii[n])
+			r := off
+			if !ix.ascii[n] {
+				r = utf8.RuneCountInString(ix.name(n)[:off])
+			}
 			switch kind {
+			case WholeWord:
+				h.off = int32(r)
+				// A headword before an alias ("sales" finds Sales Funnel
+				// before Opportunity Stage's alias Sales Stage), then the
+				// shorter name, then the earlier word.
+				alias := 0
+				if n != ix.first[e] {
+					alias = 1
+				}
+				h.score = int32(clampScore(-(alias<<20 | min(nameLen, 1<<10-1)<<10 | min(r, 1<<10-1))))
 			case Prefix:
 				h.score = int32(clampScore(-nameLen))
 			case WordStart:
-				r := off
-				if !ix.ascii[n] {
-					r = utf8.RuneCountInString(ix.name(n)[:off])
-				}
 				h.off = int32(r)
 				// An earlier word, then a shorter name, is the better hit.
 				h.score = int32(clampScore(-(r<<10 | min(nameLen, 1<<10-1))))
@@ -301,6 +314,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		})
 		p = end
 	}
+	hits = allWords(ix, q, ents, matched, hits)
 	cands := make([]int32, 0, len(hits))
 	for p, e := range ents {
 		if matched[p] {
@@ -308,6 +322,59 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		}
 	}
 	return part{hits: hits, keys: sortKeys(hits), fuzzy: fms, cands: cands}
+}
+
+// minAllWord is the fewest runes each word of a query needs before an
+// entry holding every word counts as a hit: shorter ones are in most
+// definitions.
+const minAllWord = 3
+
+// allWordsScore ranks an all-words hit below every definition that holds
+// the query as written.
+const allWordsScore = math.MinInt32 + 1
+
+// allWords adds the entries not yet matched whose names and definition
+// hold every word of a query of several words, in any order: "content
+// marketing" finds Inbound Marketing, whose definition is about content.
+// An entry holding every word stays a candidate even when a word is too
+// short to show it, since a longer query's words contain these.
+func allWords(ix *searchIndex, q string, ents []int32, matched []bool, hits []hit) []hit {
+	words := strings.Fields(q)
+	if len(words) < 2 {
+		return hits
+	}
+	show := true
+	pairs := make([]pairSet, len(words))
+	for i, w := range words {
+		pairs[i] = pairMask(w)
+		show = show && utf8.RuneCountInString(w) >= minAllWord
+	}
+	for p, e := range ents {
+		if matched[p] || !holdsAll(ix, e, words, pairs) {
+			continue
+		}
+		matched[p] = true
+		if show {
+			hits = append(hits, hit{entry: e, score: allWordsScore, kind: int8(InDefinition)})
+		}
+	}
+	return hits
+}
+
+// holdsAll reports whether every word is in a name or the definition of
+// entry e.
+func holdsAll(ix *searchIndex, e int32, words []string, pairs []pairSet) bool {
+	def := ix.defText[ix.defStart[e]:ix.defEnd[e]]
+	for i, w := range words {
+		found := false
+		for n := ix.first[e]; n < ix.first[e+1] && !found; n++ {
+			found = strings.Contains(ix.name(n), w)
+		}
+		if !found && !(ix.defPairs[e].covers(pairs[i]) && strings.Contains(def, w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // scanDefs reports, for each entry from first to last (neighbours in the
@@ -362,30 +429,50 @@ func sortKeys(hs []hit) []uint64 {
 }
 
 // classify finds the best way the lower-cased name contains q: whole,
-// at its start, or at the start of a later word. off is the byte offset
-// of a word-start hit.
+// as whole words, at its start, or at the start of a later word. A whole
+// word anywhere beats a prefix of a longer word: "persona" is a word of
+// Customer Persona but only the start of Personalization. off is the
+// byte offset of the hit.
 func classify(name, q string) (kind MatchKind, off int, ok bool) {
 	i := strings.Index(name, q)
 	if i < 0 {
 		return 0, 0, false
 	}
-	if i == 0 {
-		if len(name) == len(q) {
-			return Exact, 0, true
-		}
-		return Prefix, 0, true
+	if i == 0 && len(name) == len(q) {
+		return Exact, 0, true
 	}
+	kind, off = -1, 0
 	for {
-		if prev, _ := utf8.DecodeLastRuneInString(name[:i]); !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
-			return WordStart, i, true
+		if i == 0 || !isWordRune(lastRune(name[:i])) {
+			if end := i + len(q); end == len(name) || !isWordRune(firstRune(name[end:])) {
+				return WholeWord, i, true
+			}
+			if kind < 0 {
+				kind, off = WordStart, i
+				if i == 0 {
+					kind = Prefix
+				}
+			}
 		}
 		_, size := utf8.DecodeRuneInString(name[i:])
 		j := strings.Index(name[i+size:], q)
 		if j < 0 {
-			return 0, 0, false
+			return kind, off, kind >= 0
 		}
 		i += size + j
 	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func runeLen(s string, ascii bool) int {
@@ -476,7 +563,7 @@ func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []
 	// Result is a few objects for the garbage collector, not thousands.
 	n := 0
 	for _, r := range order {
-		if k := MatchKind(parts[r.part].hits[r.hit].kind); k == WordStart || k == Fuzzy {
+		if k := MatchKind(parts[r.part].hits[r.hit].kind); k == WordStart || k == WholeWord || k == Fuzzy {
 			n++
 		}
 	}
@@ -491,7 +578,7 @@ func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []
 		switch m.Kind {
 		case Exact, Prefix:
 			m.Positions = seq
-		case WordStart:
+		case WordStart, WholeWord:
 			start := len(arena)
 			for j := range qLen {
 				arena = append(arena, int(h.off)+j)

@@ -42,7 +42,7 @@ var articleQuestions = []articleQuestion{
 	{
 		term:    "Sales Qualified Lead",
 		explain: []string{"Sales Qualified Lead"},
-		prompt:  "What do we call a prospect who has been judged highly likely to buy? Type the term.",
+		prompt:  "What do we call a lead that sales has judged highly likely to buy? Type the term.",
 	},
 	{
 		term:    "Customer Persona",

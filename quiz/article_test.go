@@ -37,7 +37,7 @@ func verifyArticleAnswers(t *testing.T, g *glossary.Glossary) {
 		}
 	}
 
-	// The prospect highly likely to buy is the Sales Qualified Lead.
+	// The lead judged highly likely to buy is the Sales Qualified Lead.
 	if e, ok := g.Lookup("SQL"); !ok || e.Term != "Sales Qualified Lead" {
 		t.Errorf(`"SQL" does not name the Sales Qualified Lead entry: %+v`, e)
 	}

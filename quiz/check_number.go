@@ -18,11 +18,11 @@ const relTolerance = 0.01
 // parseAnswerNumber reads a number the way people write one, with the
 // calculator's own parser (so "$1,250", "1.2k" and "12.5%" mean the same
 // in the quiz as in the form), after dropping what only answers carry:
-// "3 : 1" or "3x" for a ratio, "4.5 months", "40 points", and spaces
+// "3 : 1" or "3x" for a ratio, "4.5 months", "45 days", "40 points", and spaces
 // between digit groups ("1 250").
 func parseAnswerNumber(s, unit string) (float64, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, word := range []string{"months", "month", "mos", "mo", "points", "pts", "x"} {
+	for _, word := range []string{"months", "month", "mos", "mo", "days", "day", "points", "pts", "x"} {
 		if strings.HasSuffix(s, word) {
 			s = strings.TrimSpace(strings.TrimSuffix(s, word))
 			break

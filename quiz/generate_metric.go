@@ -115,12 +115,15 @@ func unitHint(u glossary.Unit) string {
 		return "Answer as a ratio to one (3 : 1, or just 3)."
 	case glossary.UnitMonths:
 		return "Answer in months."
+	case glossary.UnitDays:
+		return "Answer in days."
 	}
 	return "Answer with the score."
 }
 
 // unitStep is the precision a learner is expected to round to: cents,
-// tenths of a percent, of a ratio or of a month, whole score points.
+// tenths of a percent, of a ratio, of a month or of a day, whole score
+// points.
 func unitStep(u glossary.Unit) float64 {
 	switch u {
 	case glossary.UnitMoney:

@@ -7,14 +7,14 @@ import (
 	"github.com/crm101/crm101/glossary"
 )
 
-// packGlossary layers a pack that adds "MEDDIC" and overrides "Churn
+// packGlossary layers a pack that adds "SPICED" and overrides "Churn
 // Rate" over two built-in-like entries.
 func packGlossary(t *testing.T) *glossary.Glossary {
 	t.Helper()
 	g, err := glossary.New([]glossary.Entry{
 		{Term: "Churn Rate", Category: glossary.Metrics, Definition: "At Acme: cancelled accounts per quarter.", Pack: "acme.csv"},
 		{Term: "Lead", Category: glossary.Sales, Definition: "Someone interested."},
-		{Term: "MEDDIC", Category: glossary.Sales, Definition: "A qualification checklist.", Pack: "acme.csv"},
+		{Term: "SPICED", Category: glossary.Sales, Definition: "A qualification checklist.", Pack: "acme.csv"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +34,7 @@ func TestStoreKeysCardsByPackAndTerm(t *testing.T) {
 		t.Fatal("the pack's Churn Rate inherited the built-in card")
 	}
 	record(t, view, "Churn Rate", Good, t0.Add(3*time.Minute))
-	record(t, view, "MEDDIC", Good, t0.Add(3*time.Minute))
+	record(t, view, "SPICED", Good, t0.Add(3*time.Minute))
 	record(t, view, "Lead", Good, t0.Add(3*time.Minute))
 
 	cards, err := view.Cards()
@@ -45,7 +45,7 @@ func TestStoreKeysCardsByPackAndTerm(t *testing.T) {
 	for _, c := range cards {
 		decks[c.Term] = c.Deck
 	}
-	want := map[string]string{"Churn Rate": "pack:acme.csv", "MEDDIC": "pack:acme.csv", "Lead": BuiltinDeck}
+	want := map[string]string{"Churn Rate": "pack:acme.csv", "SPICED": "pack:acme.csv", "Lead": BuiltinDeck}
 	if len(decks) != len(want) {
 		t.Fatalf("view cards %v, want %v", decks, want)
 	}
@@ -59,7 +59,7 @@ func TestStoreKeysCardsByPackAndTerm(t *testing.T) {
 	if err != nil || !ok || c.Reps != 1 {
 		t.Fatalf("built-in card: %+v, %v, %v", c, ok, err)
 	}
-	st, err := view.Stats(t0.Add(3*time.Minute), []string{"Churn Rate", "Lead", "MEDDIC"})
+	st, err := view.Stats(t0.Add(3*time.Minute), []string{"Churn Rate", "Lead", "SPICED"})
 	if err != nil {
 		t.Fatal(err)
 	}

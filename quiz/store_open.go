@@ -27,8 +27,9 @@ const BusyTimeout = 5 * time.Second
 // sqliteHeader starts every SQLite 3 database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
-// OpenStore opens the progress database at path, creating it when missing
-// and migrating an older schema. A file that is not a SQLite database, is
+// OpenStore opens the progress database at path, creating it when missing,
+// migrating an older schema and moving progress saved under a built-in
+// term's former name to its current one. A file that is not a SQLite database, is
 // damaged, unreadable, or from a newer crm101 yields an error naming path
 // and is left exactly as it was.
 func OpenStore(path string) (*Store, error) {
@@ -64,7 +65,7 @@ func OpenStore(path string) (*Store, error) {
 	return &Store{db: db, path: abs, deck: BuiltinDeck, sched: NewScheduler()}, nil
 }
 
-// migrateWhenFree migrates, retrying while another process holds the
+// migrateWhenFree migrates, moves the progress of renamed terms, retrying while another process holds the
 // database. busy_timeout covers ordinary waits, but SQLite reports
 // SQLITE_BUSY at once, without waiting, in a few cases — two processes
 // creating the same new database and switching it to WAL together is
@@ -73,6 +74,9 @@ func migrateWhenFree(db *sql.DB) error {
 	deadline := time.Now().Add(BusyTimeout)
 	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
 		err := migrate(context.Background(), db, SchemaVersion())
+		if err == nil {
+			err = moveRenamed(context.Background(), db, builtinRenames())
+		}
 		if !isBusy(err) || time.Now().After(deadline) {
 			return err
 		}
