@@ -48,6 +48,7 @@ func testClassroom(t testing.TB, cfg classroom.Config) (*classroom.Server, strin
 	cfg.Glossary = g
 	cfg.Rand = rand.New(rand.NewPCG(6, 6))
 	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg.FPS = ui.ProgramFPS
 	if cfg.Trainee == nil {
 		cfg.Trainee = func(s classroom.TraineeSession) tea.Model {
 			return ui.New(ui.Options{Glossary: g, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live, Store: s.Progress, Seed: 1})

@@ -111,6 +111,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		MaxSessions: f.maxSessions, ConnBurst: f.connBurst, ConnRate: f.connRate, IdleTimeout: f.idle, MaxSession: f.maxSession,
 		Round: round.Config{QuestionTime: f.questionTime, RevealTime: f.revealTime},
 		Log:   logger,
+		FPS:   ui.ProgramFPS,
 		Trainee: func(s classroom.TraineeSession) tea.Model {
 			return ui.New(ui.Options{Glossary: g, QuizIndex: ix, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live,
 				Store: s.Progress, Seed: uint64(time.Now().UnixNano()), Clock: time.Now})
@@ -143,7 +144,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		return nil
 	}
 	model := ui.NewTrainer(ui.TrainerOptions{Desk: srv.Desk(), Theme: ui.ThemeFromEnv(os.Getenv), Banner: "  " + banner, Questions: f.questions})
-	p := tea.NewProgram(model, tea.WithContext(ctx),
+	p := tea.NewProgram(model, tea.WithContext(ctx), tea.WithFPS(ui.ProgramFPS),
 		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
 	leave := srv.Desk().Watch(func(u round.Update) { p.Send(u) })
 	defer leave()

@@ -53,7 +53,8 @@ func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 		Clock:    time.Now,
 		Metric:   o.metric,
 	})
-	p := tea.NewProgram(model, tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
+	p := tea.NewProgram(model, tea.WithFPS(ui.ProgramFPS),
+		tea.WithInput(cmd.InOrStdin()), tea.WithOutput(cmd.OutOrStdout()))
 	final, runErr := p.Run()
 	if runErr != nil {
 		runErr = fmt.Errorf("run app: %w", runErr)

@@ -63,6 +63,8 @@ type Config struct {
 	// live outside this package so the server does not depend on ui.
 	Trainee func(TraineeSession) tea.Model
 	Trainer func(TrainerSession) tea.Model
+	// FPS is each session's frame rate; 0 is Bubble Tea's default.
+	FPS int
 }
 
 func (c Config) withDefaults() Config {

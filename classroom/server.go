@@ -240,6 +240,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// presses, not the screen updates a live round keeps sending.
 	st.lastInput.Store(time.Now().UnixNano())
 	opts := append(bm.MakeOptions(sess), tea.WithInput(inputWatch{r: sessionInput(sess), last: &st.lastInput}))
+	if s.cfg.FPS > 0 {
+		opts = append(opts, tea.WithFPS(s.cfg.FPS))
+	}
 	p := tea.NewProgram(m, opts...)
 	send := func(msg tea.Msg) { p.Send(msg) }
 	if st.trainer {

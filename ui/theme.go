@@ -46,3 +46,8 @@ func EnvLookup(environ []string) func(string) string {
 		return ""
 	}
 }
+
+// ProgramFPS is the frame rate every crm101 program runs at. Bubble Tea
+// v2 renders on a ticker (60 a second by default), so a keystroke's
+// frame waits up to one tick: at 120 that wait is at most 8 ms.
+const ProgramFPS = 120
