@@ -75,6 +75,7 @@ type Model struct {
 	help    help.Model
 	screens []Screen // the screens that exist, in tab order
 	active  Screen
+	trail   []place // where back returns to, most recent last
 	width   int
 	height  int
 	err     error
@@ -178,18 +179,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		msg.Y -= lipgloss.Height(m.tabBar())
 		return m.updateActive(msg)
-	case switchScreenMsg:
-		return m.show(msg.to), nil
-	case openTermMsg:
-		m = m.show(BrowseScreen)
-		var cmd tea.Cmd
-		m.browse, cmd = m.browse.openTerm(msg.term, msg.from)
-		return m, cmd
-	case openMetricMsg:
-		m = m.show(CalculateScreen)
-		var cmd tea.Cmd
-		m.calc, cmd = m.calc.openMetric(msg.id)
-		return m, cmd
+	case navigateMsg:
+		return m.navigate(msg.to)
+	case backMsg:
+		return m.back()
 	case searchDoneMsg:
 		var cmd tea.Cmd
 		m.browse, cmd = m.browse.Update(msg)

@@ -41,9 +41,7 @@ type browseModel struct {
 	detailFocus    bool // keys go to the detail pane instead of the list
 	detail         viewport.Model
 	history        history
-	related        int    // selected related term in the detail pane
-	returnTo       Screen // screen that opened a term, for "back"
-	hasReturn      bool
+	related        int // selected related term in the detail pane
 
 	width, height int
 	listBox       box // where the list is drawn, for the mouse
@@ -154,7 +152,7 @@ func (m browseModel) handleDetailKey(msg tea.KeyPressMsg) (browseModel, tea.Cmd)
 		return m.followRelated(), nil
 	case key.Matches(msg, k.Calculate):
 		if metric, ok := m.openMetric(); ok {
-			return m, func() tea.Msg { return openMetricMsg{id: metric.ID} }
+			return m, navigateCmd(place{screen: CalculateScreen, target: metric.ID})
 		}
 	case key.Matches(msg, k.Back):
 		return m.goBack()
@@ -284,7 +282,6 @@ func (m browseModel) showSelected() browseModel {
 	if cur, ok := m.history.current(); !ok || cur != idx || m.history.len() > 1 {
 		m.history = newHistory(idx)
 		m.related = 0
-		m.hasReturn = false
 	}
 	return m.renderDetail()
 }
@@ -307,16 +304,17 @@ func (m browseModel) focusList() browseModel {
 	return m.renderDetail()
 }
 
-// openTerm shows the entry named term with the detail pane focused;
-// back returns to the screen it came from.
-func (m browseModel) openTerm(term string, from Screen) (browseModel, tea.Cmd) {
+// openTerm shows the entry named term with the detail pane focused. An
+// entry already open keeps its back/forward trail (coming back to it).
+func (m browseModel) openTerm(term string) (browseModel, tea.Cmd) {
 	idx, ok := m.g.Index(term)
 	if !ok {
 		return m, nil
 	}
-	m.history = newHistory(idx)
-	m.related = 0
-	m.returnTo, m.hasReturn = from, from != BrowseScreen
+	if cur, open := m.history.current(); !open || cur != idx {
+		m.history = newHistory(idx)
+		m.related = 0
+	}
 	for row, match := range m.shown { // keep the list in step when it holds the entry
 		if match.Index == idx {
 			m.cursor = row
@@ -355,21 +353,25 @@ func (m browseModel) followRelated() browseModel {
 	return m.renderDetail()
 }
 
+// goBack steps back through the entries opened here; before the first,
+// back is the root's: to the screen the user came from, or the list.
 func (m browseModel) goBack() (browseModel, tea.Cmd) {
 	if h, ok := m.history.back(); ok {
 		m.history = h
 		m.related = 0
 		return m.renderDetail(), nil
 	}
-	if m.hasReturn {
-		to := m.returnTo
-		m.hasReturn = false
-		return m.focusList(), func() tea.Msg { return switchScreenMsg{to} }
+	return m, backCmd
+}
+
+// openTermName is the entry open in the detail pane, "" while the list
+// has focus: the place back returns to.
+func (m browseModel) openTermName() string {
+	idx, ok := m.history.current()
+	if !ok || !m.detailFocus {
+		return ""
 	}
-	if m.detailFocus {
-		return m.focusList(), nil
-	}
-	return m, nil
+	return m.g.At(idx).Term
 }
 
 func (m browseModel) goForward() browseModel {

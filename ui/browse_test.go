@@ -192,8 +192,8 @@ func TestBrowseCalculateKeyOnlyOnMetricEntries(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("c on a metric entry sent nothing")
 	}
-	if msg, ok := cmd().(openMetricMsg); !ok || msg.id != "cac" {
-		t.Fatalf("c sent %#v, want openMetricMsg{cac}", cmd())
+	if msg, ok := cmd().(navigateMsg); !ok || msg.to != (place{CalculateScreen, "cac"}) {
+		t.Fatalf("c sent %#v, want a navigation to Calculate on cac", cmd())
 	}
 	tm = send(t, tm, press(tea.KeyEsc), keys("persona")[0])
 	tm = send(t, tm, keys("ersona")...)

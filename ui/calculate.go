@@ -66,8 +66,11 @@ func newCalculateModel(styles *Styles, metricID string) calculateModel {
 // with focus.
 func (m calculateModel) Update(msg tea.Msg) (calculateModel, tea.Cmd) {
 	if msg, ok := msg.(tea.KeyPressMsg); ok {
-		if key.Matches(msg, m.keys.Define) {
+		switch {
+		case key.Matches(msg, m.keys.Define):
 			return m, m.defineCmd()
+		case key.Matches(msg, m.keys.Return):
+			return m, backCmd
 		}
 		if m.focus == pickerFocus {
 			return m.handlePickerKey(msg)
@@ -272,10 +275,26 @@ func (m calculateModel) recalc() calculateModel {
 // the form (or highlighted in the picker); back on Browse returns here.
 func (m calculateModel) defineCmd() tea.Cmd {
 	term := m.metrics[m.current].Term
-	return func() tea.Msg { return openTermMsg{term: term, from: CalculateScreen} }
+	return navigateCmd(place{screen: BrowseScreen, target: term})
 }
 
 // setSize lays the screen out for width×height cells.
+// openMetricID is the metric whose form has focus, "" in the picker:
+// the place back returns to.
+func (m calculateModel) openMetricID() string {
+	if m.focus == pickerFocus {
+		return ""
+	}
+	return m.metrics[m.current].ID
+}
+
+// setCanReturn shows the back key only when there is a place to go back to.
+func (m calculateModel) setCanReturn(ok bool) calculateModel {
+	m.keys.canReturn = ok
+	m.keys.setFormFocus(m.keys.form)
+	return m
+}
+
 // restyle takes up new shared styles: text fields keep their own copies.
 func (m calculateModel) restyle() calculateModel {
 	m.filter.SetStyles(m.styles.Input.Filter)

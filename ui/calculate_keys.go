@@ -6,9 +6,10 @@ import "charm.land/bubbles/v2/key"
 // filter and the form's fields take typing, so every action is a special
 // or chorded key; plain letters and digits are always text.
 type calculateKeyMap struct {
-	Up, Down, Choose, Next, Prev, Back, Define key.Binding
+	Up, Down, Choose, Next, Prev, Back, Define, Return key.Binding
 
-	form bool // a form field has focus (else the metric picker)
+	form      bool // a form field has focus (else the metric picker)
+	canReturn bool // there is a place to go back to (the root's trail)
 }
 
 func defaultCalculateKeyMap() calculateKeyMap {
@@ -20,6 +21,7 @@ func defaultCalculateKeyMap() calculateKeyMap {
 		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous")),
 		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "metrics")),
 		Define: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "glossary")),
+		Return: key.NewBinding(key.WithKeys("alt+left", "ctrl+o"), key.WithHelp("alt+←", "back")),
 	}
 	k.setFormFocus(false)
 	return k
@@ -36,17 +38,18 @@ func (k *calculateKeyMap) setFormFocus(form bool) {
 	k.Next.SetEnabled(form)
 	k.Prev.SetEnabled(form)
 	k.Back.SetEnabled(form)
+	k.Return.SetEnabled(k.canReturn)
 }
 
 // ShortHelp implements help.KeyMap.
 func (k calculateKeyMap) ShortHelp() []key.Binding {
 	if k.form {
-		return []key.Binding{k.Next, k.Define, k.Back}
+		return []key.Binding{k.Next, k.Define, k.Back, k.Return}
 	}
-	return []key.Binding{k.Down, k.Choose, k.Define}
+	return []key.Binding{k.Down, k.Choose, k.Define, k.Return}
 }
 
 // FullHelp implements help.KeyMap.
 func (k calculateKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Choose}, {k.Next, k.Prev, k.Back, k.Define}}
+	return [][]key.Binding{{k.Up, k.Down, k.Choose}, {k.Next, k.Prev, k.Back, k.Define, k.Return}}
 }

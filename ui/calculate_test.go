@@ -207,16 +207,16 @@ func TestCalculateOpensGlossaryEntryAndComesBack(t *testing.T) {
 	}
 }
 
-// Browse (or anyone) opens a metric with openMetricMsg.
+// Browse (or anyone) opens a metric by navigating to it.
 func TestOpenMetricMsgShowsTheCalculator(t *testing.T) {
 	t.Parallel()
 	m := send(t, newTestModel(t, Options{}), size(80, 24))
-	m = send(t, m, openMetricMsg{id: "churn"})
+	m = send(t, m, navigateMsg{to: place{CalculateScreen, "churn"}})
 	c := calcOf(m)
 	if m.(Model).active != CalculateScreen || c.metrics[c.current].ID != "churn" || c.focus != 0 {
 		t.Fatalf("active %v, metric %s, focus %d", m.(Model).active, c.metrics[c.current].ID, c.focus)
 	}
-	m = send(t, m, openMetricMsg{id: "no-such-metric"})
+	m = send(t, m, navigateMsg{to: place{CalculateScreen, "no-such-metric"}})
 	if c := calcOf(m); c.metrics[c.current].ID != "churn" {
 		t.Fatalf("unknown id moved the form to %s", c.metrics[c.current].ID)
 	}

@@ -72,5 +72,5 @@ func (m quizModel) summaryCmd() tea.Cmd {
 }
 
 func (m quizModel) openCmd(term string) tea.Cmd {
-	return func() tea.Msg { return openTermMsg{term: term, from: QuizScreen} }
+	return navigateCmd(place{screen: BrowseScreen, target: term})
 }
