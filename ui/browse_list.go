@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/mattn/go-runewidth"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/crm101/crm101/glossary"
 )
 
@@ -58,7 +58,7 @@ func truncate(segs []segment, width int) []segment {
 	out := make([]segment, 0, len(segs))
 	used := 0
 	for _, s := range segs {
-		w := runewidth.StringWidth(s.text)
+		w := ansi.StringWidth(s.text)
 		if used+w <= width {
 			out = append(out, s)
 			used += w
@@ -66,7 +66,7 @@ func truncate(segs []segment, width int) []segment {
 		}
 		room := width - used - 1
 		if room > 0 {
-			out = append(out, segment{text: runewidth.Truncate(s.text, room, ""), style: s.style})
+			out = append(out, segment{text: ansi.Truncate(s.text, room, ""), style: s.style})
 		}
 		if width-used >= 1 {
 			out = append(out, segment{text: "…"})
@@ -79,7 +79,7 @@ func truncate(segs []segment, width int) []segment {
 func segmentsWidth(segs []segment) int {
 	w := 0
 	for _, s := range segs {
-		w += runewidth.StringWidth(s.text)
+		w += ansi.StringWidth(s.text)
 	}
 	return w
 }

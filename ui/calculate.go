@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/sahilm/fuzzy"
 
 	"github.com/crm101/crm101/glossary"
@@ -311,7 +312,7 @@ func (m calculateModel) setSize(width, height int) calculateModel {
 
 func (m calculateModel) sizeFields() calculateModel {
 	l := m.layout()
-	m.filter.SetWidth(max(1, l.picker.w-len([]rune(m.filter.Prompt))-1))
+	m.filter.SetWidth(max(1, l.picker.w-ansi.StringWidth(m.filter.Prompt)-1))
 	for j := range m.fields {
 		m.fields[j].SetWidth(max(1, l.fieldWidth-1))
 	}

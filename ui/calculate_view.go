@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/mattn/go-runewidth"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/crm101/crm101/glossary"
 )
 
@@ -45,7 +45,7 @@ func (m calculateModel) layout() calculateLayout {
 	inner := max(0, l.form.w-m.styles.Calculate.Pane.GetHorizontalFrameSize())
 	widest := 0
 	for _, in := range m.metrics[m.current].Inputs {
-		widest = max(widest, runewidth.StringWidth(in.Label))
+		widest = max(widest, ansi.StringWidth(in.Label))
 	}
 	l.labelWidth = min(widest+2+markWidth, max(inner/2, inner-unitWidth-suffixWidth-minFieldWidth))
 	l.fieldWidth = clamp(inner-l.labelWidth-unitWidth-suffixWidth, 1, maxFieldWidth)
@@ -91,7 +91,7 @@ func (m calculateModel) pickerView(b box) string {
 		}
 		name := m.metrics[m.shown[i]].Name()
 		inner := max(1, b.w-style.GetHorizontalFrameSize())
-		rows = append(rows, style.Width(b.w).MaxWidth(b.w).Render(runewidth.Truncate(name, inner, "…")))
+		rows = append(rows, style.Width(b.w).MaxWidth(b.w).Render(ansi.Truncate(name, inner, "…")))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -141,7 +141,7 @@ func (m calculateModel) fieldRow(j int, in glossary.Input, l calculateLayout) st
 	} else if unit != "" {
 		suffix = " " + unit
 	}
-	name := mark + runewidth.Truncate(in.Label, max(1, l.labelWidth-markWidth-1), "…")
+	name := mark + ansi.Truncate(in.Label, max(1, l.labelWidth-markWidth-1), "…")
 	return label.Width(l.labelWidth).Render(name) +
 		s.Unit.Render(prefix) +
 		m.styles.Plain.Width(l.fieldWidth).MaxWidth(l.fieldWidth).Render(m.fields[j].View()) +
