@@ -60,6 +60,10 @@ func (m browseModel) detailContent(e glossary.Entry, width int) string {
 			}
 		}
 	}
+	for _, set := range m.g.Compare(e.Term) {
+		parts = append(parts, wrap(b.Heading, "Compare"),
+			wrap(b.Related, strings.Join(set.Members, " · ")), wrap(b.Body, set.Distinction))
+	}
 	if len(e.Sources) > 0 {
 		parts = append(parts, wrap(b.Heading, "Sources"), wrap(b.Sources, strings.Join(e.Sources, ", ")))
 	}

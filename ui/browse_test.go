@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/crm101/crm101/glossary"
 )
 
 func browseOf(m tea.Model) browseModel { return m.(Model).browse }
@@ -200,5 +201,26 @@ func TestBrowseCalculateKeyOnlyOnMetricEntries(t *testing.T) {
 	tm = send(t, tm, press(tea.KeyEnter))
 	if browseOf(tm).keys.Calculate.Enabled() {
 		t.Fatal("calculate key enabled on a non-metric entry")
+	}
+}
+
+// An entry in a confusable set shows the set and what tells its members
+// apart, so a trainee reading CPA also meets CPL and CAC.
+func TestBrowseShowsCompareBlock(t *testing.T) {
+	t.Parallel()
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, Options{Glossary: g, Query: "cpa"})
+	tm := drain(send(t, m, size(120, 60)), m.Init(), 3)
+	tm = send(t, tm, press(tea.KeyEnter))
+	set := g.Compare("CPA")
+	if len(set) == 0 {
+		t.Fatal("CPA is in no compare set")
+	}
+	view := plain(tm)
+	if !strings.Contains(view, "Compare") || !strings.Contains(view, strings.Join(set[0].Members, " · ")) {
+		t.Fatalf("no compare block for CPA:\n%s", view)
 	}
 }
