@@ -35,6 +35,13 @@ func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 	if storeErr != nil && o.start == ui.QuizScreen {
 		return storeErr
 	}
+	// After the files, whose problems say more than this does.
+	if err := requireTerminal(cmd); err != nil {
+		if store != nil {
+			err = errors.Join(err, store.Close())
+		}
+		return err
+	}
 	if store != nil {
 		defer func() { err = errors.Join(err, store.Close()) }()
 	}

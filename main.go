@@ -83,5 +83,6 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newQuizCmd(), newStatsCmd())
 	root.AddCommand(newServeCmd(), newReportCmd())
 	root.AddCommand(newDeckCmd())
+	usageErrorsExit2(root)
 	return root
 }

@@ -222,6 +222,9 @@ func (m calculateModel) newField(in glossary.Input) textinput.Model {
 // from Browse and from `crm101 calc METRIC`. The filter is cleared so the
 // metric is visible in the picker.
 func (m calculateModel) openMetric(id string) (calculateModel, tea.Cmd) {
+	if m.openMetricID() == id { // coming back to the form as it was left
+		return m.focusField(m.focus)
+	}
 	for i, mt := range m.metrics {
 		if mt.ID == id {
 			m.filter.SetValue("")
