@@ -18,7 +18,8 @@ import (
 // calcJSON is the `calc --json` contract of issue 3; the field order is
 // the order the object prints in.
 type calcJSON struct {
-	Metric  string             `json:"metric"`
+	ID      string             `json:"id"`   // as in calc --list --json
+	Term    string             `json:"term"` // the metric's glossary term
 	Value   float64            `json:"value"`
 	Unit    glossary.Unit      `json:"unit"`
 	Formula string             `json:"formula"`
@@ -81,7 +82,7 @@ func newCalcCmd() *cobra.Command {
 			}
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), calcJSON{
-					Metric: c.Metric, Value: glossary.Round(c.Value, 2), Unit: c.Unit,
+					ID: m.ID, Term: m.Term, Value: glossary.Round(c.Value, 2), Unit: c.Unit,
 					Formula: c.Formula, Inputs: c.Inputs,
 				})
 			}

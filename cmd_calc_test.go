@@ -19,7 +19,8 @@ func TestCalcPrintsResultAndFormula(t *testing.T) {
 func TestCalcJSONIsTheContract(t *testing.T) {
 	code, out, _ := runCLI(t, "calc", "payback", "--cac=500", "--arpa", "80", "--gross-margin", "75%", "--json")
 	want := `{
-  "metric": "payback",
+  "id": "payback",
+  "term": "CAC Payback Period",
   "value": 8.33,
   "unit": "months",
   "formula": "CAC payback period = $500.00 ÷ ($80.00 × 75%) = 8.3 months",
@@ -51,7 +52,8 @@ func TestCalcJSONEveryMetric(t *testing.T) {
 			continue
 		}
 		var got struct {
-			Metric  string             `json:"metric"`
+			ID      string             `json:"id"`
+			Term    string             `json:"term"`
 			Value   *float64           `json:"value"`
 			Unit    string             `json:"unit"`
 			Formula string             `json:"formula"`
@@ -63,7 +65,7 @@ func TestCalcJSONEveryMetric(t *testing.T) {
 			t.Errorf("%s: %v\n%s", m.ID, err, out)
 			continue
 		}
-		if got.Metric != m.ID || got.Value == nil || got.Unit != string(m.Unit) || got.Formula == "" || len(got.Inputs) != len(m.Inputs) {
+		if got.ID != m.ID || got.Term != m.Term || got.Value == nil || got.Unit != string(m.Unit) || got.Formula == "" || len(got.Inputs) != len(m.Inputs) {
 			t.Errorf("%s: %+v", m.ID, got)
 		}
 	}

@@ -34,7 +34,7 @@ func newTermsCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), g.Entries())
+				return writeJSON(cmd.OutOrStdout(), termJSONs(g.Entries()))
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, e := range g.Entries() {
@@ -65,7 +65,7 @@ func newDefineCmd() *cobra.Command {
 			}
 			e := g.At(idx)
 			if asJSON {
-				err = writeJSON(cmd.OutOrStdout(), e)
+				err = writeJSON(cmd.OutOrStdout(), newTermJSON(e))
 			} else {
 				err = printEntry(cmd.OutOrStdout(), e)
 			}
@@ -138,11 +138,11 @@ func printEntry(w io.Writer, e glossary.Entry) error {
 	return err
 }
 
-// searchHit is one line of `search --json`: the entry, and whether it
-// is a spelling suggestion offered ahead of weak matches.
+// searchHit is one result of `search`: the entry, and whether it is a
+// spelling suggestion offered ahead of weak matches.
 type searchHit struct {
 	glossary.Entry
-	Suggested bool `json:"suggested,omitempty"`
+	Suggested bool
 }
 
 func newSearchCmd() *cobra.Command {
@@ -177,10 +177,11 @@ func newSearchCmd() *cobra.Command {
 				fmt.Fprintf(cmd.ErrOrStderr(), "crm101: only loose matches for %q; did you mean %s?\n", query, strings.Join(names, ", "))
 			}
 			if asJSON {
-				if hits == nil {
-					hits = []searchHit{}
+				out := make([]searchHitJSON, len(hits))
+				for i, h := range hits {
+					out[i] = searchHitJSON{newTermJSON(h.Entry), h.Suggested}
 				}
-				if err := writeJSON(cmd.OutOrStdout(), hits); err != nil {
+				if err := writeJSON(cmd.OutOrStdout(), out); err != nil {
 					return err
 				}
 			} else {
