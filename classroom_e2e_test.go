@@ -21,8 +21,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/charmbracelet/x/vt"
-	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/classroom/sshd"
 	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/ui"
 )
@@ -32,7 +32,7 @@ import (
 // loopback, reading the screen the app draws.
 
 // testClassroom starts a server on 127.0.0.1:0 with cfg's limits.
-func testClassroom(t testing.TB, cfg classroom.Config) (*classroom.Server, string) {
+func testClassroom(t testing.TB, cfg sshd.Config) (*sshd.Server, string) {
 	t.Helper()
 	g, err := glossary.Builtin()
 	if err != nil {
@@ -50,14 +50,14 @@ func testClassroom(t testing.TB, cfg classroom.Config) (*classroom.Server, strin
 	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	cfg.FPS = ui.ProgramFPS
 	if cfg.Trainee == nil {
-		cfg.Trainee = func(s classroom.TraineeSession) tea.Model {
+		cfg.Trainee = func(s sshd.TraineeSession) tea.Model {
 			return ui.New(ui.Options{Glossary: g, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live, Store: s.Progress, Seed: 1})
 		}
 	}
-	cfg.Trainer = func(s classroom.TrainerSession) tea.Model {
+	cfg.Trainer = func(s sshd.TrainerSession) tea.Model {
 		return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ))})
 	}
-	srv, err := classroom.New(cfg)
+	srv, err := sshd.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +310,7 @@ func settleGoroutines(n int, timeout time.Duration) int {
 }
 
 func TestClassroomJoinAndBrowse(t *testing.T) {
-	srv, addr := testClassroom(t, classroom.Config{})
+	srv, addr := testClassroom(t, sshd.Config{})
 	c, err := dial(addr, dialOpts{user: "Ana", code: "kxt4qm", pty: true})
 	if err != nil {
 		t.Fatal(err)
@@ -329,7 +329,7 @@ func TestClassroomJoinAndBrowse(t *testing.T) {
 }
 
 func TestClassroomWrongJoinCode(t *testing.T) {
-	_, addr := testClassroom(t, classroom.Config{FailBurst: 4, FailRate: 0.001})
+	_, addr := testClassroom(t, sshd.Config{FailBurst: 4, FailRate: 0.001})
 	c, err := dial(addr, dialOpts{user: "ana", code: "WRONG1", pty: true})
 	if err == nil {
 		c.close()
@@ -354,7 +354,7 @@ func TestClassroomWrongJoinCode(t *testing.T) {
 }
 
 func TestClassroomNeedsTerminal(t *testing.T) {
-	_, addr := testClassroom(t, classroom.Config{})
+	_, addr := testClassroom(t, sshd.Config{})
 	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: false})
 	if err != nil {
 		t.Fatal(err)
@@ -375,7 +375,7 @@ func TestClassroomNeedsTerminal(t *testing.T) {
 }
 
 func TestClassroomConnectionFlood(t *testing.T) {
-	_, addr := testClassroom(t, classroom.Config{ConnBurst: 3, ConnRate: 0.001})
+	_, addr := testClassroom(t, sshd.Config{ConnBurst: 3, ConnRate: 0.001})
 	var refused []*sshClient
 	for i := 0; i < 8; i++ {
 		c, err := dial(addr, dialOpts{user: fmt.Sprintf("t%d", i), code: "KXT4QM", pty: true})
@@ -396,7 +396,7 @@ func TestClassroomConnectionFlood(t *testing.T) {
 }
 
 func TestClassroomSessionTimeLimit(t *testing.T) {
-	srv, addr := testClassroom(t, classroom.Config{MaxSession: 1500 * time.Millisecond})
+	srv, addr := testClassroom(t, sshd.Config{MaxSession: 1500 * time.Millisecond})
 	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
 	if err != nil {
 		t.Fatal(err)
@@ -416,7 +416,7 @@ func TestClassroomSessionTimeLimit(t *testing.T) {
 }
 
 func TestClassroomFull(t *testing.T) {
-	_, addr := testClassroom(t, classroom.Config{MaxSessions: 2})
+	_, addr := testClassroom(t, sshd.Config{MaxSessions: 2})
 	for i := 0; i < 2; i++ {
 		c, err := dial(addr, dialOpts{user: fmt.Sprintf("t%d", i), code: "KXT4QM", pty: true})
 		if err != nil {
@@ -444,8 +444,8 @@ func TestClassroomFull(t *testing.T) {
 
 func TestClassroomHostKey(t *testing.T) {
 	dir := t.TempDir()
-	testClassroom(t, classroom.Config{DataDir: dir})
-	path := filepath.Join(dir, classroom.HostKeyFile)
+	testClassroom(t, sshd.Config{DataDir: dir})
+	path := filepath.Join(dir, sshd.HostKeyFile)
 	info, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
@@ -458,7 +458,7 @@ func TestClassroomHostKey(t *testing.T) {
 	if err := os.Chmod(path, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	again, err := classroom.LoadHostKey(path)
+	again, err := sshd.LoadHostKey(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -471,7 +471,7 @@ func TestClassroomHostKey(t *testing.T) {
 }
 
 func TestClassroomNameTakenIsAsked(t *testing.T) {
-	srv, addr := testClassroom(t, classroom.Config{})
+	srv, addr := testClassroom(t, sshd.Config{})
 	first, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
 	if err != nil {
 		t.Fatal(err)
@@ -523,7 +523,7 @@ func newSigner(t testing.TB) gossh.Signer {
 // nothing in a session waits for the terminal. The idle limit is long,
 // so an app that waited would still be waiting when the test gives up.
 func TestClassroomSilentTerminal(t *testing.T) {
-	_, addr := testClassroom(t, classroom.Config{IdleTimeout: time.Hour})
+	_, addr := testClassroom(t, sshd.Config{IdleTimeout: time.Hour})
 	start := time.Now()
 	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", name: "ana", pty: true, silent: true})
 	if err != nil {
@@ -545,7 +545,7 @@ func TestClassroomSilentTerminal(t *testing.T) {
 
 func TestClassroomKeys(t *testing.T) {
 	trainer, ana, stranger := newSigner(t), newSigner(t), newSigner(t)
-	srv, addr := testClassroom(t, classroom.Config{
+	srv, addr := testClassroom(t, sshd.Config{
 		TrainerKeys: []gossh.PublicKey{trainer.PublicKey()}, AuthorizedKeys: []gossh.PublicKey{ana.PublicKey()},
 	})
 	// The trainer's key opens the console, which starts rounds.
@@ -599,7 +599,7 @@ func TestClassroomPanicStaysInItsSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, addr := testClassroom(t, classroom.Config{Trainee: func(s classroom.TraineeSession) tea.Model {
+	srv, addr := testClassroom(t, sshd.Config{Trainee: func(s sshd.TraineeSession) tea.Model {
 		if s.Name == "boom" {
 			panic("a bug that only boom's session meets")
 		}
@@ -638,7 +638,7 @@ func TestClassroomPanicStaysInItsSession(t *testing.T) {
 }
 
 func TestClassroomIdleTimeout(t *testing.T) {
-	_, addr := testClassroom(t, classroom.Config{IdleTimeout: 1500 * time.Millisecond})
+	_, addr := testClassroom(t, sshd.Config{IdleTimeout: 1500 * time.Millisecond})
 	idle, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
 	if err != nil {
 		t.Fatal(err)
@@ -708,7 +708,7 @@ func TestClassroomFinishesSavingBeforeClosing(t *testing.T) {
 		t.Fatal(err)
 	}
 	var calls atomic.Int32
-	srv, addr := testClassroom(t, classroom.Config{Trainee: func(s classroom.TraineeSession) tea.Model {
+	srv, addr := testClassroom(t, sshd.Config{Trainee: func(s sshd.TraineeSession) tea.Model {
 		return savingApp{Model: ui.New(ui.Options{Glossary: g, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live}), calls: &calls}
 	}})
 	c, err := dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})

@@ -16,18 +16,19 @@ import (
 
 	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/classroom/sshd"
 )
 
 // loadConfig lets many clients connect from loopback at once.
-func loadConfig(dir string, questionTime, revealTime time.Duration) classroom.Config {
-	return classroom.Config{
+func loadConfig(dir string, questionTime, revealTime time.Duration) sshd.Config {
+	return sshd.Config{
 		DataDir: dir, ConnBurst: 1000, ConnRate: 1000, MaxSessions: 1000,
 		Round: round.Config{QuestionTime: questionTime, RevealTime: revealTime},
 	}
 }
 
 // joinAll connects n trainees t00…, each on the Browse screen.
-func joinAll(t testing.TB, srv *classroom.Server, addr string, n int, watch []string) []*sshClient {
+func joinAll(t testing.TB, srv *sshd.Server, addr string, n int, watch []string) []*sshClient {
 	t.Helper()
 	clients := make([]*sshClient, n)
 	errs := make(chan error, n)
@@ -60,7 +61,7 @@ func joinAll(t testing.TB, srv *classroom.Server, addr string, n int, watch []st
 // playRound makes every client answer every question as it appears:
 // client i answers wrongly when wrong(i), else rightly. It returns when
 // each has seen the final leaderboard.
-func playRound(t testing.TB, srv *classroom.Server, clients []*sshClient, questions int, wrong func(int) bool) {
+func playRound(t testing.TB, srv *sshd.Server, clients []*sshClient, questions int, wrong func(int) bool) {
 	t.Helper()
 	errs := make(chan error, len(clients))
 	var wg sync.WaitGroup
@@ -187,7 +188,7 @@ func TestClassroomLiveRound50(t *testing.T) {
 }
 
 // answerNow answers the open question as client c, rightly or not.
-func answerNow(t *testing.T, srv *classroom.Server, c *sshClient, right bool) {
+func answerNow(t *testing.T, srv *sshd.Server, c *sshClient, right bool) {
 	t.Helper()
 	ev := srv.Conductor().Snapshot()
 	choice := ev.Question.Answer
@@ -199,7 +200,7 @@ func answerNow(t *testing.T, srv *classroom.Server, c *sshClient, right bool) {
 	}
 }
 
-func presentIs(srv *classroom.Server, names ...string) func() bool {
+func presentIs(srv *sshd.Server, names ...string) func() bool {
 	return func() bool { return reflect.DeepEqual(srv.Conductor().Present(), names) }
 }
 

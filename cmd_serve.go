@@ -18,8 +18,8 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/classroom/sshd"
 	"github.com/crm101/crm101/quiz"
 	"github.com/crm101/crm101/ui"
 )
@@ -47,18 +47,18 @@ func newServeCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.addr, "addr", classroom.DefaultAddr, "address to listen on (a LAN address lets others join)")
+	fl.StringVar(&f.addr, "addr", sshd.DefaultAddr, "address to listen on (a LAN address lets others join)")
 	fl.StringVar(&f.code, "code", "", "join code trainees type (default: a random one)")
 	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "authorized_keys file of trainee keys that may join without the code")
 	fl.StringVar(&f.trainerKeys, "trainer-key", "", "authorized_keys file of keys that get the trainer's console over SSH")
 	fl.IntVar(&f.questions, "questions", 10, "questions per live round to start with")
-	fl.IntVar(&f.maxSessions, "max-sessions", classroom.DefaultMaxSessions, "most sessions at once")
-	fl.IntVar(&f.connBurst, "conn-burst", classroom.DefaultConnBurst, "connections one address may open at once before being slowed")
-	fl.Float64Var(&f.connRate, "conn-rate", classroom.DefaultConnRate, "connections per second one address may open after that")
+	fl.IntVar(&f.maxSessions, "max-sessions", sshd.DefaultMaxSessions, "most sessions at once")
+	fl.IntVar(&f.connBurst, "conn-burst", sshd.DefaultConnBurst, "connections one address may open at once before being slowed")
+	fl.Float64Var(&f.connRate, "conn-rate", sshd.DefaultConnRate, "connections per second one address may open after that")
 	fl.DurationVar(&f.questionTime, "question-time", round.DefaultQuestionTime, "how long each live question stays open")
 	fl.DurationVar(&f.revealTime, "reveal-time", round.DefaultRevealTime, "how long the answer and leaderboard show")
-	fl.DurationVar(&f.idle, "idle-timeout", classroom.DefaultIdleTimeout, "disconnect a session idle this long")
-	fl.DurationVar(&f.maxSession, "max-session", classroom.DefaultMaxSession, "end any session after this long")
+	fl.DurationVar(&f.idle, "idle-timeout", sshd.DefaultIdleTimeout, "disconnect a session idle this long")
+	fl.DurationVar(&f.maxSession, "max-session", sshd.DefaultMaxSession, "end any session after this long")
 	fl.BoolVar(&f.headless, "headless", false, "no console on this terminal: log to stderr, trainers use --trainer-key")
 	return cmd
 }
@@ -77,7 +77,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	}
 	code := f.code
 	if code == "" {
-		if code, err = classroom.NewJoinCode(); err != nil {
+		if code, err = sshd.NewJoinCode(); err != nil {
 			return err
 		}
 	}
@@ -105,18 +105,18 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	// One question-generation table for the whole room: building it reads
 	// every entry, too slow to repeat for each trainee and each round.
 	ix := quiz.NewIndex(g)
-	srv, err := classroom.New(classroom.Config{
+	srv, err := sshd.New(sshd.Config{
 		Addr: f.addr, Code: code, DataDir: dir, Glossary: g, QuizIndex: ix,
 		AuthorizedKeys: authorized, TrainerKeys: trainers,
 		MaxSessions: f.maxSessions, ConnBurst: f.connBurst, ConnRate: f.connRate, IdleTimeout: f.idle, MaxSession: f.maxSession,
 		Round: round.Config{QuestionTime: f.questionTime, RevealTime: f.revealTime},
 		Log:   logger,
 		FPS:   ui.ProgramFPS,
-		Trainee: func(s classroom.TraineeSession) tea.Model {
+		Trainee: func(s sshd.TraineeSession) tea.Model {
 			return ui.New(ui.Options{Glossary: g, QuizIndex: ix, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live,
 				Store: s.Progress, Seed: uint64(time.Now().UnixNano()), Clock: time.Now})
 		},
-		Trainer: func(s classroom.TrainerSession) tea.Model {
+		Trainer: func(s sshd.TrainerSession) tea.Model {
 			return ui.NewTrainer(ui.TrainerOptions{Desk: s.Desk, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Banner: "  " + banner, Questions: f.questions})
 		},
 	})

@@ -1,6 +1,6 @@
-// Package classroom runs crm101 onboarding sessions over SSH: trainees
-// join with their plain ssh client and a join code, each gets the full
-// app with their own progress kept on the server, and the trainer runs
-// live rounds (package round) with a leaderboard. Scores and answers go
-// to a SQLite store as they happen, and Report summarises a cohort.
+// Package classroom is the room of crm101's onboarding sessions: the
+// live-round conductor (rounds themselves are package round), the
+// classroom database, each trainee's progress, the trainer's desk and
+// the cohort Report. It is plain Go and knows nothing of SSH: the door
+// trainees come in by, the SSH server, is package sshd, which uses it.
 package classroom

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"text/tabwriter"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
 )
 
 // Formats `crm101 report --format` accepts.
@@ -29,24 +32,43 @@ func (rep Report) Write(w io.Writer, format string) error {
 
 func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
 
+// writeTable lays both sections out in one set of columns, measured by
+// display width (lipgloss/table), so a wide or accented name (李小龙,
+// Zoë) keeps them straight where tabwriter counted runes. It uses no
+// style: the output is plain text, on a terminal or in a pipe alike.
 func (rep Report) writeTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "TRAINEE\tREVIEWS\tACCURACY\tMASTERED\tROUNDS\tPOINTS\t")
+	const cols = 6
+	row := func(cells ...string) []string { return append(cells, make([]string, cols-len(cells))...) }
+	var rows [][]string
 	for _, t := range rep.Trainees {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%d\t%d\t%d\t\n", t.Name, t.Reviews, pct(t.Accuracy), t.Mastered, t.Rounds, t.Points)
+		rows = append(rows, row(t.Name, strconv.Itoa(t.Reviews), pct(t.Accuracy), strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points)))
 	}
 	if len(rep.Trainees) == 0 {
-		fmt.Fprintln(tw, "(no trainees yet)\t\t\t\t\t\t")
+		rows = append(rows, row("(no trainees yet)"))
 	}
-	fmt.Fprintln(tw, "\t\t\t\t\t\t")
-	fmt.Fprintln(tw, "TERM (weakest first)\tREVIEWS\tACCURACY\tTRAINEES\t\t\t")
+	rows = append(rows, row(), row("TERM (weakest first)", "REVIEWS", "ACCURACY", "TRAINEES"))
 	for _, t := range rep.Terms {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%d\t\t\t\n", t.Term, t.Reviews, pct(t.Accuracy), t.Trainees)
+		rows = append(rows, row(t.Term, strconv.Itoa(t.Reviews), pct(t.Accuracy), strconv.Itoa(t.Trainees)))
 	}
 	if len(rep.Terms) == 0 {
-		fmt.Fprintln(tw, "(no answers yet)\t\t\t\t\t\t")
+		rows = append(rows, row("(no answers yet)"))
 	}
-	return tw.Flush()
+	gap := lipgloss.NewStyle().PaddingRight(2)
+	tb := table.New().Headers("TRAINEE", "REVIEWS", "ACCURACY", "MASTERED", "ROUNDS", "POINTS").Rows(rows...).
+		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).BorderHeader(false).BorderColumn(false).
+		StyleFunc(func(_, col int) lipgloss.Style {
+			if col == cols-1 {
+				return lipgloss.NewStyle()
+			}
+			return gap
+		})
+	var out strings.Builder
+	for line := range strings.Lines(tb.String()) {
+		out.WriteString(strings.TrimRight(line, " \n"))
+		out.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, out.String())
+	return err
 }
 
 // writeCSV writes one table with a leading section column ("trainee" or

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/crm101/crm101/classroom/round"
 	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
@@ -140,5 +141,64 @@ func TestReportFormats(t *testing.T) {
 func TestReportWithoutClassroom(t *testing.T) {
 	if _, err := BuildReport(t.TempDir(), reportGlossary(t), t0); !errors.Is(err, ErrNoClassroom) {
 		t.Errorf("empty directory: %v, want ErrNoClassroom", err)
+	}
+}
+
+// columnStarts is the display column where each field of line starts,
+// fields being separated by two spaces or more.
+func columnStarts(line string) []int {
+	var starts []int
+	rest, at := line, 0
+	for rest != "" {
+		field, after, _ := strings.Cut(rest, "  ")
+		starts = append(starts, at)
+		at += lipgloss.Width(field) + 2
+		trimmed := strings.TrimLeft(after, " ")
+		at += len(after) - len(trimmed)
+		rest = trimmed
+	}
+	return starts
+}
+
+// Wide (李小龙) and accented (Zoë) names keep the table's columns
+// straight: every full row starts its fields where the headers do.
+func TestReportTableAlignsWideNames(t *testing.T) {
+	rep := Report{
+		Trainees: []TraineeReport{
+			{Name: "Zoë", Reviews: 12, Accuracy: 0.75, Mastered: 3, Rounds: 1, Points: 2400},
+			{Name: "李小龙", Reviews: 7, Accuracy: 1, Mastered: 2, Rounds: 2, Points: 900},
+			{Name: "ana", Reviews: 120, Accuracy: 0.5, Rounds: 1, Points: 10},
+		},
+		Terms: []TermReport{
+			{Term: "顧客生涯価値", Reviews: 4, Accuracy: 0.25, Trainees: 2},
+			{Term: "Net Revenue Retention", Reviews: 9, Accuracy: 0.5, Trainees: 3},
+		},
+	}
+	var b bytes.Buffer
+	if err := rep.Write(&b, "table"); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "\x1b") {
+		t.Errorf("table report has escape codes: %q", out)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	header := columnStarts(lines[0])
+	if len(header) != 6 {
+		t.Fatalf("header fields %v in %q", header, lines[0])
+	}
+	for _, line := range lines[1:] {
+		if line == "" {
+			continue
+		}
+		got := columnStarts(line)
+		for i, at := range got {
+			if at != header[i] {
+				t.Errorf("field %d of %q starts at column %d, header's at %d:\n%s", i+1, line, at, header[i], out)
+			}
+		}
+		if strings.HasSuffix(line, " ") {
+			t.Errorf("trailing space in %q", line)
+		}
 	}
 }

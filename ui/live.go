@@ -319,30 +319,26 @@ func (m liveModel) board(n int) []string {
 	if m.seat != nil {
 		name = m.seat.Name()
 	}
-	var rows []string
+	var rows [][]string
+	var looks []lipgloss.Style
 	for i, s := range m.ev.Leaderboard {
 		if i >= n && s.Name != name {
 			continue
 		}
 		if i >= n && i > n {
-			rows = append(rows, st.Muted.Render("   …"))
+			rows, looks = append(rows, []string{"…"}), append(looks, st.Muted)
 		}
-		line := standingLine(s)
+		rows = append(rows, standingRow(s))
 		if s.Name == name {
-			rows = append(rows, st.Me.Render(line))
+			looks = append(looks, st.Me)
 		} else {
-			rows = append(rows, st.Rank.Render(line))
+			looks = append(looks, st.Rank)
 		}
 	}
 	if len(rows) == 0 {
-		rows = append(rows, st.Muted.Render("No answers yet."))
+		return []string{st.Muted.Render("No answers yet.")}
 	}
-	return rows
-}
-
-// standingLine is one leaderboard line, the same for trainees and trainer.
-func standingLine(s round.Standing) string {
-	return fmt.Sprintf("%3d. %-24s %6d  %d/%d right", s.Rank, s.Name, s.Points, s.Correct, s.Answered)
+	return []string{boardColumns.render(nil, rows, func(row int) lipgloss.Style { return looks[row] })}
 }
 
 // secondsLeft counts whole seconds to deadline, rounding up, so the

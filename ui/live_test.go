@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
@@ -254,4 +255,121 @@ func TestTrainerOneTickLoop(t *testing.T) {
 	if _, cmd = m.Update(liveTickMsg{round: 8}); cmd == nil {
 		t.Error("the current loop stopped")
 	}
+}
+
+// wideDesk is a cohort with wide and accented names, for the tables.
+type wideDesk struct{ fakeDesk }
+
+func (d *wideDesk) Cohort() (classroom.Report, error) {
+	return classroom.Report{
+		Trainees: []classroom.TraineeReport{
+			{Name: "Zoë", Reviews: 12, Accuracy: 0.75, Mastered: 3, Rounds: 1, Points: 2400},
+			{Name: "李小龙", Reviews: 7, Accuracy: 1, Mastered: 2, Rounds: 2, Points: 900},
+			{Name: "ana", Reviews: 120, Accuracy: 0.5, Rounds: 1, Points: 10},
+		},
+		Terms: []classroom.TermReport{
+			{Term: "顧客生涯価値", Reviews: 4, Accuracy: 0.25, Trainees: 2},
+			{Term: "Churn Rate", Reviews: 12, Accuracy: 0.5, Trainees: 3},
+		},
+	}, nil
+}
+
+// wideBoard is a finished round whose leaderboard has wide names.
+func wideBoard() round.Update {
+	u := revealing(nil)
+	u.Event.Phase = round.Finished
+	u.Event.Leaderboard = []round.Standing{
+		{Rank: 1, Name: "李小龙", Points: 2400, Correct: 3, Answered: 3},
+		{Rank: 2, Name: "zoë", Points: 900, Correct: 1, Answered: 3},
+		{Rank: 3, Name: "ana", Points: 0, Correct: 0, Answered: 2},
+	}
+	u.Present = []string{"ana", "zoë", "李小龙"}
+	return u
+}
+
+// fields is where each field of a table line starts and ends, in
+// display columns; fields are separated by two spaces or more.
+func fields(line string) [][2]int {
+	var spans [][2]int
+	rest, at := line, 0
+	for rest != "" {
+		field, after, _ := strings.Cut(rest, "  ")
+		if w := lipgloss.Width(field); w > 0 {
+			spans = append(spans, [2]int{at, at + w})
+		}
+		at += lipgloss.Width(field) + 2
+		trimmed := strings.TrimLeft(after, " ")
+		at += len(after) - len(trimmed)
+		rest = trimmed
+	}
+	return spans
+}
+
+// lineWith is the first line of screen containing s.
+func lineWith(t *testing.T, screen, s string) string {
+	t.Helper()
+	for line := range strings.Lines(screen) {
+		if strings.Contains(line, s) {
+			return strings.TrimRight(line, "\n")
+		}
+	}
+	t.Fatalf("no line with %q:\n%s", s, screen)
+	return ""
+}
+
+// requireBoardAligned checks wideBoard's leaderboard on screen: every
+// row's points end, and its answers start, in the first row's columns.
+func requireBoardAligned(t *testing.T, screen string) {
+	t.Helper()
+	first := fields(lineWith(t, screen, "1. 李小龙"))
+	for _, line := range []string{"2. zoë", "3. ana"} {
+		if got := fields(lineWith(t, screen, line)); got[1][1] != first[1][1] || got[2][0] != first[2][0] {
+			t.Errorf("leaderboard %q: points end at %d and answers start at %d, first row's at %d and %d:\n%s",
+				line, got[1][1], got[2][0], first[1][1], first[2][0], screen)
+		}
+	}
+}
+
+// Wide (李小龙) and accented (Zoë) names keep the console's tables
+// straight: numbers end under their headers, and every leaderboard row's
+// points end in the same column.
+func TestTrainerTablesAlignWideNames(t *testing.T) {
+	var m tea.Model = NewTrainer(TrainerOptions{Desk: &wideDesk{}, Theme: testTheme, Now: func() time.Time { return liveT0 }})
+	m = send(t, m, size(100, 40), wideBoard())
+	m = send(t, m, keys("c")...)
+	screen := plain(m)
+
+	header := fields(lineWith(t, screen, "TRAINEE"))
+	for _, name := range []string{"Zoë", "李小龙", "ana "} {
+		row := fields(lineWith(t, screen, "│ "+name))
+		if len(row) != len(header) {
+			t.Fatalf("%s: fields %v, header %v:\n%s", name, row, header, screen)
+		}
+		for i := 1; i < len(header)-1; i++ { // the numbers, right-aligned; the last field is the border
+			if row[i][1] != header[i][1] {
+				t.Errorf("%s: field %d ends at column %d, its header at %d:\n%s", name, i+1, row[i][1], header[i][1], screen)
+			}
+		}
+	}
+	percentAt := func(line string) int { return lipgloss.Width(line[:strings.Index(line, "%")]) }
+	if a, b := percentAt(lineWith(t, screen, "顧客生涯価値")), percentAt(lineWith(t, screen, "Churn Rate")); a != b {
+		t.Errorf("weakest terms' accuracy ends at columns %d and %d:\n%s", a, b, screen)
+	}
+
+	requireBoardAligned(t, screen)
+}
+
+// The trainee's own leaderboard uses the same columns.
+func TestLiveBoardAlignsWideNames(t *testing.T) {
+	m := newLiveTestModel(t, &fakeSeat{})
+	m = send(t, m, wideBoard()).(Model)
+	screen := plain(m)
+	requireBoardAligned(t, screen)
+}
+
+func TestTrainerGolden80x24(t *testing.T) {
+	var m tea.Model = NewTrainer(TrainerOptions{Desk: &wideDesk{}, Theme: testTheme, Banner: "ssh -p 23234 yourname@10.0.0.5", Now: func() time.Time { return liveT0 }})
+	m = send(t, m, size(80, 24), wideBoard())
+	m = send(t, m, keys("c")...)
+	requireGolden(t, plain(m))
 }

@@ -35,7 +35,8 @@ const (
 	minRoundQuestions     = 1
 	maxRoundQuestions     = 30
 	defaultRoundQuestions = 10
-	cohortRows            = 8 // trainees and weakest terms shown on the panel
+	cohortRows            = 8  // trainees and weakest terms shown on the panel
+	trainerBoardRows      = 10 // leaderboard lines on the console
 )
 
 // cohortMsg carries a freshly built cohort report to the console.
@@ -209,12 +210,13 @@ func (m TrainerModel) console() string {
 		st.Rank.Width(max(10, m.width-2)).Render(names),
 		st.Title.Render("Live round"), m.roundLine())
 	if len(m.ev.Leaderboard) > 0 {
-		for i, s := range m.ev.Leaderboard {
-			if i == 10 {
-				parts = append(parts, st.Muted.Render(fmt.Sprintf("  … and %d more", len(m.ev.Leaderboard)-10)))
-				break
-			}
-			parts = append(parts, st.Rank.Render(standingLine(s)))
+		var rows [][]string
+		for _, s := range m.ev.Leaderboard[:min(len(m.ev.Leaderboard), trainerBoardRows)] {
+			rows = append(rows, standingRow(s))
+		}
+		parts = append(parts, boardColumns.render(nil, rows, func(int) lipgloss.Style { return st.Rank }))
+		if more := len(m.ev.Leaderboard) - trainerBoardRows; more > 0 {
+			parts = append(parts, st.Muted.Render(fmt.Sprintf("  … and %d more", more)))
 		}
 	}
 	if m.showCohort {
@@ -253,23 +255,29 @@ func (m TrainerModel) cohortView() string {
 	if m.cohort == nil {
 		return st.Panel.Render("Cohort: loading…")
 	}
-	lines := []string{st.Header.Render("Cohort"), fmt.Sprintf("%-20s %7s %8s %8s %6s %7s", "TRAINEE", "REVIEWS", "ACCURACY", "MASTERED", "ROUNDS", "POINTS")}
-	for i, t := range m.cohort.Trainees {
-		if i == cohortRows {
-			lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more: crm101 report", len(m.cohort.Trainees)-i)))
-			break
-		}
-		lines = append(lines, fmt.Sprintf("%-20s %7d %7.0f%% %8d %6d %7d", t.Name, t.Reviews, t.Accuracy*100, t.Mastered, t.Rounds, t.Points))
+	plain := func(int) lipgloss.Style { return m.styles.Plain }
+	shown := m.cohort.Trainees[:min(len(m.cohort.Trainees), cohortRows)]
+	rows := make([][]string, 0, len(shown))
+	for _, t := range shown {
+		rows = append(rows, []string{t.Name, fmt.Sprint(t.Reviews), percent(t.Accuracy), fmt.Sprint(t.Mastered), fmt.Sprint(t.Rounds), fmt.Sprint(t.Points)})
+	}
+	lines := []string{st.Header.Render("Cohort"),
+		cohortColumns.render([]string{"TRAINEE", "REVIEWS", "ACCURACY", "MASTERED", "ROUNDS", "POINTS"}, rows, plain)}
+	if more := len(m.cohort.Trainees) - len(shown); more > 0 {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more: crm101 report", more)))
 	}
 	lines = append(lines, "", st.Header.Render("Weakest terms"))
-	for i, t := range m.cohort.Terms {
-		if i == cohortRows {
-			break
-		}
-		lines = append(lines, fmt.Sprintf("%-34s %4.0f%% of %d", t.Term, t.Accuracy*100, t.Reviews))
+	var terms [][]string
+	for _, t := range m.cohort.Terms[:min(len(m.cohort.Terms), cohortRows)] {
+		terms = append(terms, []string{t.Term, percent(t.Accuracy), fmt.Sprintf("of %d", t.Reviews)})
 	}
-	if len(m.cohort.Terms) == 0 {
+	if len(terms) > 0 {
+		lines = append(lines, termColumns.render(nil, terms, plain))
+	} else {
 		lines = append(lines, st.Muted.Render("No answers yet."))
 	}
 	return st.Panel.Render(strings.Join(lines, "\n"))
 }
+
+// percent shows an accuracy as a whole percentage.
+func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }

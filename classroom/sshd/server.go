@@ -1,12 +1,10 @@
-package classroom
+package sshd
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,23 +18,19 @@ import (
 	bm "charm.land/wish/v2/bubbletea"
 	"charm.land/wish/v2/logging"
 
+	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
 )
 
-// Server is the classroom: an SSH server giving each trainee the app and
-// the trainer a console, with the live-round conductor behind them.
+// Server is the classroom's door: an SSH server giving each trainee the
+// app and the trainer a console, with the room (classroom.Room) behind them.
 type Server struct {
 	cfg       Config
 	ssh       *ssh.Server
-	store     *Store
-	progress  *progressStores
-	conductor *Conductor
-	desk      *Desk
+	room      *classroom.Room
 	connLimit *limiter
 	failLimit *limiter
 	active    atomic.Int64
-	cancel    context.CancelFunc
-	done      chan struct{}
 
 	// handlers counts session handlers still running, so Close waits
 	// for their last saves before closing the stores; closing (under mu)
@@ -60,8 +54,8 @@ type traineeConn struct {
 	sess  ssh.Session
 }
 
-// New prepares a server: data directory, host key, databases. It does
-// not listen yet; call Serve or ListenAndServe.
+// New prepares a server: host key, and the room (data directory,
+// databases, the conductor). It does not listen yet; call Listen and Serve.
 func New(cfg Config) (*Server, error) {
 	cfg = cfg.withDefaults()
 	switch {
@@ -72,28 +66,21 @@ func New(cfg Config) (*Server, error) {
 	case cfg.Glossary == nil || cfg.Trainee == nil || cfg.Trainer == nil:
 		return nil, errors.New("classroom: glossary, trainee and trainer models are required")
 	}
-	if err := os.MkdirAll(filepath.Join(cfg.DataDir, TraineeDir), 0o700); err != nil {
-		return nil, fmt.Errorf("classroom data directory: %w", err)
-	}
 	hostKey, err := LoadHostKey(filepath.Join(cfg.DataDir, HostKeyFile))
 	if err != nil {
 		return nil, err
 	}
-	store, err := OpenStore(filepath.Join(cfg.DataDir, DBFile))
+	room, err := classroom.Open(cfg.room())
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
 		cfg:       cfg,
-		store:     store,
-		progress:  newProgressStores(cfg.DataDir),
+		room:      room,
 		connLimit: newLimiter(cfg.ConnRate, cfg.ConnBurst),
 		failLimit: newLimiter(cfg.FailRate, cfg.FailBurst),
 		sessions:  map[string]*traineeConn{},
-		done:      make(chan struct{}),
 	}
-	s.conductor = newConductor(cfg.Glossary, cfg.QuizIndex, store, s.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
-	s.desk = &Desk{c: s.conductor, dataDir: cfg.DataDir, g: cfg.Glossary, now: cfg.Now}
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPEM(hostKey),
@@ -118,26 +105,20 @@ func New(cfg Config) (*Server, error) {
 		),
 	)
 	if err != nil {
-		store.Close()
+		room.Close()
 		return nil, fmt.Errorf("classroom server: %w", err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	go func() {
-		defer close(s.done)
-		s.conductor.run(ctx)
-	}()
 	return s, nil
 }
 
 // Desk is the trainer's control of this classroom.
-func (s *Server) Desk() *Desk { return s.desk }
+func (s *Server) Desk() *classroom.Desk { return s.room.Desk() }
 
 // Conductor runs this classroom's live rounds.
-func (s *Server) Conductor() *Conductor { return s.conductor }
+func (s *Server) Conductor() *classroom.Conductor { return s.room.Conductor() }
 
 // Store is the classroom database.
-func (s *Server) Store() *Store { return s.store }
+func (s *Server) Store() *classroom.Store { return s.room.Store() }
 
 // Serve accepts connections on ln until Close.
 func (s *Server) Serve(ln net.Listener) error {
@@ -169,7 +150,8 @@ func (s *Server) Addr() net.Addr {
 }
 
 // Close disconnects everyone, waits (a few seconds at most) for their
-// sessions to finish saving, stops rounds and closes the databases.
+// sessions to finish saving, then closes the room: rounds stop and the
+// databases close.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	s.closing = true
@@ -181,9 +163,7 @@ func (s *Server) Close() error {
 	if !s.waitHandlers(closeWait) {
 		s.cfg.Log.Warn("closing with sessions still running", "waited", closeWait)
 	}
-	s.cancel()
-	<-s.done
-	return errors.Join(err, s.progress.closeAll(), s.store.Close())
+	return errors.Join(err, s.room.Close())
 }
 
 // waitHandlers waits up to d for every session handler to return and
@@ -230,9 +210,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	env := sessionEnviron(sess)
 	var m tea.Model
 	if st.trainer {
-		m = s.cfg.Trainer(TrainerSession{Environ: env, Desk: s.desk})
+		m = s.cfg.Trainer(TrainerSession{Environ: env, Desk: s.room.Desk()})
 	} else {
-		m = s.cfg.Trainee(TraineeSession{Name: st.name, Environ: env, Progress: st.progress, Live: &Seat{c: s.conductor, name: st.name}})
+		m = s.cfg.Trainee(TraineeSession{Name: st.name, Environ: env, Progress: st.progress, Live: s.room.Seat(st.name)})
 	}
 	st.final = m
 	m = keepFinal{m: m, st: st}
@@ -246,9 +226,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	p := tea.NewProgram(m, opts...)
 	send := func(msg tea.Msg) { p.Send(msg) }
 	if st.trainer {
-		st.leave = s.desk.Watch(func(u round.Update) { send(u) })
+		st.leave = s.room.Desk().Watch(func(u round.Update) { send(u) })
 	} else {
-		st.leave = s.conductor.Join(st.name, func(u round.Update) { send(u) })
+		st.leave = s.room.Conductor().Join(st.name, func(u round.Update) { send(u) })
 	}
 	st.stop = make(chan struct{})
 	go s.enforceLimits(st, p, time.Now())

@@ -1,4 +1,4 @@
-package classroom
+package sshd
 
 import (
 	"container/list"

@@ -1,4 +1,4 @@
-package classroom
+package sshd
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/crm101/crm101/classroom"
 )
 
 type ctxKey int
@@ -130,7 +132,7 @@ func (s *Server) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveChal
 		tell("Wrong join code. Ask your trainer for the code, then connect again.")
 		return false
 	}
-	name, valid := NormalizeName(ctx.User())
+	name, valid := classroom.NormalizeName(ctx.User())
 	for try := 0; try < codeTries && (!valid || s.nameTaken(name)); try++ {
 		why := fmt.Sprintf("Someone in the room is already called %q.", name)
 		if !valid {
@@ -140,7 +142,7 @@ func (s *Server) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveChal
 		if err != nil || len(ans) != 1 {
 			return false
 		}
-		name, valid = NormalizeName(ans[0])
+		name, valid = classroom.NormalizeName(ans[0])
 	}
 	if !valid || s.nameTaken(name) {
 		tell("No free name was given. Connect again as ssh yourname@… with a name of your own.")
@@ -159,6 +161,6 @@ func (s *Server) nameTaken(name string) bool {
 	if inRoom {
 		return true
 	}
-	fp, err := s.store.TraineeKey(name)
+	fp, err := s.room.Store().TraineeKey(name)
 	return err != nil || fp != ""
 }

@@ -1,4 +1,4 @@
-package classroom
+package sshd
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 	"charm.land/wish/v2"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/quiz"
 )
 
@@ -202,7 +203,7 @@ func (s *Server) seat(sess ssh.Session) (*sessionState, string) {
 	name, _ := sess.Context().Value(ctxName).(string)
 	if name == "" {
 		var ok bool
-		if name, ok = NormalizeName(sess.User()); !ok {
+		if name, ok = classroom.NormalizeName(sess.User()); !ok {
 			return nil, fmt.Sprintf("%q cannot be a display name. Connect as ssh yourname@… using letters, digits, '.', '-' or '_'.", sess.User())
 		}
 	}
@@ -210,7 +211,7 @@ func (s *Server) seat(sess ssh.Session) (*sessionState, string) {
 	if key != nil {
 		fp = gossh.FingerprintSHA256(key)
 	}
-	bound, err := s.store.TraineeKey(name)
+	bound, err := s.room.Store().TraineeKey(name)
 	if err != nil {
 		s.cfg.Log.Error("trainee lookup", "name", name, "err", err)
 		return nil, "The classroom could not check your name. Tell your trainer."
@@ -221,10 +222,10 @@ func (s *Server) seat(sess ssh.Session) (*sessionState, string) {
 	if msg := s.claim(name, fp, sess); msg != "" {
 		return nil, msg
 	}
-	if err := s.store.SeeTrainee(name, fp, s.cfg.Now()); err != nil {
+	if err := s.room.Store().SeeTrainee(name, fp, s.cfg.Now()); err != nil {
 		s.cfg.Log.Error("record trainee", "name", name, "err", err)
 	}
-	progress, err := s.progress.acquire(name)
+	progress, err := s.room.AcquireProgress(name)
 	if err != nil {
 		s.release(name, sess)
 		s.cfg.Log.Error("open progress", "name", name, "err", err)
@@ -274,7 +275,7 @@ func (s *Server) unseat(st *sessionState) {
 		return
 	}
 	s.release(st.name, st.sess)
-	if err := s.progress.release(st.name); err != nil {
+	if err := s.room.ReleaseProgress(st.name); err != nil {
 		s.cfg.Log.Error("close progress", "name", st.name, "err", err)
 	}
 }

@@ -1,4 +1,4 @@
-package classroom
+package sshd
 
 import (
 	"log/slog"
@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
 	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
@@ -29,8 +30,9 @@ const (
 	DefaultFailRate  = 1.0 / 20
 )
 
-// Config sets up a Server. DataDir, Code, Glossary, Trainee and Trainer
-// are required; zero values elsewhere take the defaults.
+// Config sets up a Server and the room behind it. DataDir, Code,
+// Glossary, Trainee and Trainer are required; zero values elsewhere take
+// the defaults (the room's own: see classroom.Config).
 type Config struct {
 	Addr     string
 	Code     string // the join code trainees type
@@ -92,14 +94,8 @@ func (c Config) withDefaults() Config {
 	if c.FailRate <= 0 {
 		c.FailRate = DefaultFailRate
 	}
-	if c.QuizIndex == nil && c.Glossary != nil {
-		c.QuizIndex = quiz.NewIndex(c.Glossary)
-	}
 	if c.Now == nil {
 		c.Now = time.Now
-	}
-	if c.Rand == nil {
-		c.Rand = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x63726d313031))
 	}
 	if c.Log == nil {
 		c.Log = slog.Default()
@@ -110,25 +106,19 @@ func (c Config) withDefaults() Config {
 // TraineeSession is what a trainee's app is built from.
 type TraineeSession struct {
 	Name     string
-	Environ  []string    // the session's environment (TERM, and what the client sent)
-	Progress *quiz.Store // this trainee's progress database
-	Live     *Seat       // answers live-round questions as this trainee
+	Environ  []string        // the session's environment (TERM, and what the client sent)
+	Progress *quiz.Store     // this trainee's progress database
+	Live     *classroom.Seat // answers live-round questions as this trainee
 }
 
 // TrainerSession is what a trainer's console is built from.
 type TrainerSession struct {
 	Environ []string // the session's environment
-	Desk    *Desk
+	Desk    *classroom.Desk
 }
 
-// Seat answers live-round questions for one trainee.
-type Seat struct {
-	c    *Conductor
-	name string
+// room is the part of c the room is opened with.
+func (c Config) room() classroom.Config {
+	return classroom.Config{DataDir: c.DataDir, Glossary: c.Glossary, QuizIndex: c.QuizIndex,
+		Round: c.Round, Now: c.Now, Rand: c.Rand, Log: c.Log}
 }
-
-// Name is the trainee this seat answers for.
-func (s *Seat) Name() string { return s.name }
-
-// Answer gives choice as the answer to question q of the running round.
-func (s *Seat) Answer(q, choice int) (round.Answer, error) { return s.c.Answer(s.name, q, choice) }

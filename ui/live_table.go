@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+
+	"github.com/crm101/crm101/classroom/round"
+)
+
+// columns is the layout of a borderless table: which columns hold
+// numbers (aligned right) and how many spaces follow each column.
+type columns struct {
+	right []bool
+	gap   []int
+}
+
+// render lays rows out under headers (none when headers is nil) with
+// lipgloss/table, which measures cells by display width: a wide or
+// accented name (李小龙, Zoë) keeps the columns straight where %-20s
+// counted bytes. style gives each row its look; the headers are row
+// table.HeaderRow.
+func (c columns) render(headers []string, rows [][]string, style func(row int) lipgloss.Style) string {
+	t := table.New().Headers(headers...).Rows(rows...).
+		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
+		BorderHeader(false).BorderColumn(false).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			s := style(row)
+			if col < len(c.right) && c.right[col] {
+				s = s.Align(lipgloss.Right)
+			}
+			if col < len(c.gap) {
+				s = s.PaddingRight(c.gap[col])
+			}
+			return s
+		})
+	return t.String()
+}
+
+// boardColumns lays out a leaderboard: rank, name, points, right answers.
+var boardColumns = columns{right: []bool{true, false, true, false}, gap: []int{1, 2, 2}}
+
+// standingRow is one leaderboard line, the same for trainees and trainer.
+func standingRow(s round.Standing) []string {
+	return []string{fmt.Sprintf("%d.", s.Rank), s.Name, fmt.Sprint(s.Points), fmt.Sprintf("%d/%d right", s.Correct, s.Answered)}
+}
+
+// cohortColumns lays out the cohort panel's trainees, the same figures
+// as `crm101 report`; termColumns its weakest terms.
+var (
+	cohortColumns = columns{right: []bool{false, true, true, true, true, true}, gap: []int{2, 2, 2, 2, 2}}
+	termColumns   = columns{right: []bool{false, true, false}, gap: []int{2, 1}}
+)
