@@ -12,9 +12,6 @@ import (
 	"github.com/crm101/crm101/glossary"
 )
 
-// optionCount is how many options a choice question offers.
-const optionCount = 4
-
 // ErrKindDoesNotFit is wrapped by For when a kind cannot be asked about
 // a term: an acronym question for a term without one, a choice question
 // in a glossary too small for three distractors.

@@ -6,6 +6,11 @@ import (
 	"slices"
 )
 
+// OptionCount is how many options a choice question offers: enough to
+// make guessing costly, few enough to read while a live round's
+// countdown runs.
+const OptionCount = 4
+
 // tiers orders candidate distractors for entry i by plausibility:
 // entries related to it (either direction) first, then its category,
 // then the rest, each tier shuffled so a term does not always meet the
@@ -122,20 +127,20 @@ func (gen *Generator) options(answer string, distractors []string) ([]string, in
 // fitsChoice: the masked definition must say something, and the
 // glossary must hold three terms that can stand beside the answer.
 func (gen *Generator) fitsChoice(i int) bool {
-	return hasContent(gen.keys()[i].masked) && len(gen.termDistractors(i, false, optionCount-1)) == optionCount-1
+	return hasContent(gen.keys()[i].masked) && len(gen.termDistractors(i, false, OptionCount-1)) == OptionCount-1
 }
 
 // fitsReverseChoice: the right option is the masked definition, so it
 // must say more than the blanks ("____ (____)." would give itself
 // away), and three other definitions must read differently.
 func (gen *Generator) fitsReverseChoice(i int) bool {
-	return hasContent(gen.keys()[i].masked) && len(gen.definitionDistractors(i, false, optionCount-1)) == optionCount-1
+	return hasContent(gen.keys()[i].masked) && len(gen.definitionDistractors(i, false, OptionCount-1)) == OptionCount-1
 }
 
 // choice shows entry i's masked definition and offers four terms.
 func (gen *Generator) choice(i int) (Question, error) {
 	e := gen.g.At(i)
-	ds := gen.termDistractors(i, true, optionCount-1)
+	ds := gen.termDistractors(i, true, OptionCount-1)
 	names := make([]string, len(ds))
 	for k, j := range ds {
 		names[k] = gen.g.At(j).Term
@@ -150,7 +155,7 @@ func (gen *Generator) choice(i int) (Question, error) {
 
 // reverseChoice shows entry i's title and offers four definitions.
 func (gen *Generator) reverseChoice(i int) (Question, error) {
-	ds := gen.definitionDistractors(i, true, optionCount-1)
+	ds := gen.definitionDistractors(i, true, OptionCount-1)
 	defs := make([]string, len(ds))
 	asked := gen.g.At(i).Names()
 	for k, j := range ds {
