@@ -58,6 +58,18 @@ var articleQuestions = []articleQuestion{
 	},
 }
 
+// fitsArticle: the article asks about a few entries only.
+func (gen *Generator) fitsArticle(i int) bool {
+	_, ok := articleFor(gen.g, i)
+	return ok
+}
+
+// article is the article's own question about entry i.
+func (gen *Generator) article(i int) (Question, error) {
+	a, _ := articleFor(gen.g, i)
+	return a.question(gen, i)
+}
+
 // articleFor finds the article question about entry i, if the glossary
 // holds every entry the question needs.
 func articleFor(g *glossary.Glossary, i int) (articleQuestion, bool) {

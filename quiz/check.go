@@ -31,7 +31,7 @@ type Verdict struct {
 func Check(q Question, answer string) Verdict {
 	answer = strings.TrimSpace(answer)
 	switch {
-	case q.Kind == Flashcard:
+	case q.SelfGraded():
 		return Verdict{Message: "Flashcards are graded by you: did you recall it? The answer: " + q.Answer}
 	case len(q.Options) > 0:
 		return checkChoice(q, answer)

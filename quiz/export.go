@@ -50,7 +50,7 @@ func exportJSON(questions []Question, w io.Writer) error {
 // UI says it through layout instead.
 func instruction(q Question) string {
 	switch {
-	case q.Kind == Flashcard:
+	case q.SelfGraded():
 		return "Explain in your own words:"
 	case q.Typed():
 		return "Write your answer:"
@@ -94,7 +94,7 @@ func keyLine(q Question) string {
 	switch {
 	case len(q.Options) > 0:
 		return fmt.Sprintf("%c — %s", rune('A'+q.AnswerIndex), q.Answer)
-	case q.Kind == Flashcard:
+	case q.SelfGraded():
 		return q.Term + ": " + q.Answer
 	case q.Numeric != nil:
 		worked, _, _ := strings.Cut(q.Back, "\n")

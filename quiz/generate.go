@@ -12,9 +12,6 @@ import (
 	"github.com/crm101/crm101/glossary"
 )
 
-// optionCount is how many options a choice question offers.
-const optionCount = 4
-
 // ErrKindDoesNotFit is wrapped by For when a kind cannot be asked about
 // a term: an acronym question for a term without one, a choice question
 // in a glossary too small for three distractors.
@@ -137,28 +134,10 @@ func (gen *Generator) Kinds(term string) []Kind {
 	return out
 }
 
+// fits reports whether a question of kind k can be made about entry i.
 func (gen *Generator) fits(i int, k Kind) bool {
-	e := gen.g.At(i)
-	switch k {
-	case Flashcard:
-		return true
-	case Typed:
-		return hasContent(gen.keys()[i].masked)
-	case Choice:
-		return hasContent(gen.keys()[i].masked) && len(gen.termDistractors(i, false, optionCount-1)) == optionCount-1
-	case ReverseChoice:
-		// The right option is the masked definition: it must say more
-		// than the blanks ("____ (____)." would give itself away).
-		return hasContent(gen.keys()[i].masked) && len(gen.definitionDistractors(i, false, optionCount-1)) == optionCount-1
-	case Acronym:
-		return e.Acronym != ""
-	case Metric:
-		return gen.keys()[i].hasMetric
-	case Article:
-		_, ok := articleFor(gen.g, i)
-		return ok
-	}
-	return false
+	r, ok := k.row()
+	return ok && r.fits(gen, i)
 }
 
 // For returns a question of kind about term (any of its names). It
@@ -168,39 +147,14 @@ func (gen *Generator) For(term string, kind Kind) (Question, error) {
 	if !ok {
 		return Question{}, fmt.Errorf("question about %q: no such term in the glossary", term)
 	}
-	if !kind.Valid() {
+	r, ok := kind.row()
+	if !ok {
 		return Question{}, fmt.Errorf("question about %q: unknown kind %q", term, kind)
 	}
-	if !gen.fits(i, kind) {
+	if !r.fits(gen, i) {
 		return Question{}, fmt.Errorf("%s question about %q: %w", kind, gen.g.At(i).Term, ErrKindDoesNotFit)
 	}
-	e := gen.g.At(i)
-	switch kind {
-	case Flashcard:
-		return Question{Kind: Flashcard, Term: e.Term, Prompt: e.Title(), Answer: e.Definition, Back: back(e)}, nil
-	case Choice:
-		return gen.choice(i), nil
-	case ReverseChoice:
-		return gen.reverseChoice(i), nil
-	case Acronym:
-		accept := acronymExpansions(e)
-		return Question{
-			Kind: Acronym, Term: e.Term, Prompt: "What does " + e.Acronym + " stand for?",
-			Answer: e.Term, Back: back(e), Accept: accept, Confusable: gen.confusable(i, accept),
-		}, nil
-	case Typed:
-		return Question{
-			Kind: Typed, Term: e.Term,
-			Prompt: "Which term is this? Type it.\n\n" + gen.keys()[i].masked,
-			Answer: e.Term, Back: back(e), Accept: e.Names(), Confusable: gen.confusable(i, e.Names()),
-		}, nil
-	case Metric:
-		return gen.metric(e, gen.keys()[i].metric)
-	case Article:
-		a, _ := articleFor(gen.g, i)
-		return a.question(gen, i)
-	}
-	return Question{}, fmt.Errorf("%s question about %q: %w", kind, e.Term, ErrKindDoesNotFit)
+	return r.ask(gen, i)
 }
 
 // back is the explanation shown after any question about e.
@@ -220,27 +174,6 @@ func back(e glossary.Entry) string {
 // definition that was nothing but the term's own names would not.
 func hasContent(masked string) bool {
 	return answerKey(strings.ReplaceAll(masked, Blank, "")) != ""
-}
-
-// acronymExpansions are the answers to "what does CAC stand for?": the
-// term, and any alias whose initials spell the acronym (an alias such
-// as "LTV" or "Lifetime Value" is another name, not an expansion).
-func acronymExpansions(e glossary.Entry) []string {
-	out := []string{e.Term}
-	for _, a := range e.Aliases {
-		if initials(a) == strings.ToLower(e.Acronym) && answerKey(a) != answerKey(e.Term) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-func initials(s string) string {
-	var b strings.Builder
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' }) {
-		b.WriteString(w[:1])
-	}
-	return b.String()
 }
 
 // confusable lists other entries' names one edit away from an accepted

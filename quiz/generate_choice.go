@@ -6,6 +6,11 @@ import (
 	"slices"
 )
 
+// OptionCount is how many options a choice question offers: enough to
+// make guessing costly, few enough to read while a live round's
+// countdown runs.
+const OptionCount = 4
+
 // tiers orders candidate distractors for entry i by plausibility:
 // entries related to it (either direction) first, then its category,
 // then the rest, each tier shuffled so a term does not always meet the
@@ -119,9 +124,23 @@ func (gen *Generator) options(answer string, distractors []string) ([]string, in
 	return out, at
 }
 
-func (gen *Generator) choice(i int) Question {
+// fitsChoice: the masked definition must say something, and the
+// glossary must hold three terms that can stand beside the answer.
+func (gen *Generator) fitsChoice(i int) bool {
+	return hasContent(gen.keys()[i].masked) && len(gen.termDistractors(i, false, OptionCount-1)) == OptionCount-1
+}
+
+// fitsReverseChoice: the right option is the masked definition, so it
+// must say more than the blanks ("____ (____)." would give itself
+// away), and three other definitions must read differently.
+func (gen *Generator) fitsReverseChoice(i int) bool {
+	return hasContent(gen.keys()[i].masked) && len(gen.definitionDistractors(i, false, OptionCount-1)) == OptionCount-1
+}
+
+// choice shows entry i's masked definition and offers four terms.
+func (gen *Generator) choice(i int) (Question, error) {
 	e := gen.g.At(i)
-	ds := gen.termDistractors(i, true, optionCount-1)
+	ds := gen.termDistractors(i, true, OptionCount-1)
 	names := make([]string, len(ds))
 	for k, j := range ds {
 		names[k] = gen.g.At(j).Term
@@ -131,11 +150,12 @@ func (gen *Generator) choice(i int) Question {
 		Kind: Choice, Term: e.Term,
 		Prompt:  "Which term matches this definition?\n\n" + gen.keys()[i].masked,
 		Options: opts, AnswerIndex: at, Answer: e.Term, Back: back(e),
-	}
+	}, nil
 }
 
-func (gen *Generator) reverseChoice(i int) Question {
-	ds := gen.definitionDistractors(i, true, optionCount-1)
+// reverseChoice shows entry i's title and offers four definitions.
+func (gen *Generator) reverseChoice(i int) (Question, error) {
+	ds := gen.definitionDistractors(i, true, OptionCount-1)
 	defs := make([]string, len(ds))
 	asked := gen.g.At(i).Names()
 	for k, j := range ds {
@@ -149,5 +169,5 @@ func (gen *Generator) reverseChoice(i int) Question {
 		Kind: ReverseChoice, Term: gen.g.At(i).Term,
 		Prompt:  fmt.Sprintf("Which definition fits %s?", gen.g.At(i).Title()),
 		Options: opts, AnswerIndex: at, Answer: answer, Back: back(gen.g.At(i)),
-	}
+	}, nil
 }

@@ -13,6 +13,15 @@ import (
 // after it, the metric's placeholder example is used as it stands.
 const metricAttempts = 20
 
+// fitsMetric: only an entry the calculator computes has a formula to
+// put numbers in.
+func (gen *Generator) fitsMetric(i int) bool { return gen.keys()[i].hasMetric }
+
+// metricQuestion is a word problem about entry i's metric.
+func (gen *Generator) metricQuestion(i int) (Question, error) {
+	return gen.metric(gen.g.At(i), gen.keys()[i].metric)
+}
+
 // metric builds a word problem for the calculator metric m with fresh
 // numbers. The answer is computed by the metric itself, so the quiz and
 // the calculator can never disagree about a result.

@@ -1,45 +1,5 @@
 package quiz
 
-// Kind names a question type. The string values are stable: they appear
-// in exported JSON and in the progress store's review log.
-type Kind string
-
-// The question kinds, from plain recall to applied arithmetic.
-const (
-	// Flashcard shows the term; the learner recalls the definition and
-	// grades themselves.
-	Flashcard Kind = "flashcard"
-	// Choice shows a definition; the learner picks the term out of four.
-	Choice Kind = "choice"
-	// ReverseChoice shows a term; the learner picks its definition out of four.
-	ReverseChoice Kind = "reverse-choice"
-	// Acronym shows an acronym; the learner types what it stands for.
-	Acronym Kind = "acronym"
-	// Typed shows a definition; the learner types the term.
-	Typed Kind = "typed"
-	// Metric is a word problem with generated numbers; the learner
-	// types the computed value.
-	Metric Kind = "metric"
-	// Article is one of the source article's own "Test Yourself"
-	// questions, rewritten and answered from the glossary.
-	Article Kind = "article"
-)
-
-// Kinds lists every kind in the order menus show them.
-func Kinds() []Kind {
-	return []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric, Article}
-}
-
-// Valid reports whether k is one of Kinds.
-func (k Kind) Valid() bool {
-	for _, known := range Kinds() {
-		if k == known {
-			return true
-		}
-	}
-	return false
-}
-
 // Question is one generated question. It is a plain value: the UI shows
 // it, Check grades it and Export prints it, none of which needs the
 // glossary again.
@@ -85,15 +45,19 @@ type Numeric struct {
 	Step float64
 }
 
-// Typed reports whether q is answered by typing: every question but a
-// flashcard that offers no options.
-func (q Question) Typed() bool { return q.Kind != Flashcard && len(q.Options) == 0 }
+// SelfGraded reports whether the learner grades q themselves (a
+// flashcard): there is no answer to type or pick.
+func (q Question) SelfGraded() bool { return q.Kind.Skill() == SelfGraded }
+
+// Typed reports whether q is answered by typing: every question that is
+// not self-graded and offers no options.
+func (q Question) Typed() bool { return !q.SelfGraded() && len(q.Options) == 0 }
 
 // RatingKind is the kind as scheduling weighs it (see RatingFor): any
 // typed question — an article question answered by typing, say — is
 // recall, like a typed one.
 func (q Question) RatingKind() string {
-	if q.Typed() && !recallKind(string(q.Kind)) {
+	if q.Typed() && q.Kind.Skill() != Recall {
 		return string(Typed)
 	}
 	return string(q.Kind)

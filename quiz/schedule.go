@@ -81,14 +81,10 @@ func RatingFor(kind string, correct, typo bool, elapsed time.Duration) Rating {
 	}
 }
 
-// recallKind reports whether a kind makes the learner produce the answer
-// from memory rather than recognise it among options.
+// recallKind reports whether a stored kind name makes the learner
+// produce the answer from memory rather than recognise it among options.
 func recallKind(kind string) bool {
-	switch strings.ToLower(kind) {
-	case "typed", "acronym", "metric":
-		return true
-	}
-	return false
+	return Kind(strings.ToLower(kind)).Skill() == Recall
 }
 
 // Scheduler applies FSRS to one card at a time. The zero value is not

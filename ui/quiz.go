@@ -188,7 +188,7 @@ func (m quizModel) handleStartKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
 func (m quizModel) changeSetting(delta int) (quizModel, tea.Cmd) {
 	switch m.setting {
 	case settingMode:
-		modes := QuizModes()
+		modes := quiz.Modes()
 		m.settings.Mode = modes[cycle(slices.Index(modes, m.settings.Mode), delta, len(modes))]
 	case settingCategory:
 		m.settings.Category = nextCategory(m.settings.Category, delta)
@@ -248,7 +248,7 @@ func (m quizModel) nextQuestion() (quizModel, tea.Cmd) {
 	if !ok {
 		return m.endSession()
 	}
-	m.q = m.question(term)
+	m.q = m.gen.Pick(term, m.settings.Mode.Kinds())
 	m.state, m.flipped, m.verdict, m.saveErr, m.chosen = quizAsking, false, quiz.Verdict{}, nil, -1
 	m.asked = m.clock()
 	m.input.Reset()
@@ -257,29 +257,6 @@ func (m quizModel) nextQuestion() (quizModel, tea.Cmd) {
 	}
 	m.input.Blur()
 	return m, nil
-}
-
-// question picks a kind the mode allows and the term fits, at random
-// so the same term is not always asked the same way.
-func (m quizModel) question(term string) quiz.Question {
-	var kinds []quiz.Kind
-	for _, k := range m.settings.Mode.Kinds() {
-		if m.gen.Fits(term, k) {
-			kinds = append(kinds, k)
-		}
-	}
-	if len(kinds) > 0 {
-		if q, err := m.gen.For(term, kinds[m.rng.IntN(len(kinds))]); err == nil {
-			return q
-		}
-	}
-	// A card due from an earlier session in another mode may fit none of
-	// this mode's kinds; a flashcard fits every term.
-	q, err := m.gen.For(term, quiz.Flashcard)
-	if err != nil {
-		return quiz.Question{Kind: quiz.Flashcard, Term: term, Prompt: term, Answer: term, Back: term}
-	}
-	return q
 }
 
 func (m quizModel) handleQuestionKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
@@ -358,7 +335,7 @@ func (m quizModel) applySaved(msg quizSavedMsg) (quizModel, tea.Cmd) {
 	}
 	m.log = append(m.log, answered{term: m.q.Term, category: m.category(m.q.Term), correct: m.rating.Correct()})
 	m.done, m.total = m.session.Progress()
-	if m.q.Kind == quiz.Flashcard {
+	if m.q.SelfGraded() {
 		// The learner already read the back and graded it: move on.
 		return m.nextQuestion()
 	}
@@ -432,9 +409,9 @@ func (m *quizModel) syncKeys() {
 		k.only(&k.Up, &k.Down, &k.Less, &k.More, &k.Start)
 	case quizAsking:
 		switch {
-		case m.q.Kind == quiz.Flashcard && !m.flipped:
+		case m.q.SelfGraded() && !m.flipped:
 			k.only(&k.Flip, &k.End)
-		case m.q.Kind == quiz.Flashcard:
+		case m.q.SelfGraded():
 			k.only(&k.Grade, &k.Open, &k.End)
 		case len(m.q.Options) > 0:
 			k.only(&k.Choose, &k.End)

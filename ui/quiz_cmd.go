@@ -5,7 +5,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
 )
 
@@ -17,11 +16,11 @@ import (
 // from the screen's, so the command shares no state with Update.
 func (m quizModel) planCmd() tea.Cmd {
 	store, seq, clock := m.store, m.seq, m.clock
-	g, gen, settings := m.g, m.gen, m.settings
+	gen, settings := m.gen, m.settings
 	opts := quiz.SessionOptions{Length: m.settings.Length}
 	rng := rand.New(rand.NewPCG(m.rng.Uint64(), m.rng.Uint64()))
 	return func() tea.Msg {
-		terms := askable(g, gen, settings)
+		terms := gen.Askable(settings.Mode.Kinds(), settings.Category)
 		s, err := quiz.NewSession(store, terms, opts, clock, rng)
 		if err != nil {
 			return quizPlannedMsg{seq: seq, err: err}
@@ -29,24 +28,6 @@ func (m quizModel) planCmd() tea.Cmd {
 		st, err := store.Stats(clock(), terms)
 		return quizPlannedMsg{seq: seq, session: s, stats: st, err: err}
 	}
-}
-
-// askable lists the terms of the chosen category that the mode can ask.
-// It walks the whole glossary, so it runs in planCmd, off the UI.
-func askable(g *glossary.Glossary, gen *quiz.Generator, settings QuizSettings) []string {
-	var out []string
-	for _, e := range g.Entries() {
-		if settings.Category != "" && e.Category != settings.Category {
-			continue
-		}
-		for _, k := range settings.Mode.Kinds() {
-			if gen.Fits(e.Term, k) {
-				out = append(out, e.Term)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // saveCmd records the current answer. The session is only touched by
@@ -64,9 +45,9 @@ func (m quizModel) saveCmd() tea.Cmd {
 // summaryCmd reads the totals after the session, for the forecast.
 func (m quizModel) summaryCmd() tea.Cmd {
 	store, now := m.store, m.clock()
-	g, gen, settings := m.g, m.gen, m.settings
+	gen, settings := m.gen, m.settings
 	return func() tea.Msg {
-		st, err := store.Stats(now, askable(g, gen, settings))
+		st, err := store.Stats(now, gen.Askable(settings.Mode.Kinds(), settings.Category))
 		return quizSummaryMsg{stats: st, err: err}
 	}
 }

@@ -24,7 +24,7 @@ func TestQuizRecordsPackTermsInThePackDeck(t *testing.T) {
 	}
 	st := openTestStore(t)
 	clk := newClock()
-	m := newTestModel(t, Options{Glossary: g, Store: st, Start: QuizScreen, Seed: 7, Clock: clk.Now, Quiz: QuizSettings{Mode: FlashcardMode}})
+	m := newTestModel(t, Options{Glossary: g, Store: st, Start: QuizScreen, Seed: 7, Clock: clk.Now, Quiz: QuizSettings{Mode: quiz.FlashcardMode}})
 	tm := drain(send(t, m, size(80, 24)), m.Init(), 3)
 	tm = send(t, tm, press(tea.KeyEnter), keys(" ")[0], keys("3")[0])
 

@@ -18,32 +18,32 @@ func TestQuizGoldenStart80x24(t *testing.T) {
 }
 
 func TestQuizGoldenFlashcard80x24(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: FlashcardMode}, 80, 24)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.FlashcardMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter), keys(" ")[0])
 	requireGolden(t, plain(tm))
 }
 
 func TestQuizGoldenChoice80x24(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	requireGolden(t, plain(ask(t, tm, quiz.Choice)))
 }
 
 func TestQuizGoldenReverseChoice80x24(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	requireGolden(t, plain(ask(t, tm, quiz.ReverseChoice)))
 }
 
 func TestQuizGoldenTyped80x24(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: TypedMode}, 80, 24)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.TypedMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = send(t, ask(t, tm, quiz.Typed), keys("sales pipe")...)
 	requireGolden(t, plain(tm))
 }
 
 func TestQuizGoldenWrong80x24(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = ask(t, tm, quiz.Choice)
 	wrong := (quizOf(tm).q.AnswerIndex+1)%4 + 1
@@ -51,7 +51,7 @@ func TestQuizGoldenWrong80x24(t *testing.T) {
 }
 
 func TestQuizGoldenTypo80x24(t *testing.T) {
-	tm, _, clk := quizApp(t, QuizSettings{Mode: TypedMode}, 80, 24)
+	tm, _, clk := quizApp(t, QuizSettings{Mode: quiz.TypedMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = ask(t, tm, quiz.Typed)
 	term := quizOf(tm).q.Term
@@ -61,7 +61,7 @@ func TestQuizGoldenTypo80x24(t *testing.T) {
 }
 
 func TestQuizGoldenSummary80x24(t *testing.T) {
-	tm, _, clk := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm, _, clk := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	for i := 0; i < 4; i++ {
 		q := quizOf(tm)
@@ -77,7 +77,7 @@ func TestQuizGoldenSummary80x24(t *testing.T) {
 }
 
 func TestQuizGoldenAnswered120x40(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: TypedMode}, 120, 40)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.TypedMode}, 120, 40)
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = ask(t, tm, quiz.Typed)
 	tm = send(t, tm, keys("lifetime value")...)
@@ -85,20 +85,20 @@ func TestQuizGoldenAnswered120x40(t *testing.T) {
 }
 
 func TestQuizGoldenTiny20x6(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: TypedMode}, 20, 6)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.TypedMode}, 20, 6)
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = send(t, ask(t, tm, quiz.Typed), keys("pipe")...)
 	requireGolden(t, plain(tm))
 }
 
 func TestQuizGoldenMetric80x24(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.MetricMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	requireGolden(t, plain(tm))
 }
 
 func TestQuizGoldenMetricAnswered80x24(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.MetricMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter), keys("12")[0], keys("12")[1], press(tea.KeyEnter))
 	requireGolden(t, plain(tm))
 }

@@ -8,84 +8,18 @@ import (
 	"github.com/crm101/crm101/quiz"
 )
 
-// QuizMode chooses which kinds of question a session asks.
-type QuizMode int
+// QuizMode is quiz.Mode under the name the command line (cmd_quiz.go)
+// uses; which kinds a mode asks, its name and its label live in quiz.
+type QuizMode = quiz.Mode
 
-// The modes, in the order the start panel cycles through them.
-const (
-	MixedMode QuizMode = iota
-	FlashcardMode
-	ChoiceMode
-	TypedMode
-	MetricMode
-)
+// MixedMode is the default --mode.
+const MixedMode = quiz.MixedMode
 
 // QuizModes lists every mode in menu order.
-func QuizModes() []QuizMode {
-	return []QuizMode{MixedMode, FlashcardMode, ChoiceMode, TypedMode, MetricMode}
-}
-
-// String is the mode's name on the command line (--mode).
-func (m QuizMode) String() string {
-	switch m {
-	case MixedMode:
-		return "mixed"
-	case FlashcardMode:
-		return "flashcards"
-	case ChoiceMode:
-		return "choice"
-	case TypedMode:
-		return "typed"
-	case MetricMode:
-		return "metrics"
-	}
-	return fmt.Sprintf("mode(%d)", int(m))
-}
-
-// Label is the mode as the start panel shows it.
-func (m QuizMode) Label() string {
-	switch m {
-	case MixedMode:
-		return "Mixed"
-	case FlashcardMode:
-		return "Flashcards only"
-	case ChoiceMode:
-		return "Multiple choice"
-	case TypedMode:
-		return "Typed answers"
-	case MetricMode:
-		return "Metric problems"
-	}
-	return m.String()
-}
-
-// Kinds are the question kinds the mode asks; mixed asks every kind, so
-// recognising a term is never enough.
-func (m QuizMode) Kinds() []quiz.Kind {
-	switch m {
-	case FlashcardMode:
-		return []quiz.Kind{quiz.Flashcard}
-	case ChoiceMode:
-		return []quiz.Kind{quiz.Choice, quiz.ReverseChoice}
-	case TypedMode:
-		return []quiz.Kind{quiz.Typed, quiz.Acronym}
-	case MetricMode:
-		return []quiz.Kind{quiz.Metric}
-	}
-	return quiz.Kinds()
-}
+func QuizModes() []QuizMode { return quiz.Modes() }
 
 // ParseQuizMode reads a --mode value; the error lists the valid ones.
-func ParseQuizMode(s string) (QuizMode, error) {
-	var names []string
-	for _, m := range QuizModes() {
-		if strings.EqualFold(s, m.String()) {
-			return m, nil
-		}
-		names = append(names, m.String())
-	}
-	return 0, fmt.Errorf("unknown quiz mode %q (want %s)", s, strings.Join(names, ", "))
-}
+func ParseQuizMode(s string) (QuizMode, error) { return quiz.ParseMode(s) }
 
 // ParseCategory reads a --category value, ignoring case; "" and "all"
 // mean every category.
@@ -105,7 +39,7 @@ func ParseCategory(s string) (glossary.Category, error) {
 
 // QuizSettings are the start panel's choices; the command line presets them.
 type QuizSettings struct {
-	Mode     QuizMode
+	Mode     quiz.Mode
 	Category glossary.Category // "" for every category
 	Length   int               // questions drawn per session; 0 means quiz.DefaultSessionLength
 }

@@ -116,11 +116,11 @@ func TestQuizSettingsChangeAndReplan(t *testing.T) {
 		t.Fatalf("length %d, want 10", l)
 	}
 	tm = send(t, tm, press(tea.KeyDown), press(tea.KeyLeft)) // wraps to the mode row: mixed → metrics
-	if mode := quizOf(tm).settings.Mode; mode != MetricMode {
+	if mode := quizOf(tm).settings.Mode; mode != quiz.MetricMode {
 		t.Fatalf("mode %v, want metrics", mode)
 	}
 	tm = send(t, tm, press(tea.KeyRight), press(tea.KeyRight)) // → mixed → flashcards
-	if mode := quizOf(tm).settings.Mode; mode != FlashcardMode {
+	if mode := quizOf(tm).settings.Mode; mode != quiz.FlashcardMode {
 		t.Fatalf("mode %v, want flashcards", mode)
 	}
 }
@@ -133,7 +133,7 @@ func TestQuizDropsStalePlans(t *testing.T) {
 	q, fresh := q.changeSetting(1) // flashcards
 	q, _ = q.Update(fresh())
 	q, _ = q.Update(stale())
-	if q.seq == 0 || q.plan == nil || q.settings.Mode != FlashcardMode {
+	if q.seq == 0 || q.plan == nil || q.settings.Mode != quiz.FlashcardMode {
 		t.Fatalf("seq %d, mode %v", q.seq, q.settings.Mode)
 	}
 	if _, total := q.plan.Progress(); total != 6 {
@@ -142,7 +142,7 @@ func TestQuizDropsStalePlans(t *testing.T) {
 }
 
 func TestQuizFlashcardFlipGradeAndAdvance(t *testing.T) {
-	tm, st, _ := quizApp(t, QuizSettings{Mode: FlashcardMode}, 80, 24)
+	tm, st, _ := quizApp(t, QuizSettings{Mode: quiz.FlashcardMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	q := requireState(t, tm, quizAsking)
 	if q.q.Kind != quiz.Flashcard {
@@ -174,7 +174,7 @@ func TestQuizFlashcardFlipGradeAndAdvance(t *testing.T) {
 }
 
 func TestQuizChoiceRightIsGoodWrongComesBack(t *testing.T) {
-	tm, st, clk := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm, st, clk := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	for _, kind := range []quiz.Kind{quiz.Choice, quiz.ReverseChoice} {
 		tm = ask(t, tm, kind)
@@ -218,7 +218,7 @@ func TestQuizChoiceRightIsGoodWrongComesBack(t *testing.T) {
 }
 
 func TestQuizTypedAnswers(t *testing.T) {
-	tm, _, clk := quizApp(t, QuizSettings{Mode: TypedMode, Category: glossary.Metrics}, 80, 24)
+	tm, _, clk := quizApp(t, QuizSettings{Mode: quiz.TypedMode, Category: glossary.Metrics}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 
 	// Acronym questions name the acronym; tab gives up.
@@ -267,7 +267,7 @@ func TestQuizTypedAnswers(t *testing.T) {
 }
 
 func TestQuizResizeKeepsTypedAnswer(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: TypedMode}, 80, 24)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.TypedMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = ask(t, tm, quiz.Typed)
 	tm = send(t, tm, keys("chur")...)
@@ -282,7 +282,7 @@ func TestQuizResizeKeepsTypedAnswer(t *testing.T) {
 }
 
 func TestQuizOpensTermInBrowseAndComesBack(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 100, 30)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 100, 30)
 	tm = send(t, tm, press(tea.KeyEnter))
 	tm = send(t, tm, keys(strconv.Itoa(quizOf(tm).q.AnswerIndex+1))...)
 	before := requireState(t, tm, quizAnswered)
@@ -304,7 +304,7 @@ func TestQuizOpensTermInBrowseAndComesBack(t *testing.T) {
 }
 
 func TestQuizEndMidSessionKeepsAnswersAndSummarises(t *testing.T) {
-	tm, st, clk := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm, st, clk := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	q := quizOf(tm)
 	tm = send(t, tm, keys(strconv.Itoa(q.q.AnswerIndex+1))...) // right
@@ -345,7 +345,7 @@ func TestQuizEscWithNothingAnsweredReturnsToStart(t *testing.T) {
 }
 
 func TestQuizNothingToStudySaysSo(t *testing.T) {
-	tm, _, _ := quizApp(t, QuizSettings{Mode: FlashcardMode, Category: glossary.Marketing}, 80, 24)
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.FlashcardMode, Category: glossary.Marketing}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter), keys(" ")[0], keys("4")[0]) // the only Marketing term, easy
 	requireState(t, tm, quizSummary)
 	tm = send(t, tm, press(tea.KeyEnter), press(tea.KeyEnter))
@@ -357,7 +357,7 @@ func TestQuizNothingToStudySaysSo(t *testing.T) {
 
 // A store failure is shown, blocks moving on, and is reported at exit.
 func TestQuizSaveErrorIsShownAndReported(t *testing.T) {
-	tm, st, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, 80, 24)
+	tm, st, _ := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
@@ -382,7 +382,7 @@ func TestQuizSaveErrorIsShownAndReported(t *testing.T) {
 
 // Quitting before Bubble Tea ran the save command still saves.
 func TestQuizFinishSavingSavesPendingAnswer(t *testing.T) {
-	tm, st, _ := quizApp(t, QuizSettings{Mode: FlashcardMode}, 80, 24)
+	tm, st, _ := quizApp(t, QuizSettings{Mode: quiz.FlashcardMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter), keys(" ")[0])
 	term := quizOf(tm).q.Term
 	tm, _ = tm.Update(keys("3")[0]) // the save command is never run
@@ -419,7 +419,7 @@ func TestQuizSaveTrackerRunsEachJobOnce(t *testing.T) {
 func TestQuizNeverOverflowsTheTerminal(t *testing.T) {
 	sizes := [][2]int{{20, 6}, {80, 24}, {120, 40}, {1, 1}, {30, 3}, {40, 12}}
 	for _, sz := range sizes {
-		tm, _, _ := quizApp(t, QuizSettings{Mode: ChoiceMode}, sz[0], sz[1])
+		tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, sz[0], sz[1])
 		views := []string{plain(tm)}
 		tm = send(t, tm, press(tea.KeyEnter))
 		views = append(views, plain(tm))
@@ -441,19 +441,8 @@ func TestQuizNeverOverflowsTheTerminal(t *testing.T) {
 	}
 }
 
-func TestQuizModesAndCategoriesParse(t *testing.T) {
-	for _, m := range QuizModes() {
-		got, err := ParseQuizMode(strings.ToUpper(m.String()))
-		if err != nil || got != m {
-			t.Errorf("ParseQuizMode(%q) = %v, %v", m, got, err)
-		}
-		if len(m.Kinds()) == 0 {
-			t.Errorf("%v asks no kinds", m)
-		}
-	}
-	if _, err := ParseQuizMode("essay"); err == nil || !strings.Contains(err.Error(), "flashcards") {
-		t.Errorf("bad mode error: %v", err)
-	}
+// Modes are parsed and tested in quiz (TestModeTable).
+func TestQuizCategoriesParse(t *testing.T) {
 	if c, err := ParseCategory("customer experience"); err != nil || c != glossary.CustomerExperience {
 		t.Errorf("ParseCategory: %q, %v", c, err)
 	}
@@ -489,7 +478,7 @@ func advanceTo(t *testing.T, tm tea.Model, kind quiz.Kind) tea.Model {
 }
 
 func TestQuizMetricProblemShowsWorkedFormula(t *testing.T) {
-	tm, _, clk := quizApp(t, QuizSettings{Mode: MetricMode}, 80, 24)
+	tm, _, clk := quizApp(t, QuizSettings{Mode: quiz.MetricMode}, 80, 24)
 	if total := quizOf(tm).stats.Total; total != 3 {
 		t.Fatalf("%d metric terms in the test glossary, want CAC, CLV and churn", total)
 	}

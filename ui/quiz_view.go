@@ -108,7 +108,7 @@ func (m quizModel) header() []string {
 	if m.state == quizAnswered && !m.saving && m.saveErr == nil {
 		n = m.done // this answer is already counted
 	}
-	meta := fmt.Sprintf("Question %d of %d · %s · %s", n, m.total, m.category(m.q.Term), kindLabel(m.q.Kind))
+	meta := fmt.Sprintf("Question %d of %d · %s · %s", n, m.total, m.category(m.q.Term), m.q.Kind.Label())
 	percent := 0.0
 	if m.total > 0 {
 		percent = float64(m.done) / float64(m.total)
@@ -116,32 +116,11 @@ func (m quizModel) header() []string {
 	return []string{s.Meta.Render(meta), m.bar.ViewAs(percent), ""}
 }
 
-// kindLabel names a question kind for the header.
-func kindLabel(k quiz.Kind) string {
-	switch k {
-	case quiz.Flashcard:
-		return "flashcard"
-	case quiz.Choice:
-		return "multiple choice"
-	case quiz.ReverseChoice:
-		return "pick the definition"
-	case quiz.Acronym:
-		return "acronym"
-	case quiz.Typed:
-		return "typed recall"
-	case quiz.Metric:
-		return "metric problem"
-	case quiz.Article:
-		return "from the article"
-	}
-	return string(k)
-}
-
 func (m quizModel) questionView() []string {
 	s := m.styles.Quiz
 	out := m.header()
 	switch {
-	case m.q.Kind == quiz.Flashcard:
+	case m.q.SelfGraded():
 		out = append(out, s.Hint.Render("What does this mean?"), "", m.wrap(s.Prompt, m.q.Prompt), "")
 		if !m.flipped {
 			out = append(out, s.Hint.Render("Recall it, then press space to see the answer."))
@@ -171,7 +150,7 @@ func (m quizModel) answeredView() []string {
 	s := m.styles.Quiz
 	out := m.header()
 	switch {
-	case m.q.Kind == quiz.Flashcard:
+	case m.q.SelfGraded():
 		out = append(out, m.wrap(s.Prompt, m.q.Prompt), "", m.wrap(s.Meta, "You rated it "+m.rating.String()+"."))
 	case m.verdict.Typo:
 		out = append(out, m.wrap(s.Right, "✓ Correct"), m.wrap(s.Typo, m.verdict.Message))

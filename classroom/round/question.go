@@ -8,9 +8,11 @@ import (
 	"github.com/crm101/crm101/quiz"
 )
 
-// Options per question: four is enough to make guessing costly and few
-// enough to read while a countdown runs.
-const Options = 4
+// Options per question: a live question is quiz's multiple choice.
+const Options = quiz.OptionCount
+
+// kind is the one question kind a live round asks.
+const kind = quiz.Choice
 
 // Question is one multiple-choice question of a live round: a definition
 // and the terms to pick from.
@@ -34,7 +36,7 @@ func Questions(gen *quiz.Generator, n int) ([]Question, error) {
 	if n <= 0 {
 		return nil, fmt.Errorf("live round of %d questions: want at least one", n)
 	}
-	qs, err := gen.Quiz(n, []quiz.Kind{quiz.Choice}, nil)
+	qs, err := gen.Quiz(n, []quiz.Kind{kind}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("live round: %w", err)
 	}
@@ -51,7 +53,7 @@ func Questions(gen *quiz.Generator, n int) ([]Question, error) {
 func Playable(gen *quiz.Generator, g *glossary.Glossary) int {
 	fit := 0
 	for _, e := range g.Entries() {
-		if gen.Fits(e.Term, quiz.Choice) {
+		if gen.Fits(e.Term, kind) {
 			fit++
 		}
 	}
