@@ -54,19 +54,19 @@ type quizFlags struct {
 }
 
 func (f *quizFlags) register(cmd *cobra.Command, countDefault int, countHelp string) {
-	names := make([]string, 0, len(ui.QuizModes()))
-	for _, m := range ui.QuizModes() {
+	names := make([]string, 0, len(quiz.Modes()))
+	for _, m := range quiz.Modes() {
 		names = append(names, m.String())
 	}
-	cmd.Flags().StringVar(&f.mode, "mode", ui.MixedMode.String(), "question types: "+strings.Join(names, ", "))
+	cmd.Flags().StringVar(&f.mode, "mode", quiz.MixedMode.String(), "question types: "+strings.Join(names, ", "))
 	cmd.Flags().StringVar(&f.category, "category", "all", "only terms of this category (e.g. Metrics, Sales)")
 	cmd.Flags().IntVar(&f.count, "count", countDefault, countHelp)
 	cmd.Flags().Uint64Var(&f.seed, "seed", 0, "seed for question choice; the same seed repeats the same questions (default: random)")
 }
 
 // parse checks the flags, turning bad values into usage errors (exit 2).
-func (f quizFlags) parse() (ui.QuizMode, glossary.Category, error) {
-	mode, err := ui.ParseQuizMode(f.mode)
+func (f quizFlags) parse() (quiz.Mode, glossary.Category, error) {
+	mode, err := quiz.ParseMode(f.mode)
 	if err != nil {
 		return 0, "", exitError{2, err}
 	}

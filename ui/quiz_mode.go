@@ -8,19 +8,6 @@ import (
 	"github.com/crm101/crm101/quiz"
 )
 
-// QuizMode is quiz.Mode under the name the command line (cmd_quiz.go)
-// uses; which kinds a mode asks, its name and its label live in quiz.
-type QuizMode = quiz.Mode
-
-// MixedMode is the default --mode.
-const MixedMode = quiz.MixedMode
-
-// QuizModes lists every mode in menu order.
-func QuizModes() []QuizMode { return quiz.Modes() }
-
-// ParseQuizMode reads a --mode value; the error lists the valid ones.
-func ParseQuizMode(s string) (QuizMode, error) { return quiz.ParseMode(s) }
-
 // ParseCategory reads a --category value, ignoring case; "" and "all"
 // mean every category.
 func ParseCategory(s string) (glossary.Category, error) {
