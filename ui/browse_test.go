@@ -163,7 +163,7 @@ func TestBrowseResizeKeepsSelection(t *testing.T) {
 func TestBrowseGolden80x24(t *testing.T) {
 	m := newTestModel(t, Options{Query: "cu"})
 	tm := startProgram(t, m, 80, 24)
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Customer Persona") }, teatest.WithDuration(3*time.Second))
+	newTermScreen(80, 24).waitFor(t, tm, "Customer Persona")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyDown})
 	tm.Send(ctrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
@@ -173,7 +173,7 @@ func TestBrowseGolden80x24(t *testing.T) {
 func TestBrowseGolden120x40(t *testing.T) {
 	m := newTestModel(t, Options{})
 	tm := startProgram(t, m, 120, 40)
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Sales Qualified Lead") }, teatest.WithDuration(3*time.Second))
+	newTermScreen(120, 40).waitFor(t, tm, "Sales Qualified Lead")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	tm.Send(ctrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))

@@ -298,7 +298,8 @@ func TestCalculateGoldenError80x24(t *testing.T) {
 func TestCalculateGolden120x40(t *testing.T) {
 	m := newTestModel(t, Options{Start: CalculateScreen})
 	tm := startProgram(t, m, 120, 40)
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Metric ›") }, teatest.WithDuration(3*time.Second))
+	screen := newTermScreen(120, 40)
+	screen.waitFor(t, tm, "Metric ›")
 	tm.Type("nps")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	for i, v := range []string{"120", "50", "30"} {
@@ -307,7 +308,7 @@ func TestCalculateGolden120x40(t *testing.T) {
 		}
 		tm.Type(v)
 	}
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "NPS = 45") }, teatest.WithDuration(3*time.Second))
+	screen.waitFor(t, tm, "NPS = 45")
 	tm.Send(ctrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
 	requireGolden(t, plain(final))

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/charmbracelet/x/vt"
 
 	"github.com/crm101/crm101/glossary"
 )
@@ -198,3 +201,34 @@ func lipglossWidth(s string) int { return lipgloss.Width(s) }
 // testTheme draws dark and ignores the terminal's answer, so screens do
 // not depend on where the tests run.
 var testTheme = Theme{Dark: true, Fixed: true}
+
+// termScreen is a terminal emulator fed with a teatest program's output,
+// so a test can wait for what the screen shows. Bubble Tea v2 redraws
+// only the cells that change, so text on screen need not appear in one
+// piece in the byte stream.
+type termScreen struct{ em *vt.Emulator }
+
+func newTermScreen(w, h int) *termScreen {
+	s := &termScreen{em: vt.NewEmulator(w, h)}
+	go func() { _, _ = io.Copy(io.Discard, s.em) }() // the emulator's replies to queries
+	return s
+}
+
+// waitFor waits until the screen shows every text in want.
+func (s *termScreen) waitFor(t *testing.T, tm *teatest.TestModel, want ...string) {
+	t.Helper()
+	fed := 0
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		// A terminal's line discipline turns \n into \r\n (onlcr);
+		// teatest's output is a plain buffer, so do it here.
+		_, _ = s.em.Write(bytes.ReplaceAll(b[fed:], []byte("\n"), []byte("\r\n")))
+		fed = len(b)
+		screen := s.em.String()
+		for _, w := range want {
+			if !strings.Contains(screen, w) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(10*time.Second))
+}
