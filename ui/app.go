@@ -40,6 +40,17 @@ func (s Screen) String() string {
 	return "Unknown"
 }
 
+// Short is the tab's name where the full one does not fit.
+func (s Screen) Short() string {
+	switch s {
+	case CalculateScreen:
+		return "Calc"
+	case QuizScreen:
+		return "Quiz"
+	}
+	return s.String()
+}
+
 // Options configure a new app. Glossary is required.
 type Options struct {
 	Glossary *glossary.Glossary
@@ -264,7 +275,9 @@ func (m *Model) updateGlobalKeys() {
 // resize gives every screen, visible or not, the space left between the
 // tab bar and the help bar, so switching screens never shows a stale size.
 func (m Model) resize() Model {
-	m.help.SetWidth(m.width)
+	// Help drops whole items to fit (ending in "…"), so it gets exactly
+	// the width inside its padding.
+	m.help.SetWidth(max(1, m.width-m.styles.App.Help.GetHorizontalFrameSize()))
 	chrome := lipgloss.Height(m.tabBar()) + lipgloss.Height(m.helpView())
 	bodyHeight := max(0, m.height-chrome)
 	m.browse = m.browse.setSize(m.width, bodyHeight)
@@ -322,17 +335,36 @@ func (m Model) screen() string {
 	return screen
 }
 
+// tabBar draws the brand and the tabs. On a narrow terminal it drops
+// whole items, never letters: first the brand, then the long names
+// (Calculate → Calc), and at last every tab but the active one.
 func (m Model) tabBar() string {
-	tabs := []string{m.styles.App.Brand.Render("crm101")}
-	for _, s := range m.screens {
-		style := m.styles.App.Tab
+	a := m.styles.App
+	tab := func(s Screen, name string) string {
 		if s == m.active {
-			style = m.styles.App.ActiveTab
+			return a.ActiveTab.Render(name)
 		}
-		tabs = append(tabs, style.Render(s.String()))
+		return a.Tab.Render(name)
 	}
-	bar := lipgloss.JoinHorizontal(lipgloss.Top, tabs...)
-	return m.styles.App.TabBar.MaxWidth(m.width).Render(bar)
+	var full, short, active []string
+	for _, s := range m.screens {
+		full = append(full, tab(s, s.String()))
+		short = append(short, tab(s, s.Short()))
+		if s == m.active {
+			active = append(active, tab(s, s.Short()))
+		}
+	}
+	room := m.width - a.TabBar.GetHorizontalFrameSize()
+	for _, tabs := range [][]string{append([]string{a.Brand.Render("crm101")}, full...), full, short} {
+		if bar := lipgloss.JoinHorizontal(lipgloss.Top, tabs...); lipgloss.Width(bar) <= room {
+			return a.TabBar.Render(bar)
+		}
+	}
+	// Tighter still: the short names without the bar's own margin.
+	if bar := lipgloss.JoinHorizontal(lipgloss.Top, short...); lipgloss.Width(bar) <= m.width {
+		return bar
+	}
+	return a.TabBar.MaxWidth(m.width).Render(lipgloss.JoinHorizontal(lipgloss.Top, active...))
 }
 
 func (m Model) helpView() string {

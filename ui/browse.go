@@ -415,12 +415,22 @@ func (m browseModel) restyle() browseModel {
 func (m browseModel) setSize(width, height int) browseModel {
 	m.width, m.height = width, height
 	m.input.SetWidth(max(1, width-lipgloss.Width(m.input.Prompt)-1))
+	return m.renderDetail()
+}
+
+// relayout sizes the list and the detail pane for the current size,
+// focus and results; the stacked layout changes with all three.
+func (m browseModel) relayout() browseModel {
 	l := m.layout()
 	m.listBox = l.list
-	m.detail.SetWidth(max(0, l.detail.w-m.styles.Browse.Pane.GetHorizontalFrameSize()))
-	m.detail.SetHeight(max(0, l.detail.h-m.styles.Browse.Pane.GetVerticalFrameSize()))
+	frameW, frameH := m.styles.Browse.Pane.GetFrameSize()
+	if l.bare {
+		frameW, frameH = 0, 0
+	}
+	m.detail.SetWidth(max(0, l.detail.w-frameW))
+	m.detail.SetHeight(max(0, l.detail.h-frameH))
 	m.offset = scrollInto(m.cursor, m.offset, m.listBox.h)
-	return m.renderDetail()
+	return m
 }
 
 func clamp(v, lo, hi int) int {

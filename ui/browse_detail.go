@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/crm101/crm101/glossary"
 )
@@ -14,6 +13,7 @@ import (
 // runs when the entry, the selected related term or the size changes,
 // never from View, so scrolling and redraws stay cheap.
 func (m browseModel) renderDetail() browseModel {
+	m = m.relayout()
 	_, isMetric := m.openMetric()
 	m.keys.Calculate.SetEnabled(isMetric && m.detailFocus)
 	idx, ok := m.history.current()
@@ -21,7 +21,7 @@ func (m browseModel) renderDetail() browseModel {
 		m.detail.SetContent("")
 		return m
 	}
-	m.detail.SetContent(m.detailContent(m.g.At(idx), min(m.detail.Width(), maxReadingWidth)))
+	m.detail.SetContent(m.detailContent(m.g.At(idx), min(m.detail.Width(), maxReadingWidth), m.layout().bare))
 	return m
 }
 
@@ -29,7 +29,10 @@ func (m browseModel) renderDetail() browseModel {
 // wide terminals.
 const maxReadingWidth = 88
 
-func (m browseModel) detailContent(e glossary.Entry, width int) string {
+// detailContent is the entry as the pane shows it. Compact, for a
+// terminal with a few rows, goes from the name straight to the
+// definition.
+func (m browseModel) detailContent(e glossary.Entry, width int, compact bool) string {
 	b := m.styles.Browse
 	wrap := func(style lipgloss.Style, text string) string {
 		return style.Width(width).Render(text)
@@ -43,6 +46,9 @@ func (m browseModel) detailContent(e glossary.Entry, width int) string {
 		wrap(b.Badge, categoryLine(e)),
 		wrap(b.Heading, "Definition"),
 		wrap(b.Body, e.Definition),
+	}
+	if compact {
+		parts = []string{parts[0], parts[3]}
 	}
 	if e.Example != "" {
 		parts = append(parts, wrap(b.Heading, "Example"), wrap(b.Example, "“"+e.Example+"”"))
@@ -96,7 +102,13 @@ func (m browseModel) View() string {
 	}
 	list := m.listView() // exactly l.list.w × l.list.h
 	body := list
-	if l.detail.h >= minPaneHeight && l.detail.w > m.styles.Browse.Pane.GetHorizontalFrameSize() {
+	if l.bare && l.detail.h > 0 {
+		detail := m.styles.Plain.MaxHeight(l.detail.h).Render(m.detail.View())
+		body = detail
+		if l.list.h > 0 {
+			body = lipgloss.JoinVertical(lipgloss.Left, list, detail)
+		}
+	} else if l.detail.h >= minPaneHeight && l.detail.w > m.styles.Browse.Pane.GetHorizontalFrameSize() {
 		pane := m.styles.Browse.Pane
 		if m.detailFocus {
 			pane = m.styles.Browse.FocusedPane
@@ -126,21 +138,11 @@ func (m browseModel) withScrollHint(pane string) string {
 	case m.detail.AtBottom():
 		hint = " end "
 	}
-	lines := strings.Split(pane, "\n")
-	last := lines[len(lines)-1]
-	w := lipgloss.Width(last)
-	if w < len(hint)+4 {
-		return pane
-	}
-	// The border is "╰───╯": keep its ends, put the hint near the right.
-	runes := []rune(ansi.Strip(last))
-	start := len(runes) - 2 - len([]rune(hint))
 	border := m.styles.Browse.PaneBorder
 	if m.detailFocus {
 		border = m.styles.Browse.FocusedPaneBorder
 	}
-	lines[len(lines)-1] = border.Render(string(runes[:start])) + m.styles.Browse.ScrollHint.Render(hint) + border.Render(string(runes[start+len([]rune(hint)):]))
-	return strings.Join(lines, "\n")
+	return withBorderHint(pane, hint, border, m.styles.Browse.ScrollHint)
 }
 
 // filterLine shows the category filter and how many entries are listed.

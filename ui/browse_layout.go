@@ -6,6 +6,7 @@ type browseLayout struct {
 	list   box
 	detail box
 	side   bool // list and detail side by side (else stacked)
+	bare   bool // the detail is drawn without its pane: too few rows for a border
 }
 
 // Side by side needs room for a readable list and a readable pane;
@@ -30,9 +31,21 @@ func (m browseModel) layout() browseLayout {
 		l.detail = box{x: lw + 1, y: l.header, w: m.width - lw - 1, h: body}
 		return l
 	}
-	listH := max(1, body*2/5)
+	// Stacked, the list takes no more rows than it has results, and
+	// reading an entry gives the pane the room: the list keeps a quarter
+	// (none at all on a tiny terminal), and a pane with no room for its
+	// border is drawn bare.
+	rows := max(1, len(m.shown))
+	listH := min(rows, max(1, body*2/5))
+	if m.detailFocus {
+		listH = min(rows, body/4)
+	}
 	detailH := body - listH
-	if detailH < minPaneHeight {
+	switch {
+	case m.detailFocus && detailH < minPaneHeight+2: // a border would leave one line of text
+		l.bare = true
+	case detailH >= minPaneHeight:
+	default:
 		listH, detailH = body, 0
 	}
 	l.list = box{x: 0, y: l.header, w: m.width, h: listH}

@@ -113,8 +113,8 @@ func (m calculateModel) handleFormKey(msg tea.KeyPressMsg) (calculateModel, tea.
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		return m.focusPicker()
-	case key.Matches(msg, m.keys.Next):
-		return m.focusField(min(m.focus+1, len(m.fields)-1))
+	case key.Matches(msg, m.keys.Next): // past the last field, round to the first
+		return m.focusField((m.focus + 1) % len(m.fields))
 	case key.Matches(msg, m.keys.Prev):
 		if m.focus == 0 {
 			return m.focusPicker()

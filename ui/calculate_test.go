@@ -120,7 +120,9 @@ func TestCalculateFocusMoves(t *testing.T) {
 		want int
 	}{
 		{press(tea.KeyTab), 1}, {press(tea.KeyDown), 2}, {press(tea.KeyEnter), 3},
-		{press(tea.KeyTab), 3}, // the last field stays
+		{press(tea.KeyTab), 0}, // past the last field, round to the first
+		{tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}, pickerFocus}, {press(tea.KeyEnter), 0},
+		{press(tea.KeyTab), 1}, {press(tea.KeyTab), 2}, {press(tea.KeyTab), 3},
 		{tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}, 2}, {press(tea.KeyUp), 1}, {press(tea.KeyUp), 0},
 		{tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}, pickerFocus}, // before the first field: the picker
 	}

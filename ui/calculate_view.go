@@ -107,23 +107,76 @@ func (m calculateModel) formView(l calculateLayout) string {
 	mt := m.metrics[m.current]
 	wrap := func(style lipgloss.Style, text string) string { return style.Width(w).Render(text) }
 
-	lines := []string{
-		wrap(s.Title, mt.Term),
-		wrap(s.Formula, mt.Formula()),
-		"",
-	}
+	header := splitLines(wrap(s.Title, mt.Term), wrap(s.Formula, mt.Formula()))
+	fields := make([][]string, len(mt.Inputs))
 	for j, in := range mt.Inputs {
-		lines = append(lines, m.fieldRow(j, in, l))
+		fields[j] = []string{m.fieldRow(j, in, l)}
 		if msg := m.shownError(j, in); msg != "" {
 			indent := markWidth
 			text := s.Error.Width(max(1, w-indent)).Render("✗ " + msg)
-			lines = append(lines, m.styles.Plain.PaddingLeft(indent).Render(text))
+			fields[j] = append(fields[j], splitLines(m.styles.Plain.PaddingLeft(indent).Render(text))...)
 		}
 	}
-	lines = append(lines, "")
-	lines = append(lines, m.resultLines(mt, w)...)
-	body := strings.Join(lines, "\n")
-	return pane.Width(l.form.w).Height(l.form.h).MaxHeight(l.form.h).Render(m.styles.Plain.MaxHeight(h).Render(body))
+	lines, hint := fitForm(header, fields, m.focus, splitLines(m.resultLines(mt, w)...), h)
+	view := pane.Width(l.form.w).Height(l.form.h).MaxHeight(l.form.h).Render(strings.Join(lines, "\n"))
+	if hint == "" {
+		return view
+	}
+	border := s.PaneBorder
+	if m.focus != pickerFocus {
+		border = s.FocusedPaneBorder
+	}
+	return withBorderHint(view, hint, border, s.ScrollHint)
+}
+
+// fitForm lays the form out in h lines: the header, the fields and the
+// result, a blank line between each. When they do not fit, the result's
+// first line still shows (the answer is what the form is for), the
+// focused field stays in view, the rest scrolls, and hint says which way
+// there is more.
+func fitForm(header []string, fields [][]string, focus int, result []string, h int) (lines []string, hint string) {
+	body := append(append([]string{}, header...), "")
+	focusStart, focusEnd := 0, 0
+	for j, f := range fields {
+		if j == focus {
+			focusStart, focusEnd = len(body), len(body)+len(f)
+		}
+		body = append(body, f...)
+	}
+	if len(body)+1+len(result) <= h {
+		return append(append(body, ""), result...), ""
+	}
+	full := len(result)
+	// The result gets up to half the pane, the fields the rest.
+	result = result[:clamp(min(h/2, h-(focusEnd-focusStart)-1), min(1, full), full)]
+	room := max(0, h-len(result)-1) // one blank line before the result
+	if room < focusEnd-focusStart {
+		room = max(0, h-len(result))
+	}
+	start := min(max(0, focusEnd-room), focusStart)
+	end := min(len(body), start+room)
+	lines = append([]string{}, body[start:end]...)
+	if len(lines) < h-len(result) {
+		lines = append(lines, "")
+	}
+	lines = append(lines, result...)
+	above, below := start > 0, end < len(body) || len(result) < full
+	switch {
+	case above && below:
+		return lines, " more ↕ "
+	case above:
+		return lines, " more ↑ "
+	}
+	return lines, " more ↓ "
+}
+
+// splitLines splits rendered blocks into their lines.
+func splitLines(blocks ...string) []string {
+	var out []string
+	for _, b := range blocks {
+		out = append(out, strings.Split(b, "\n")...)
+	}
+	return out
 }
 
 // fieldRow is "label  $ [text]  unit" for input j.

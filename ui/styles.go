@@ -51,6 +51,7 @@ type Styles struct {
 		FilterPrompt, Text, Placeholder, Item, SelectedItem, Empty   lipgloss.Style
 		Pane, FocusedPane, Title, Formula, Label, FocusedLabel, Unit lipgloss.Style
 		Error, Result, Filled, Interpretation, Hint                  lipgloss.Style
+		PaneBorder, FocusedPaneBorder, ScrollHint                    lipgloss.Style
 	}
 	Quiz struct {
 		Frame, Heading, Label, Value, Selected, Setting, Hint, Meta lipgloss.Style
@@ -172,6 +173,7 @@ func NewStyles(dark bool) Styles {
 	c.Filled = ns().Foreground(p.Good)
 	c.Interpretation = ns().Foreground(p.Text).Italic(true)
 	c.Hint = ns().Foreground(p.Subtle).Italic(true)
+	c.PaneBorder, c.FocusedPaneBorder, c.ScrollHint = b.PaneBorder, b.FocusedPaneBorder, b.ScrollHint
 
 	in := &s.Input
 	in.Search = inputStyles(b.SearchPrompt, b.SearchText, b.Placeholder, p.Accent)
