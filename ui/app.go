@@ -162,8 +162,14 @@ type storeOpenedMsg struct {
 	err   error
 }
 
+// storeOpenDelay lets the first frame, drawn on the program's first
+// ticks, have the CPU to itself: on a busy two-core machine SQLite's
+// open competed with it. Nobody reaches Test Yourself sooner.
+const storeOpenDelay = 50 * time.Millisecond
+
 func openStoreCmd(open func() (*quiz.Store, error)) tea.Cmd {
 	return func() tea.Msg {
+		time.Sleep(storeOpenDelay)
 		store, err := open()
 		return storeOpenedMsg{store, err}
 	}
