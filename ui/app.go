@@ -342,7 +342,9 @@ func (m Model) restyle(dark bool) Model {
 	m.help.Styles = m.styles.Help
 	m.browse = m.browse.restyle()
 	m.calc = m.calc.restyle()
-	m.quiz = m.quiz.restyle()
+	if m.has(QuizScreen) { // no quiz model without a store, or before it opens
+		m.quiz = m.quiz.restyle()
+	}
 	return m
 }
 

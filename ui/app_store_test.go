@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"image/color"
 	"strings"
 	"testing"
 
@@ -30,6 +31,8 @@ func TestStoreOpenedAfterFirstFrame(t *testing.T) {
 			m := newTestModel(t, Options{OpenStore: c.open})
 			var tm tea.Model = m
 			tm, _ = tm.Update(size(80, 24))
+			// The terminal's background may answer before the store does.
+			tm, _ = tm.Update(tea.BackgroundColorMsg{Color: color.White})
 			if first := ansi.Strip(tm.View().Content); strings.Contains(first, "Test Yourself") {
 				t.Fatalf("first frame offers Test Yourself before the store is open:\n%s", first)
 			}
