@@ -19,8 +19,9 @@ import (
 
 // BenchmarkClassroom200 runs the real `crm101 serve` as its own process
 // and 200 SSH trainees against it. Each iteration is a one-question live
-// round started from a trainer's SSH console. It reports the slowest
-// frame any trainee saw — from the trainer's key press to the question on
+// round started from a trainer's SSH console. It reports the bytes sent
+// per frame (one write to a trainee's terminal) and per trainee and
+// round, the slowest frame any trainee saw — from the trainer's key press to the question on
 // the trainee's screen, and from the last answer to the reveal — and the
 // server process's resident memory. Not run in CI:
 //
@@ -87,6 +88,7 @@ func BenchmarkClassroom200(b *testing.B) {
 	}
 
 	var worstQuestion, worstReveal time.Duration
+	var sent, frames int
 	b.ResetTimer()
 	for range b.N {
 		for _, c := range clients {
@@ -130,11 +132,17 @@ func BenchmarkClassroom200(b *testing.B) {
 			if r, ok := c.screen.seenAt("1 · answer"); ok {
 				worstReveal = max(worstReveal, r.Sub(lastAnswer))
 			}
+			c.screen.mu.Lock()
+			sent += c.screen.bytes
+			frames += c.screen.frames
+			c.screen.mu.Unlock()
 		}
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(worstQuestion.Milliseconds()), "max-question-frame-ms")
 	b.ReportMetric(float64(worstReveal.Milliseconds()), "max-reveal-frame-ms")
+	b.ReportMetric(float64(sent)/float64(max(frames, 1)), "bytes/frame")
+	b.ReportMetric(float64(sent)/float64(n*b.N), "bytes/trainee-round")
 	b.ReportMetric(float64(idle)/1024, "server-idle-rss-MB")
 	b.ReportMetric(float64(procStatus(b, cmd.Process.Pid, "VmHWM"))/1024, "server-peak-rss-MB")
 }

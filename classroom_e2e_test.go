@@ -91,6 +91,7 @@ type screen struct {
 	term    *vt.Emulator
 	writes  int        // number of writes, to tell a new frame from an old one
 	bytes   int        // bytes written, for the benchmark's bytes per frame
+	frames  int        // writes since the last reset: one a frame
 	replyMu sync.Mutex // apart from mu: replies are made while mu is held
 	reply   io.Writer
 	seen    map[string]time.Time // first time each watched text appeared
@@ -125,6 +126,7 @@ func (s *screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.writes++
+	s.frames++
 	s.bytes += len(p)
 	_, _ = s.term.Write(p)
 	if len(s.watch) > 0 {
@@ -150,7 +152,7 @@ func (s *screen) close() {
 func (s *screen) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.bytes = 0
+	s.bytes, s.frames = 0, 0
 	s.seen = map[string]time.Time{}
 }
 

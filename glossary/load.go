@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/crm101/crm101/assets"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -62,11 +61,15 @@ type builtinData struct {
 	compare      []CompareSet        // members rewritten to terms
 }
 
+// The built-in glossary is compiled in as Go values (builtin_data.go,
+// generated from assets/ and checked against them by
+// TestBuiltinGenerated): parsing its YAML took longer than everything
+// else the app does before its first frame.
+//
+//go:generate go test -run ^TestBuiltinGenerated$ -regenerate .
+
 var builtin = sync.OnceValues(func() (*builtinData, error) {
-	curated, err := parseCurated(assets.GlossaryYAML)
-	if err != nil {
-		return nil, fmt.Errorf("built-in glossary: %w", err)
-	}
+	curated := builtinCurated
 	entries := make([]Entry, len(curated))
 	for i, c := range curated {
 		entries[i] = c.Entry
@@ -95,11 +98,7 @@ var builtin = sync.OnceValues(func() (*builtinData, error) {
 	if len(ps) > 0 {
 		return nil, fmt.Errorf("built-in glossary: %w", ps)
 	}
-	sets, err := parseCompare(assets.CompareYAML)
-	if err != nil {
-		return nil, fmt.Errorf("built-in glossary: %w", err)
-	}
-	if d.compare, err = checkCompare(g, sets); err != nil {
+	if d.compare, err = checkCompare(g, builtinCompare); err != nil {
 		return nil, fmt.Errorf("built-in glossary: %w", err)
 	}
 	return d, nil

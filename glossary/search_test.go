@@ -351,7 +351,7 @@ func TestSearchBuiltin(t *testing.T) {
 		{"cac", []string{"Customer Acquisition Cost"}},
 		{"sql", []string{"Sales Qualified Lead"}},
 		{"nps", []string{"Net Promoter Score"}},
-		{"lead", []string{"Lead", "Lead Scoring"}},                                          // then longer "Lead …" names
+		{"lead", []string{"Lead", "Lead Scoring"}}, // then longer "Lead …" names
 		{"crm", []string{"Customer Relationship Management", "Agile CRM", "Adaptive CRM", "Flexible CRM", "CRM Analytics"}}, // whole words, shortest first
 		{"churn", []string{"Churn Rate", "Revenue Churn Rate"}},
 		{"funnel", []string{"Sales Funnel", "Funnel Analysis"}},

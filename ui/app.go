@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,6 +65,10 @@ type Options struct {
 	// Test Yourself exists only with a progress store, opened by the
 	// caller before the program starts (and closed after FinishSaving).
 	Store *quiz.Store
+	// OpenStore, when Store is nil, opens the progress store in a
+	// command after the first frame, which then never waits on SQLite:
+	// Test Yourself appears when it answers, or StoreErr's message does.
+	OpenStore func() (*quiz.Store, error)
 	// QuizIndex lets apps over one glossary share the quiz's per-glossary
 	// table (a classroom's trainees); nil builds one of its own.
 	QuizIndex *quiz.Index
@@ -95,6 +100,9 @@ type Model struct {
 	quiz   quizModel
 	calc   calculateModel
 	live   liveModel // the classroom's live round; takes over the screen while one runs
+
+	openStore func() (*quiz.Store, error) // opens the store after the first frame
+	newQuiz   func(*quiz.Store) quizModel // builds Test Yourself on an open store
 }
 
 // New builds the root model from opts.
@@ -111,19 +119,25 @@ func New(opts Options) Model {
 		active:  BrowseScreen,
 	}
 	m.browse = newBrowseModel(opts.Glossary, m.styles, opts.Query)
-	if opts.Store != nil {
+	shared := m.styles
+	m.newQuiz = func(store *quiz.Store) quizModel {
 		clock := opts.Clock
 		if clock == nil {
 			clock = time.Now
 		}
-		m.screens = append(m.screens, QuizScreen)
 		// Cards are kept per pack: a pack term never shares a card with a
 		// built-in term of the same name.
 		ix := opts.QuizIndex
 		if ix == nil {
 			ix = quiz.NewIndex(opts.Glossary)
 		}
-		m.quiz = newQuizModel(opts.Glossary, ix, opts.Store.ForGlossary(opts.Glossary), m.styles, clock, opts.Seed, opts.Quiz)
+		return newQuizModel(opts.Glossary, ix, store.ForGlossary(opts.Glossary), shared, clock, opts.Seed, opts.Quiz)
+	}
+	if opts.Store != nil {
+		m.screens = append(m.screens, QuizScreen)
+		m.quiz = m.newQuiz(opts.Store)
+	} else {
+		m.openStore = opts.OpenStore
 	}
 	if opts.StoreErr != nil {
 		m.err = fmt.Errorf("Test Yourself is off: %w", opts.StoreErr)
@@ -148,7 +162,43 @@ func (m Model) Init() tea.Cmd {
 	if !m.theme.Fixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	if m.openStore != nil {
+		cmds = append(cmds, openStoreCmd(m.openStore))
+	}
 	return tea.Batch(cmds...)
+}
+
+// storeOpenedMsg carries the progress store opened after the first frame.
+type storeOpenedMsg struct {
+	store *quiz.Store
+	err   error
+}
+
+// storeOpenDelay lets the first frame, drawn on the program's first
+// ticks, have the CPU to itself: on a busy two-core machine SQLite's
+// open competed with it. Nobody reaches Test Yourself sooner.
+const storeOpenDelay = 50 * time.Millisecond
+
+func openStoreCmd(open func() (*quiz.Store, error)) tea.Cmd {
+	return func() tea.Msg {
+		time.Sleep(storeOpenDelay)
+		store, err := open()
+		return storeOpenedMsg{store, err}
+	}
+}
+
+// storeOpened adds Test Yourself once its store is open, or says why
+// there is none, as New does for a store opened before the program.
+func (m Model) storeOpened(msg storeOpenedMsg) (Model, tea.Cmd) {
+	m.openStore = nil
+	if msg.err != nil {
+		m.err = fmt.Errorf("Test Yourself is off: %w", msg.err)
+		return m.resize(), nil // the message takes its lines from the body
+	}
+	m.screens = append(slices.Clip(m.screens), QuizScreen)
+	m.quiz = m.newQuiz(msg.store)
+	m.updateGlobalKeys()
+	return m.resize(), m.quiz.Init()
 }
 
 // FinishSaving waits for answers still on their way to the progress
@@ -198,6 +248,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.browse, cmd = m.browse.Update(msg)
 		return m, cmd
+	case storeOpenedMsg:
+		return m.storeOpened(msg)
 	case quizPlannedMsg, quizSavedMsg, quizSummaryMsg:
 		var cmd tea.Cmd
 		m.quiz, cmd = m.quiz.Update(msg)
@@ -296,7 +348,9 @@ func (m Model) restyle(dark bool) Model {
 	m.help.Styles = m.styles.Help
 	m.browse = m.browse.restyle()
 	m.calc = m.calc.restyle()
-	m.quiz = m.quiz.restyle()
+	if m.has(QuizScreen) { // no quiz model without a store, or before it opens
+		m.quiz = m.quiz.restyle()
+	}
 	return m
 }
 
