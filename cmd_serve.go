@@ -111,7 +111,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		MaxSessions: f.maxSessions, ConnBurst: f.connBurst, ConnRate: f.connRate, IdleTimeout: f.idle, MaxSession: f.maxSession,
 		Round: round.Config{QuestionTime: f.questionTime, RevealTime: f.revealTime},
 		Log:   logger,
-		FPS:   ui.ProgramFPS,
+		FPS:   sessionFPS,
 		Trainee: func(s sshd.TraineeSession) tea.Model {
 			return ui.New(ui.Options{Glossary: g, QuizIndex: ix, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live,
 				Store: s.Progress, Seed: uint64(time.Now().UnixNano()), Clock: time.Now})
@@ -228,6 +228,13 @@ func readKeys(path string) ([]gossh.PublicKey, error) {
 	}
 	return keys, nil
 }
+
+// sessionFPS is each trainee's frame rate. A room is up to hundreds of
+// programs in one process: at 120 frames a second each, their render
+// tickers alone would keep two cores busy, and a live round's question
+// would reach the last trainee seconds late. 30 is smooth for typing
+// over a network and leaves the cores to the round.
+const sessionFPS = 30
 
 func isTerminal(v any) bool {
 	f, ok := v.(interface{ Fd() uintptr })
