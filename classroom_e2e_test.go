@@ -96,6 +96,8 @@ type screen struct {
 	reply   io.Writer
 	seen    map[string]time.Time // first time each watched text appeared
 	watch   []string
+	shown   string // the screen's text as of write number shownAt
+	shownAt int
 }
 
 func newScreen(w, h int, watch []string) *screen {
@@ -131,7 +133,7 @@ func (s *screen) Write(p []byte) (int, error) {
 	_, _ = s.term.Write(p)
 	if len(s.watch) > 0 {
 		at := time.Now()
-		text := s.term.String()
+		text := s.textLocked()
 		for _, w := range s.watch {
 			if _, ok := s.seen[w]; !ok && strings.Contains(text, w) {
 				s.seen[w] = at
@@ -168,7 +170,18 @@ func (s *screen) seenAt(w string) (time.Time, bool) {
 func (s *screen) text() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.term.String()
+	return s.textLocked()
+}
+
+// textLocked is the screen's text, read from the emulator only when
+// something was written since last time: waiting clients poll often,
+// and two hundred of them reading a whole screen each time would starve
+// the server they measure.
+func (s *screen) textLocked() string {
+	if s.shownAt != s.writes {
+		s.shown, s.shownAt = s.term.String(), s.writes
+	}
+	return s.shown
 }
 
 // since is what the screen shows now, if anything was drawn after write
@@ -179,7 +192,7 @@ func (s *screen) since(mark int) (string, int) {
 	if s.writes <= mark && mark > 0 {
 		return "", s.writes
 	}
-	return s.term.String(), s.writes
+	return s.textLocked(), s.writes
 }
 
 type dialOpts struct {
