@@ -142,8 +142,11 @@ func TestDeckFlagsAndEnv(t *testing.T) {
 }
 
 // export → --deck import gives the same entries, in every format.
+// The hostile pack (#-terms, commas, quotes, line breaks, tabs, pipes,
+// HTML-like text, non-ASCII, its own categories and tags) survives too.
 func TestDeckExportRoundTrip(t *testing.T) {
-	want := termsJSON(t, "--deck", testPack("good.yaml"), "--deck", testPack("good.txt"))
+	decks := []string{"--deck", testPack("good.yaml"), "--deck", testPack("good.txt"), "--deck", testPack("hostile.yaml")}
+	want := termsJSON(t, decks...)
 	for _, f := range glossary.Formats() {
 		t.Run(string(f), func(t *testing.T) {
 			ext := map[glossary.Format]string{glossary.FormatAnki: "txt"}[f]
@@ -151,11 +154,11 @@ func TestDeckExportRoundTrip(t *testing.T) {
 				ext = string(f)
 			}
 			path := filepath.Join(t.TempDir(), "export."+ext)
-			code, _, errOut := runCLI(t, "--deck", testPack("good.yaml"), "--deck", testPack("good.txt"), "deck", "export", "-o", path)
+			code, _, errOut := runCLI(t, append(decks, "deck", "export", "-o", path)...)
 			if code != 0 {
 				t.Fatalf("export: exit %d, %s", code, errOut)
 			}
-			got := termsJSON(t, "--only-decks", "--deck", path)
+			got := termsJSON(t, "--strict", "--only-decks", "--deck", path)
 			if len(got) != len(want) {
 				t.Fatalf("%d entries back, want %d", len(got), len(want))
 			}

@@ -201,7 +201,8 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 }
 
 // settleCategory gives e its category: the one it states, else the one
-// its first category tag names, else def. Tags that say nothing but the
+// its first category tag names (with a warning when another names a
+// different one), else def. Tags that say nothing but the
 // category are dropped; crm101::override and crm101::beyond_sources set
 // their fields.
 func settleCategory(e *PackEntry, def Category, known map[string]Category, anki bool, c *collector) {
@@ -226,8 +227,20 @@ func settleCategory(e *PackEntry, def Category, known map[string]Category, anki 
 		}
 		return
 	}
+	if !stated {
+		// A category:: tag states the category outright, as a column would.
+		for _, t := range e.Tags {
+			if _, explicit := cutPrefixFold(strings.TrimPrefix(t, "crm101::"), categoryTagPrefix); explicit {
+				if cat, _, ok := tagCategory(t, known); ok {
+					e.Category, stated = cat, true
+					break
+				}
+			}
+		}
+	}
 	keep := e.Tags[:0:0]
 	var other Category
+	fromTags := !stated // only tags that disagree with each other are worth a warning
 	for _, t := range e.Tags {
 		switch {
 		case strings.EqualFold(t, ankiOverrideTag):
@@ -242,7 +255,7 @@ func settleCategory(e *PackEntry, def Category, known map[string]Category, anki 
 		case !ok:
 		case !stated:
 			e.Category, stated = cat, true
-		case cat != e.Category && other == "":
+		case cat != e.Category && other == "" && fromTags:
 			other = cat
 		}
 		if ok && exact && cat == e.Category {
