@@ -35,7 +35,9 @@ func addDeckFlags(root *cobra.Command) {
 // loadOptions reads the pack-reading flags.
 func loadOptions(cmd *cobra.Command) (glossary.LoadOptions, error) {
 	var o glossary.LoadOptions
-	fl := cmd.Flags()
+	// The root's own flag set: `quiz --category` is the quiz's filter
+	// and shadows the root's --category there.
+	fl := cmd.Root().PersistentFlags()
 	var err error
 	get := func(name string) string {
 		v, e := fl.GetString(name)

@@ -110,6 +110,11 @@ func TestDeckLoadsLeniently(t *testing.T) {
 	if code, _, errOut = runCLI(t, "--on-clash", "sometimes", "terms"); code != 2 || !strings.Contains(errOut, "want keep, replace or error") {
 		t.Errorf("bad --on-clash: exit %d\n%s", code, errOut)
 	}
+	// --category names the default category of pack notes.
+	got := termsJSON(t, "--only-decks", "--category", "Acme", "--deck", testPack("headerless.csv"))
+	if len(got) != 3 || got[0].Category != "Acme" {
+		t.Errorf("--category: %+v", got)
+	}
 }
 
 func TestDeckFlagsAndEnv(t *testing.T) {
