@@ -18,11 +18,46 @@ import (
 // DecksEnv lists packs to load on every run, separated like PATH.
 const DecksEnv = "CRM101_DECKS"
 
-// addDeckFlags gives every command --deck and --only-decks.
+// addDeckFlags gives every command --deck, --only-decks and the flags
+// that say how packs are read and layered.
 func addDeckFlags(root *cobra.Command) {
-	root.PersistentFlags().StringArray("deck", nil,
-		"layer a glossary pack (YAML, JSON, CSV, TSV or Anki .txt) over the built-in terms; repeatable, also $"+DecksEnv)
-	root.PersistentFlags().Bool("only-decks", false, "use the packs alone, without the built-in glossary")
+	f := root.PersistentFlags()
+	f.StringArray("deck", nil,
+		"layer a glossary pack (YAML, JSON, CSV, TSV or Anki/Quizlet .txt) over the built-in terms; repeatable, also $"+DecksEnv)
+	f.Bool("only-decks", false, "use the packs alone, without the built-in glossary")
+	f.Bool("strict", false, "refuse the packs if any note has a problem or a warning (default: skip such notes and say how many)")
+	f.String("on-clash", "", "when a pack's term is already a built-in (or earlier pack's) term: keep (the default: the earlier entry stays, the pack's definition is shown beside it), replace, or error; a pack's #on-clash: header says the same")
+	f.String("category", "", "category of pack notes that name none (default: the pack's #category: header, else Uncategorised)")
+	f.String("separator", "", "field separator of delimited packs: tab, comma, semicolon, pipe, colon, space or the text itself, such as Quizlet's custom one (default: detected)")
+	f.String("row-separator", "", `row separator of a Quizlet custom export (\n for a line break); rows are then read without quotes`)
+}
+
+// loadOptions reads the pack-reading flags.
+func loadOptions(cmd *cobra.Command) (glossary.LoadOptions, error) {
+	var o glossary.LoadOptions
+	// The root's own flag set: `quiz --category` is the quiz's filter
+	// and shadows the root's --category there.
+	fl := cmd.Root().PersistentFlags()
+	var err error
+	get := func(name string) string {
+		v, e := fl.GetString(name)
+		if e != nil && err == nil {
+			err = e
+		}
+		return v
+	}
+	o.Separator, o.RowSeparator, o.Category = get("separator"), get("row-separator"), get("category")
+	if v := get("on-clash"); v != "" {
+		clash, e := glossary.ParseOnClash(v)
+		if e != nil {
+			return o, e
+		}
+		o.OnClash = clash
+	}
+	if o.Strict, err = fl.GetBool("strict"); err != nil {
+		return o, err
+	}
+	return o, err
 }
 
 // deckPaths is $CRM101_DECKS then every --deck, in order. A file named
@@ -54,11 +89,17 @@ func deckPaths(cmd *cobra.Command) (paths []string, only bool, err error) {
 }
 
 // loadGlossary builds the glossary of this run, the one place every
-// command gets it from: the built-in one with every
-// pack layered over it, or the packs alone. Any problem in any pack stops
-// the run before anything else (progress included) is touched.
+// command gets it from: the built-in one with every pack layered over
+// it, or the packs alone. Notes with a problem are skipped, with one
+// summary line a pack on stderr; a pack that cannot be read at all, or
+// any problem under --strict, stops the run before anything else
+// (progress included) is touched.
 func loadGlossary(cmd *cobra.Command) (*glossary.Glossary, error) {
 	paths, only, err := deckPaths(cmd)
+	if err != nil {
+		return nil, exitError{2, err}
+	}
+	opts, err := loadOptions(cmd)
 	if err != nil {
 		return nil, exitError{2, err}
 	}
@@ -76,11 +117,35 @@ func loadGlossary(cmd *cobra.Command) (*glossary.Glossary, error) {
 	if only {
 		base = nil
 	}
-	g, _, problems := glossary.LoadPacks(base, paths)
-	if problems != nil {
+	g, report, problems := glossary.Load(base, paths, opts)
+	if g == nil {
 		return nil, exitError{1, fmt.Errorf("cannot load the decks (check them with `crm101 deck validate`):\n%w", problems)}
 	}
+	for _, line := range loadSummary(report) {
+		fmt.Fprintln(cmd.ErrOrStderr(), line)
+	}
 	return g, nil
+}
+
+// loadSummary is what a lenient load tells on stderr: per pack, one line
+// when notes were skipped or settled with a warning, and one when terms
+// clashed with earlier ones. A clean load says nothing.
+func loadSummary(r glossary.LoadReport) []string {
+	var lines []string
+	for _, p := range r.Packs {
+		if p.Skipped > 0 || p.Warnings > 0 {
+			line := fmt.Sprintf("%s: %s loaded, %d skipped", p.Name, plural(p.Loaded, "term"), p.Skipped)
+			if p.Warnings > 0 {
+				line += ", " + plural(p.Warnings, "warning")
+			}
+			lines = append(lines, line+" (crm101 deck validate "+p.Path+" for details)")
+		}
+		if p.Clashed > 0 && p.OnClash == glossary.ClashKeep {
+			lines = append(lines, fmt.Sprintf("%s: %s already defined earlier (built-in or an earlier pack) and kept as they were; the pack's definitions are shown beside them (--on-clash=replace to use the pack's)",
+				p.Name, plural(p.Clashed, "term")))
+		}
+	}
+	return lines
 }
 
 func newDeckCmd() *cobra.Command {
@@ -88,10 +153,11 @@ func newDeckCmd() *cobra.Command {
 		Use:   "deck",
 		Short: "Check glossary packs, and export the glossary for Anki or a spreadsheet",
 		Long: "A pack (deck) is a file of terms layered over the built-in glossary with --deck FILE.\n" +
-			"Formats: YAML or JSON (a list of entries), CSV or TSV with a header row, and Anki's\n" +
-			"plain-text notes (.txt). A pack may replace a built-in entry only with override set.",
+			"Formats: YAML or JSON (a list of entries), CSV or TSV, and Anki's or Quizlet's plain-text\n" +
+			"exports (.txt); the separator and a header row are detected. A term the built-in glossary\n" +
+			"already has keeps the built-in entry unless --on-clash=replace or the entry says override.",
 	}
-	cmd.AddCommand(newDeckValidateCmd(), newDeckExportCmd())
+	cmd.AddCommand(newDeckValidateCmd(), newDeckInspectCmd(), newDeckExportCmd())
 	return cmd
 }
 
@@ -100,34 +166,68 @@ func newDeckValidateCmd() *cobra.Command {
 		Use:   "validate FILE...",
 		Short: "Check packs: print every problem as file:line, exit 1 if any",
 		Long: "Checks the packs together, layered over the built-in glossary (or alone with\n" +
-			"--only-decks), and prints every problem as `file:line: what is wrong`.",
+			"--only-decks), and prints every problem as `file:line: what is wrong`, then every\n" +
+			"warning (what a load settles by itself) as `file:line: warning: …`. Problems exit 1;\n" +
+			"with --strict warnings count as problems.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, only, err := deckPaths(cmd)
+			base, err := deckBase(cmd)
+			if err != nil {
+				return err
+			}
+			opts, err := loadOptions(cmd)
 			if err != nil {
 				return exitError{2, err}
 			}
-			var base *glossary.Glossary
-			if !only {
-				if base, err = glossary.Builtin(); err != nil {
-					return err
-				}
+			_, report, problems := glossary.Load(base, args, opts)
+			out := cmd.OutOrStdout()
+			for _, p := range problems {
+				fmt.Fprintln(out, p)
 			}
-			_, sum, problems := glossary.LoadPacks(base, args)
-			if problems != nil {
-				for _, p := range problems {
-					fmt.Fprintln(cmd.OutOrStdout(), p)
-				}
+			for _, w := range report.Warnings {
+				fmt.Fprintln(out, warningLine(w))
+			}
+			if len(problems) > 0 {
 				return exitError{1, fmt.Errorf("%s in %s", plural(len(problems), "problem"), plural(len(args), "file"))}
 			}
+			sum := report.Summary()
 			msg := fmt.Sprintf("ok: %s, %s", plural(sum.Files, "pack"), plural(sum.Entries, "term"))
 			if sum.Overridden > 0 {
 				msg += fmt.Sprintf(" (%d replacing earlier entries)", sum.Overridden)
 			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), msg)
+			if clashed := clashes(report); clashed > 0 {
+				msg += fmt.Sprintf("; %s kept as defined earlier", plural(clashed, "clashing term"))
+			}
+			_, err = fmt.Fprintln(out, msg)
 			return err
 		},
 	}
+}
+
+// deckBase is the glossary packs are checked against: the built-in
+// one, or none with --only-decks.
+func deckBase(cmd *cobra.Command) (*glossary.Glossary, error) {
+	_, only, err := deckPaths(cmd)
+	if err != nil {
+		return nil, exitError{2, err}
+	}
+	if only {
+		return nil, nil
+	}
+	return glossary.Builtin()
+}
+
+func warningLine(w glossary.PackProblem) string {
+	w.Message = "warning: " + w.Message
+	return w.String()
+}
+
+func clashes(r glossary.LoadReport) int {
+	n := 0
+	for _, p := range r.Packs {
+		n += p.Clashed
+	}
+	return n
 }
 
 func newDeckExportCmd() *cobra.Command {

@@ -1,12 +1,17 @@
 package glossary
 
-import "strings"
+import (
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Category groups entries into the few shelves a trainee browses by.
 type Category string
 
-// The fixed set of categories. A glossary file naming any other category
-// fails validation, so filters and colours never meet a surprise.
+// The built-in categories. Packs may bring others (see
+// Glossary.Categories); the built-in glossary uses only these.
 const (
 	Metrics            Category = "Metrics"
 	Sales              Category = "Sales"
@@ -15,19 +20,28 @@ const (
 	DataTechnology     Category = "Data & Technology"
 )
 
-// Categories lists every category in display order.
+// Categories lists the built-in categories in display order. A
+// glossary with packs may have more: see Glossary.Categories.
 func Categories() []Category {
 	return []Category{Sales, Marketing, CustomerExperience, Metrics, DataTechnology}
 }
 
-// Valid reports whether c is one of Categories.
-func (c Category) Valid() bool {
+// Builtin reports whether c is one of the built-in Categories.
+func (c Category) Builtin() bool {
 	for _, known := range Categories() {
 		if c == known {
 			return true
 		}
 	}
 	return false
+}
+
+// Valid reports whether c can name a category: not empty, no surrounding
+// or repeated white space, no control characters. Packs bring their own
+// categories, so any such name is one.
+func (c Category) Valid() bool {
+	tidy, ok := categoryName(string(c))
+	return ok && strings.EqualFold(string(tidy), string(c))
 }
 
 // Entry is one concept of the glossary. The field names double as the
@@ -45,6 +59,8 @@ type Entry struct {
 	// BeyondSources marks a term the seed documents only mention: we
 	// added it because trainees meet it, and say so in the detail pane.
 	BeyondSources bool `json:"beyond_sources,omitempty" yaml:"beyond_sources,omitempty"`
+	// Tags are a pack's own labels (Anki's tags), searched and shown.
+	Tags []string `json:"tags,omitempty" yaml:"tags,omitempty"`
 	// Pack is the file name of the pack the entry came from, empty for
 	// the built-in glossary. A file never sets it: the loader does.
 	Pack string `json:"pack,omitempty" yaml:"-"`
@@ -64,6 +80,30 @@ func (e Entry) PackName() string {
 		return BuiltinPack
 	}
 	return e.Pack
+}
+
+// PackLabel names the pack for people: "Acme" for acme.csv or
+// acme_terms.csv's "Acme terms"; empty for the built-in glossary.
+func (e Entry) PackLabel() string {
+	if e.Pack == "" {
+		return ""
+	}
+	name := strings.TrimSuffix(e.Pack, filepath.Ext(e.Pack))
+	name = strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == '-' || r == ' ' }), " ")
+	if name == "" {
+		return e.Pack
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
+}
+
+// VersionLabel heads a pack's own definition of a term it shares with
+// an earlier layer: "Acme's definition".
+func (e Entry) VersionLabel() string {
+	if e.Pack == "" {
+		return "Built-in definition"
+	}
+	return e.PackLabel() + "'s definition"
 }
 
 // Deck names the progress deck of the entry. It depends on the pack's

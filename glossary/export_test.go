@@ -62,7 +62,7 @@ func TestExportAnkiShape(t *testing.T) {
 	}
 	want := ankiPreamble +
 		"Win Room\tA stand-up:<br><br>Example: not a label here<hr>\tCustomer_Experience\n" +
-		"#hashtag term\tStarts with a hash, like an Anki header.\tData_&_Technology\n"
+		"\"#hashtag term\"\tStarts with a hash, like an Anki header.\tData_&_Technology\n"
 	if buf.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}

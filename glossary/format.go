@@ -18,19 +18,20 @@ type fileEntry struct {
 	Related       []string `json:"related,omitempty" yaml:"related,omitempty"`
 	Sources       []string `json:"sources,omitempty" yaml:"sources,omitempty"`
 	BeyondSources bool     `json:"beyond_sources,omitempty" yaml:"beyond_sources,omitempty"`
+	Tags          []string `json:"tags,omitempty" yaml:"tags,omitempty"`
 	Override      bool     `json:"override,omitempty" yaml:"override,omitempty"`
 }
 
 // packFields are the field names of fileEntry, which are also the CSV
 // column names.
 var packFields = []string{"term", "acronym", "aliases", "category", "definition", "example",
-	"formula", "related", "sources", "beyond_sources", "override"}
+	"formula", "related", "sources", "beyond_sources", "tags", "override"}
 
 func (f fileEntry) packEntry(line int) PackEntry {
 	return PackEntry{Line: line, Override: f.Override, Entry: Entry{
 		Term: f.Term, Acronym: f.Acronym, Aliases: f.Aliases, Category: f.Category,
 		Definition: f.Definition, Example: f.Example, Formula: f.Formula,
-		Related: f.Related, Sources: f.Sources, BeyondSources: f.BeyondSources,
+		Related: f.Related, Sources: f.Sources, BeyondSources: f.BeyondSources, Tags: f.Tags,
 	}}
 }
 
@@ -38,7 +39,7 @@ func toFileEntry(e Entry) fileEntry {
 	return fileEntry{
 		Term: e.Term, Acronym: e.Acronym, Aliases: e.Aliases, Category: e.Category,
 		Definition: e.Definition, Example: e.Example, Formula: e.Formula,
-		Related: e.Related, Sources: e.Sources, BeyondSources: e.BeyondSources,
+		Related: e.Related, Sources: e.Sources, BeyondSources: e.BeyondSources, Tags: e.Tags,
 	}
 }
 
@@ -64,6 +65,8 @@ func (f *fileEntry) set(column, value string) string {
 		f.Related = splitList(value)
 	case "sources":
 		f.Sources = splitList(value)
+	case "tags":
+		f.Tags = append(f.Tags, strings.FieldsFunc(value, isTagSep)...)
 	case "beyond_sources", "override":
 		b, ok := parseBool(value)
 		if !ok {

@@ -1,136 +1,34 @@
 package glossary
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
+	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
-// The delimited formats: a header row naming the columns, then one
-// entry a row.
+// The delimited formats, read as tables (see format_table.go) and
+// written with a header row naming crm101's columns.
 const (
 	FormatCSV Format = "csv"
 	FormatTSV Format = "tsv"
 )
 
 var csvCodec = codec{
-	format:     FormatCSV,
-	extensions: []string{".csv"},
-	parse: func(data []byte, c *collector) []PackEntry {
-		return parseDelimited(data, ',', false, c)
-	},
+	format:       FormatCSV,
+	extensions:   []string{".csv"},
+	parse:        func(r *reading) []PackEntry { return parseTable(r, tableKind{sep: ","}) },
 	export:       func(w io.Writer, entries []Entry) error { return exportDelimited(w, entries, ',') },
 	overrideHint: "set its override column to true",
 }
 
 var tsvCodec = codec{
-	format:     FormatTSV,
-	extensions: []string{".tsv", ".tab"},
-	parse: func(data []byte, c *collector) []PackEntry {
-		return parseDelimited(data, '\t', true, c)
-	},
+	format:       FormatTSV,
+	extensions:   []string{".tsv", ".tab"},
+	parse:        func(r *reading) []PackEntry { return parseTable(r, tableKind{sep: "\t"}) },
 	export:       func(w io.Writer, entries []Entry) error { return exportDelimited(w, entries, '\t') },
 	overrideHint: "set its override column to true",
-}
-
-// requiredColumns must appear in every CSV or TSV header.
-var requiredColumns = []string{"term", "category", "definition"}
-
-// parseDelimited reads CSV (comma) or TSV (tab) with a header row whose
-// cells name the columns, in any order and any case. TSV is read with
-// lazy quotes: spreadsheets export it without quoting, so a stray " in a
-// definition is just a character.
-func parseDelimited(data []byte, comma rune, lazy bool, c *collector) []PackEntry {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = comma
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = lazy
-	header, err := r.Read()
-	if err != nil {
-		reportCSVErr(err, c)
-		return nil
-	}
-	headerLine, _ := r.FieldPos(0)
-	cols, ok := readHeader(header, headerLine, c)
-	if !ok {
-		return nil
-	}
-	// One row a line is the common case: size the slice once.
-	entries := make([]PackEntry, 0, bytes.Count(data, []byte{'\n'}))
-	for !c.full() {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			if !reportCSVErr(err, c) {
-				break
-			}
-			continue
-		}
-		line, _ := r.FieldPos(0)
-		if len(rec) != len(cols) {
-			c.add(line, "%s, want %d as in the header", fields(len(rec)), len(cols))
-			continue
-		}
-		var fe fileEntry
-		ok := true
-		for i, cell := range rec {
-			if cols[i] == "" {
-				continue
-			}
-			if msg := fe.set(cols[i], cell); msg != "" {
-				c.add(line, "%s", msg)
-				ok = false
-			}
-		}
-		if ok {
-			entries = append(entries, fe.packEntry(line))
-		}
-	}
-	return entries
-}
-
-// readHeader maps header cells to field names ("" for a column to skip)
-// and reports unknown, repeated and missing columns. Only a missing
-// required column stops the rows from being read.
-func readHeader(header []string, line int, c *collector) ([]string, bool) {
-	cols := make([]string, len(header))
-	seen := map[string]bool{}
-	ok := true
-	for i, h := range header {
-		name := columnName(h)
-		switch {
-		case !knownField(name):
-			c.add(line, "unknown column %q%s", h, didYouMean(name, packFields))
-		case seen[name]:
-			c.add(line, "column %q appears twice", h)
-		default:
-			seen[name] = true
-			cols[i] = name
-		}
-	}
-	for _, req := range requiredColumns {
-		if !seen[req] {
-			c.add(line, "no %q column; the header must name at least %s", req, strings.Join(requiredColumns, ", "))
-			ok = false
-		}
-	}
-	return cols, ok
-}
-
-// reportCSVErr reports a parse error and says whether reading may go on.
-func reportCSVErr(err error, c *collector) bool {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		c.add(pe.Line, "%v", pe.Err)
-		return true
-	}
-	c.add(1, "%v", err)
-	return false
 }
 
 func fields(n int) string {
@@ -146,9 +44,13 @@ var exportColumns = []string{"term", "acronym", "aliases", "category", "definiti
 	"formula", "related", "sources", "beyond_sources"}
 
 func exportDelimited(w io.Writer, entries []Entry, comma rune) error {
-	cw := csv.NewWriter(w)
-	cw.Comma = comma
-	if err := cw.Write(exportColumns); err != nil {
+	cw := newRecordWriter(w, comma)
+	columns := exportColumns
+	tags := slices.ContainsFunc(entries, func(e Entry) bool { return len(e.Tags) > 0 })
+	if tags {
+		columns = append(slices.Clip(columns), "tags")
+	}
+	if err := cw.Write(columns); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	for _, e := range entries {
@@ -162,6 +64,9 @@ func exportDelimited(w io.Writer, entries []Entry, comma rune) error {
 		}
 		row := []string{e.Term, e.Acronym, lists[0], string(e.Category), e.Definition, e.Example,
 			e.Formula, lists[1], lists[2], beyond}
+		if tags {
+			row = append(row, strings.Join(e.Tags, " "))
+		}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("export %q: %w", e.Term, err)
 		}
@@ -172,3 +77,56 @@ func exportDelimited(w io.Writer, entries []Entry, comma rune) error {
 	}
 	return nil
 }
+
+// recordWriter writes delimited records that every reader we know reads
+// back unchanged: a field is quoted when it contains the separator, a
+// quote or a line break, starts or ends with a space, or starts with #
+// (which Anki reads as a comment line).
+type recordWriter struct {
+	w   *bufio.Writer
+	sep rune
+	err error
+}
+
+func newRecordWriter(w io.Writer, sep rune) *recordWriter {
+	return &recordWriter{w: bufio.NewWriter(w), sep: sep}
+}
+
+// Write writes one record and a line end.
+func (rw *recordWriter) Write(fields []string) error {
+	for i, f := range fields {
+		if i > 0 {
+			rw.w.WriteRune(rw.sep)
+		}
+		if rw.needsQuotes(f) {
+			rw.w.WriteByte('"')
+			rw.w.WriteString(strings.ReplaceAll(f, `"`, `""`))
+			rw.w.WriteByte('"')
+		} else {
+			rw.w.WriteString(f)
+		}
+	}
+	_, err := rw.w.WriteString("\n")
+	if err != nil && rw.err == nil {
+		rw.err = err
+	}
+	return rw.err
+}
+
+func (rw *recordWriter) needsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	return f[0] == '#' || f[0] == ' ' || f[len(f)-1] == ' ' || f[0] == '\t' ||
+		strings.ContainsRune(f, rw.sep) || strings.ContainsAny(f, "\"\r\n")
+}
+
+// Flush writes what is buffered.
+func (rw *recordWriter) Flush() {
+	if err := rw.w.Flush(); err != nil && rw.err == nil {
+		rw.err = err
+	}
+}
+
+// Error is the first error met.
+func (rw *recordWriter) Error() error { return rw.err }

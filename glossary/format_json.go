@@ -16,7 +16,7 @@ const FormatJSON Format = "json"
 var jsonCodec = codec{
 	format:       FormatJSON,
 	extensions:   []string{".json"},
-	parse:        parseJSONPack,
+	parse:        func(r *reading) []PackEntry { return parseJSONPack(r.data, r.c) },
 	export:       exportJSON,
 	overrideHint: `add "override": true`,
 }
@@ -30,11 +30,11 @@ func parseJSONPack(data []byte, c *collector) []PackEntry {
 	dec.DisallowUnknownFields()
 	tok, err := dec.Token()
 	if err != nil {
-		c.add(lines.at(dec.InputOffset()), "JSON: %v", jsonErrText(err))
+		c.fail(lines.at(dec.InputOffset()), "JSON: %v", jsonErrText(err))
 		return nil
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		c.add(lines.at(dec.InputOffset()), "a pack is a JSON array of entries ([{\"term\": …}, …])")
+		c.fail(lines.at(dec.InputOffset()), "a pack is a JSON array of entries ([{\"term\": …}, …])")
 		return nil
 	}
 	var entries []PackEntry
@@ -44,15 +44,16 @@ func parseJSONPack(data []byte, c *collector) []PackEntry {
 		if err := dec.Decode(&fe); err != nil {
 			var syn *json.SyntaxError
 			if errors.As(err, &syn) {
-				c.add(lines.at(syn.Offset), "JSON: %v", err)
+				c.fail(lines.at(syn.Offset), "JSON: %v", err)
 				return entries
 			}
 			if name, ok := unknownJSONField(err); ok {
-				c.add(line, "unknown field %q%s", name, didYouMean(name, packFields))
+				c.skip(line, "unknown field %q%s", name, didYouMean(name, packFields))
 			} else {
-				c.add(line, "JSON: %v", jsonErrText(err))
+				c.skip(line, "JSON: %v", jsonErrText(err))
 			}
 			if !decoderConsumed(err) {
+				c.fatal = true
 				return entries
 			}
 			continue
@@ -63,9 +64,9 @@ func parseJSONPack(data []byte, c *collector) []PackEntry {
 		return entries
 	}
 	if _, err := dec.Token(); err != nil {
-		c.add(lines.at(dec.InputOffset()), "JSON: %v", jsonErrText(err))
+		c.fail(lines.at(dec.InputOffset()), "JSON: %v", jsonErrText(err))
 	} else if _, err := dec.Token(); err == nil {
-		c.add(lines.at(dec.InputOffset()), "JSON: unexpected data after the array")
+		c.fail(lines.at(dec.InputOffset()), "JSON: unexpected data after the array")
 	}
 	return entries
 }

@@ -27,8 +27,9 @@ type codec struct {
 	// whose extension says nothing; nil when the content cannot tell.
 	sniff func(data []byte) bool
 	// parse reads the entries of a file already checked for encoding,
-	// line length and emptiness, reporting problems to c.
-	parse func(data []byte, c *collector) []PackEntry
+	// line length and emptiness, reporting problems to r.c and what it
+	// detects about the file's shape to r.layout.
+	parse func(r *reading) []PackEntry
 	// export writes entries so that parse reads them back unchanged;
 	// nil for a format that is read only.
 	export func(w io.Writer, entries []Entry) error

@@ -58,16 +58,26 @@ func TestAnkiHeaders(t *testing.T) {
 		})
 	}
 	bad := []struct{ data, want string }{
-		{"#separator:double\nA\tB\tSales\n", `t.txt:1: unknown separator "double"`},
-		{"#columns:Front\tBak\nA\tB\n", `t.txt:1: unknown column "Bak"`},
-		{"#tags column:zero\nA\tB\n", `t.txt:1: #tags column is "zero", want a column number from 1`},
-		{"A\tB\tSales Marketing\n", `t.txt:1: several category tags (Sales, Marketing); keep one`},
-		{"#html:maybe\nA\tB\tSales\n", `t.txt:1: #html is "maybe", want true or false`},
+		{"#separator:double\nA\tB\tSales\n", `t.txt: unknown #separator "double"`},
+		{"#columns:Front\tBak\nA\tB\n", `t.txt: no definition column`},
+		{"#tags column:zero\nA\tB\n", `t.txt: #tags column is "zero", want a column number from 1`},
 	}
 	for _, b := range bad {
-		_, ps := ParsePack("t.txt", []byte(b.data), FormatAnki)
-		if len(ps) == 0 || !strings.HasPrefix(ps[0].String(), b.want) {
-			t.Errorf("%q: got %v, want %s…", b.data, ps, b.want)
+		p, ps := ParsePack("t.txt", []byte(b.data), FormatAnki)
+		if len(ps) == 0 || !strings.HasPrefix(ps[0].String(), b.want) || p != nil && !p.fatal {
+			t.Errorf("%q: got %v, want %s… refusing the file", b.data, ps, b.want)
+		}
+	}
+	// Settled with a warning, not refused.
+	warned := []struct{ data, want string }{
+		{"A\tB\tSales Marketing\n", `t.txt:1: "A" has tags for categories Sales and Marketing; it is filed under Sales`},
+		{"#html:maybe\nA\tB\tSales\n", `t.txt: #html is "maybe", want true or false; read as true`},
+		{"#columns:Front\tBack\tBak\nA\tB\tC\n", `t.txt: column "Bak" is left out`},
+	}
+	for _, w := range warned {
+		p, ps := ParsePack("t.txt", []byte(w.data), FormatAnki)
+		if ps != nil || p == nil || len(p.Warnings) != 1 || !strings.HasPrefix(p.Warnings[0].String(), w.want) {
+			t.Errorf("%q: got %v %v, want the warning %s…", w.data, ps, p.Warnings, w.want)
 		}
 	}
 }

@@ -20,7 +20,7 @@ const FormatYAML Format = "yaml"
 var yamlCodec = codec{
 	format:       FormatYAML,
 	extensions:   []string{".yaml", ".yml"},
-	parse:        parseYAMLPack,
+	parse:        func(r *reading) []PackEntry { return parseYAMLPack(r.data, r.c) },
 	export:       exportYAML,
 	overrideHint: "add override: true",
 }
@@ -41,21 +41,21 @@ func parseYAMLPack(data []byte, c *collector) []PackEntry {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		c.add(yamlErrLine(err), "%s", yamlErrText(err))
+		c.fail(yamlErrLine(err), "%s", yamlErrText(err))
 		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		c.add(extra.Line, "a second YAML document; a pack is one list of entries")
+		c.fail(extra.Line, "a second YAML document; a pack is one list of entries")
 	} else if !errors.Is(err, io.EOF) {
-		c.add(yamlErrLine(err), "%s", yamlErrText(err))
+		c.fail(yamlErrLine(err), "%s", yamlErrText(err))
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.SequenceNode {
-		c.add(root.Line, "a pack is a list of entries (\"- term: …\"), found %s", yamlKind(root))
+		c.fail(root.Line, "a pack is a list of entries (\"- term: …\"), found %s", yamlKind(root))
 		return nil
 	}
 	return yamlItems(root, 0, c)
@@ -171,11 +171,13 @@ func yamlItems(root *yaml.Node, off int, c *collector) []PackEntry {
 			break
 		}
 		if item.Kind != yaml.MappingNode {
-			c.add(item.Line+off, "an entry is a mapping of fields (term, definition, …), found %s", yamlKind(item))
+			c.skip(item.Line+off, "an entry is a mapping of fields (term, definition, …), found %s", yamlKind(item))
 			continue
 		}
 		if fe, ok := decodeItem(item, off, c); ok {
 			entries = append(entries, fe.packEntry(item.Line+off))
+		} else {
+			c.skipped++
 		}
 	}
 	return entries
@@ -203,7 +205,7 @@ func decodeItem(item *yaml.Node, off int, c *collector) (fileEntry, bool) {
 		}
 		seen[k.Value] = line
 		switch k.Value {
-		case "aliases", "related", "sources":
+		case "aliases", "related", "sources", "tags":
 			list, msg := yamlList(v)
 			if msg != "" {
 				c.add(v.Line+off, "%s %s", k.Value, msg)
@@ -215,6 +217,8 @@ func decodeItem(item *yaml.Node, off int, c *collector) (fileEntry, bool) {
 				fe.Aliases = list
 			case "related":
 				fe.Related = list
+			case "tags":
+				fe.Tags = list
 			default:
 				fe.Sources = list
 			}

@@ -15,6 +15,11 @@ type Glossary struct {
 	search  func() *searchIndex
 	suggest func() *suggestIndex
 	words   func() map[string]int // name word → entries using it, for Stems
+	// categories are the built-in ones, then the packs' (categories.go).
+	categories []Category
+	// versions are packs' definitions of terms an earlier layer already
+	// had, kept beside that entry under on-clash keep.
+	versions map[int][]Entry
 }
 
 // New validates entries and indexes them. Entries keep their order
@@ -45,7 +50,7 @@ func indexed(sorted []Entry) *Glossary {
 // withIndex wraps sorted entries and their name index (Key → position),
 // adding the lazily built search tables.
 func withIndex(sorted []Entry, byName map[string]int) *Glossary {
-	g := &Glossary{entries: sorted, byName: byName}
+	g := &Glossary{entries: sorted, byName: byName, categories: categoriesOf(sorted)}
 	g.search = sync.OnceValue(func() *searchIndex { return newSearchIndex(g.entries) })
 	g.suggest = sync.OnceValue(func() *suggestIndex { return newSuggestIndex(g.search()) })
 	g.words = sync.OnceValue(func() map[string]int { return wordOwners(g.entries) })

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Limits on pack files. A pack is read whole, so the file limit bounds
@@ -27,6 +28,8 @@ type PackEntry struct {
 	Entry
 	Line     int
 	Override bool
+	// bad marks an entry with a problem: a lenient load skips it.
+	bad bool
 }
 
 // Pack is a parsed pack file. Its entries carry Pack = Name.
@@ -35,6 +38,20 @@ type Pack struct {
 	Name    string // the file's base name: the pack's identity
 	Format  Format
 	Entries []PackEntry
+	// Layout is what was read or detected about the file's shape, for
+	// deck inspect.
+	Layout Layout
+	// OnClash settles terms that an earlier layer already defines.
+	OnClash OnClash
+	// Warnings are things a lenient load settled by itself (an unknown
+	// column left out, a duplicate row replaced by the later one); a
+	// strict load treats them as problems.
+	Warnings PackProblems
+	// Skipped counts the notes left out because of a problem.
+	Skipped int
+	// fatal is set when a problem concerns the whole file, so that not
+	// even a lenient load can use any of it.
+	fatal bool
 }
 
 // PackProblem is one thing to fix in a pack, located like a compiler
@@ -66,19 +83,57 @@ func (ps PackProblems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// collector gathers the problems of one file, up to maxFileProblems.
+// collector gathers the problems of one file, up to maxFileProblems,
+// and its warnings.
 type collector struct {
 	file    string
 	list    PackProblems
 	dropped int
+	// fatal: a problem about the whole file (it cannot be read, or its
+	// structure is broken), so none of it is used.
+	fatal bool
+	// skipped counts notes a parser left out because of a problem.
+	skipped  int
+	warnings PackProblems
+	wdropped int
 }
 
+// add reports a problem with one note (the caller skips the note).
 func (c *collector) add(line int, format string, args ...any) {
 	if len(c.list) >= maxFileProblems {
 		c.dropped++
 		return
 	}
 	c.list = append(c.list, PackProblem{File: c.file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// fail reports a problem with the whole file: no entry of it is used.
+func (c *collector) fail(line int, format string, args ...any) {
+	c.fatal = true
+	c.add(line, format, args...)
+}
+
+// skip reports a problem that leaves out the note at line.
+func (c *collector) skip(line int, format string, args ...any) {
+	c.skipped++
+	c.add(line, format, args...)
+}
+
+// warn notes something a lenient load settles by itself.
+func (c *collector) warn(line int, format string, args ...any) {
+	if len(c.warnings) >= maxFileProblems {
+		c.wdropped++
+		return
+	}
+	c.warnings = append(c.warnings, PackProblem{File: c.file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *collector) warningList() PackProblems {
+	if c.wdropped > 0 {
+		c.warnings = append(c.warnings, PackProblem{File: c.file, Message: fmt.Sprintf("%d more warnings not shown", c.wdropped), tail: true})
+		c.wdropped = 0
+	}
+	return c.warnings
 }
 
 func (c *collector) full() bool { return len(c.list) >= maxFileProblems }
@@ -90,10 +145,15 @@ func (c *collector) result() PackProblems {
 	return c.list
 }
 
-// ReadPack reads and parses the pack at path (see ParsePack), choosing the
-// format with DetectFormat: from the extension or, failing that, from the
-// content. Files over MaxPackBytes are refused before they are read.
-func ReadPack(path string) (*Pack, PackProblems) {
+// ReadPack reads and parses the pack at path with default options (see
+// ReadPackWith).
+func ReadPack(path string) (*Pack, PackProblems) { return ReadPackWith(path, ReadOptions{}) }
+
+// ReadPackWith reads and parses the pack at path (see ParsePackWith),
+// choosing the format with DetectFormat: from the extension or, failing
+// that, from the content. Files over MaxPackBytes are refused before
+// they are read.
+func ReadPackWith(path string, opts ReadOptions) (*Pack, PackProblems) {
 	fail := func(msg string, args ...any) (*Pack, PackProblems) {
 		return nil, PackProblems{{File: path, Message: fmt.Sprintf(msg, args...)}}
 	}
@@ -122,7 +182,9 @@ func ReadPack(path string) (*Pack, PackProblems) {
 	if err != nil {
 		return fail("%v", err)
 	}
-	return ParsePack(path, data, format)
+	// data is ours and never written again, so the entries may share its
+	// memory instead of copying every field.
+	return parsePack(path, data, unsafe.String(unsafe.SliceData(data), len(data)), format, opts)
 }
 
 // readLimited reads up to limit bytes, sizing the buffer from the file
@@ -148,46 +210,102 @@ func unwrapPath(err error) error {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// ParsePack parses data in format f. file names the pack in messages and
-// gives its name. It returns every problem found in the file alone, with
-// the entries that could be read (so clashes can still be checked), or a
+// ParsePack parses data in format f with default options (see
+// ParsePackWith).
+func ParsePack(file string, data []byte, f Format) (*Pack, PackProblems) {
+	return ParsePackWith(file, data, f, ReadOptions{})
+}
+
+// ParsePackWith parses data in format f. file names the pack in messages
+// and gives its name. It returns every problem found in the file alone,
+// with the entries that could be read (those with a problem are marked,
+// so a lenient load skips them and clashes can still be checked), or a
 // nil pack when nothing could be read; clashes between packs and with
 // the built-in glossary are Layer's job.
-func ParsePack(file string, data []byte, f Format) (*Pack, PackProblems) {
+func ParsePackWith(file string, data []byte, f Format, opts ReadOptions) (*Pack, PackProblems) {
+	return parsePack(file, data, string(data), f, opts)
+}
+
+// reading is one pack file being parsed.
+type reading struct {
+	data []byte
+	// text is data as a string; entries are cut from it, so it must
+	// never change.
+	text   string
+	opts   ReadOptions
+	c      *collector
+	layout Layout
+}
+
+func parsePack(file string, data []byte, text string, f Format, opts ReadOptions) (*Pack, PackProblems) {
 	c := &collector{file: file}
 	pack := &Pack{Path: file, Name: filepath.Base(file), Format: f}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		c.add(1, "bad encoding: the file is UTF-16; save it as UTF-8")
+		c.fail(1, "bad encoding: the file is UTF-16; save it as UTF-8")
 		return nil, c.result()
 	}
-	data = bytes.TrimPrefix(data, utf8BOM) // spreadsheets like to add one
+	if bytes.HasPrefix(data, utf8BOM) { // spreadsheets like to add one
+		data, text = data[len(utf8BOM):], text[len(utf8BOM):]
+	}
 	if !checkLines(data, c) {
 		return nil, c.result()
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		c.add(1, "empty file: no terms")
+		c.fail(1, "empty file: no terms")
 		return nil, c.result()
 	}
+	r := &reading{data: data, text: text, opts: opts, c: c, layout: Layout{Format: f}}
 	var entries []PackEntry
 	if cd, ok := lookup(f); ok {
-		entries = cd.parse(data, c)
+		entries = cd.parse(r)
 	} else {
-		c.add(0, "unknown pack format %q", f)
+		c.fail(0, "unknown pack format %q", f)
 	}
 	if len(entries) == 0 && len(c.list) == 0 {
-		c.add(1, "empty file: no terms")
+		c.fail(1, "empty file: no terms")
 	}
+	def, err := r.defaultCategory()
+	if err != "" {
+		c.fail(0, "%s", err)
+	}
+	r.layout.DefaultCategory = def
+	known := packCategories(entries, def)
+	anki := f == FormatAnki
 	for i := range entries {
 		entries[i].Pack = pack.Name
-		checkEntry(&entries[i], c)
+		checkEntry(&entries[i], def, known, anki, c)
 	}
+	pack.OnClash, err = r.onClash()
+	if err != "" {
+		c.fail(0, "%s", err)
+	}
+	r.layout.OnClash = pack.OnClash
 	pack.Entries = entries
+	pack.Layout = r.layout
+	pack.Warnings = c.warningList()
+	pack.Skipped = c.skipped
+	pack.fatal = c.fatal || (len(entries) == 0 && len(c.list) > 0)
 	return pack, c.result()
 }
 
 // checkLines refuses over-long lines and reports invalid UTF-8 line by
 // line. It returns false when parsing should not even start.
 func checkLines(data []byte, c *collector) bool {
+	if utf8.Valid(data) {
+		// The common case: only line lengths to check, with no decoding.
+		for line, rest := 1, data; len(rest) > 0; line++ {
+			i := bytes.IndexByte(rest, '\n')
+			if i < 0 {
+				i = len(rest)
+			}
+			if i > MaxLineBytes {
+				c.fail(line, "line is %s long; lines longer than %s are refused", byteSize(int64(i)), byteSize(MaxLineBytes))
+				return false
+			}
+			rest = rest[min(i+1, len(rest)):]
+		}
+		return true
+	}
 	ok := true
 	for line, rest := 1, data; len(rest) > 0 && !c.full(); line++ {
 		i := bytes.IndexByte(rest, '\n')
@@ -198,7 +316,7 @@ func checkLines(data []byte, c *collector) bool {
 			l, rest = rest[:i], rest[i+1:]
 		}
 		if len(l) > MaxLineBytes {
-			c.add(line, "line is %s long; lines longer than %s are refused", byteSize(int64(len(l))), byteSize(MaxLineBytes))
+			c.fail(line, "line is %s long; lines longer than %s are refused", byteSize(int64(len(l))), byteSize(MaxLineBytes))
 			ok = false
 			continue
 		}
@@ -219,9 +337,9 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// checkEntry tidies one parsed entry and reports what is missing in it.
-// A category is matched case-insensitively, so "sales" is Sales.
-func checkEntry(e *PackEntry, c *collector) {
+// checkEntry tidies one parsed entry, settles its category (see
+// settleCategory) and reports what is missing in it, marking it bad.
+func checkEntry(e *PackEntry, def Category, known map[string]Category, anki bool, c *collector) {
 	e.Term = strings.TrimSpace(e.Term)
 	e.Acronym = strings.TrimSpace(e.Acronym)
 	e.Definition = strings.TrimSpace(e.Definition)
@@ -230,29 +348,54 @@ func checkEntry(e *PackEntry, c *collector) {
 	e.Aliases = trimList(e.Aliases)
 	e.Related = trimList(e.Related)
 	e.Sources = trimList(e.Sources)
+	e.Tags = splitTags(e.Tags)
+	problem := func(format string, args ...any) {
+		if !e.bad {
+			e.bad = true
+			c.skipped++
+		}
+		c.add(e.Line, format, args...)
+	}
 	if e.Term == "" {
-		c.add(e.Line, "missing term")
+		problem("missing term")
 	}
 	if e.Definition == "" {
 		if e.Term != "" {
-			c.add(e.Line, "missing definition for %q", e.Term)
+			problem("missing definition for %q", e.Term)
 		} else {
-			c.add(e.Line, "missing definition")
+			problem("missing definition")
 		}
-	}
-	switch cat, ok := matchCategory(string(e.Category)); {
-	case ok:
-		e.Category = cat
-	case strings.TrimSpace(string(e.Category)) == "":
-		c.add(e.Line, "missing category (want one of %s)", categoryList())
-	default:
-		c.add(e.Line, "unknown category %q (want one of %s)", e.Category, categoryList())
 	}
 	for _, a := range e.Aliases {
 		if a == "" {
-			c.add(e.Line, "empty alias")
+			problem("empty alias")
 		}
 	}
+	if !validText(e.Entry) {
+		// The line itself was reported by checkLines.
+		if !e.bad {
+			e.bad = true
+			c.skipped++
+		}
+	}
+	settleCategory(e, def, known, anki, c)
+}
+
+// validText reports whether every text of e is valid UTF-8.
+func validText(e Entry) bool {
+	for _, s := range [...]string{e.Term, e.Acronym, e.Definition, e.Example, e.Formula, string(e.Category)} {
+		if !utf8.ValidString(s) {
+			return false
+		}
+	}
+	for _, list := range [...][]string{e.Aliases, e.Related, e.Sources, e.Tags} {
+		for _, s := range list {
+			if !utf8.ValidString(s) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func trimList(list []string) []string {
@@ -264,16 +407,6 @@ func trimList(list []string) []string {
 		out[i] = strings.TrimSpace(s)
 	}
 	return out
-}
-
-func matchCategory(s string) (Category, bool) {
-	s = strings.TrimSpace(s)
-	for _, c := range Categories() {
-		if strings.EqualFold(s, string(c)) {
-			return c, true
-		}
-	}
-	return "", false
 }
 
 // closest returns the candidate within a couple of typos of s, for

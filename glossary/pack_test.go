@@ -115,20 +115,16 @@ func TestLoadBrokenPacks(t *testing.T) {
 		want []string
 	}{
 		{"broken.csv", []string{
-			`broken.csv:1: unknown column "defintion" (did you mean "definition"?)`,
-			`broken.csv:1: unknown column "colour"`,
+			`broken.csv:1: columns "defintion" and "colour" are left out (did you mean "definition"?); crm101 reads term (Front, Question, Word), definition (Back, Answer, Meaning), tags and its own fields`,
 			`broken.csv:2: missing definition for "Ramp Time"`,
 			`broken.csv:3: missing term`,
-			`broken.csv:4: duplicate term "Ramp Time": line 2 already uses it for "Ramp Time"`,
-			`broken.csv:5: 2 fields, want 5 as in the header`,
+			`broken.csv:5: missing definition for "Too"`,
 		}},
 		{"broken.yaml", []string{
 			`broken.yaml:3: unknown field "defintion" (did you mean "definition"?)`,
-			`broken.yaml:4: term "Lead" is already defined by built-in; add override: true to replace that entry, or rename this one`,
-			`broken.yaml:7: unknown category "Salse" (want one of Sales, Marketing, Customer Experience, Metrics, Data & Technology)`,
-			`broken.yaml:7: alias "CRM" is already a name of "Customer Relationship Management" (built-in); choose another`,
 			`broken.yaml:7: related "Churn Rat" matches no term; did you mean "Churn Rate"?`,
-			`broken.yaml:7: related "Pipeline Review" points to the entry itself`,
+			`broken.yaml:7: category "Salse" is not built in, so it is the pack's own; did you mean "Sales"?`,
+			`broken.yaml:7: alias "CRM" is already a name of "Customer Relationship Management" (built-in); left out of "Pipeline Review"`,
 			`broken.yaml:12: "Nothing Here" overrides nothing: no earlier entry has that name (remove the override)`,
 		}},
 		{"broken.json", []string{
@@ -137,11 +133,9 @@ func TestLoadBrokenPacks(t *testing.T) {
 			`broken.json:4: related "Alpah" matches no term`,
 		}},
 		{"broken.txt", []string{
-			`broken.txt:2: unknown Anki header "#colour:blue"`,
-			`broken.txt:3: 1 field, want 2 (Front, Back); a Basic note has Front and Back, and may add tags`,
-			`broken.txt:4: 4 fields, want 2 (Front, Back); a Basic note has Front and Back, and may add tags`,
-			`broken.txt:5: 3 fields, want 2 (Front, Back); a Basic note has Front and Back, and may add tags`,
-			`broken.txt:6: no category: tag the note with one of Sales, Marketing, Customer Experience, Metrics, Data & Technology (spaces as _), or add a #tags:Sales header line`,
+			`broken.txt: with no header row, columns are term, definition and tags; column 4 left out`,
+			`broken.txt:2: unknown header "#colour:blue", read as a comment`,
+			`broken.txt:3: missing definition for "Just a front"`,
 		}},
 		{"badutf8.csv", []string{`badutf8.csv:2: bad encoding: not valid UTF-8 (save the file as UTF-8)`}},
 		{"empty.csv", []string{`empty.csv:1: empty file: no terms`}},

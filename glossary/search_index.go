@@ -33,19 +33,46 @@ type searchIndex struct {
 }
 
 func newSearchIndex(entries []Entry) *searchIndex {
+	// Size every table and text once: growing them as they fill costs a
+	// large pack half its index time and twice its memory.
+	nNames, nameBytes, defBytes := 0, 0, 0
+	for i := range entries {
+		e := &entries[i]
+		nNames += 1 + len(e.Aliases)
+		nameBytes += len(e.Term) + len(e.Acronym)
+		if e.Acronym != "" {
+			nNames++
+		}
+		for _, a := range e.Aliases {
+			nameBytes += len(a)
+		}
+		defBytes += len(e.Definition) + 1
+		for _, t := range e.Tags {
+			defBytes += len(t) + 1
+		}
+	}
 	ix := &searchIndex{
-		first:    make([]int32, 0, len(entries)+1),
-		defStart: make([]int, len(entries)),
-		defEnd:   make([]int, len(entries)),
-		defPairs: make([]pairSet, len(entries)),
-		all:      make([]int32, len(entries)),
+		first:     make([]int32, 0, len(entries)+1),
+		nameOff:   make([]int, 0, nNames+1),
+		origOff:   make([]int, 0, nNames+1),
+		ascii:     make([]bool, 0, nNames),
+		masks:     make([]uint64, 0, nNames),
+		nameEntry: make([]int32, 0, nNames),
+		defStart:  make([]int, len(entries)),
+		defEnd:    make([]int, len(entries)),
+		defPairs:  make([]pairSet, len(entries)),
+		all:       make([]int32, len(entries)),
 	}
 	var names, orig, defs strings.Builder
-	for e, entry := range entries {
+	names.Grow(nameBytes + nameBytes/8)
+	orig.Grow(nameBytes)
+	defs.Grow(defBytes + defBytes/8) // lower-casing may lengthen a few runes
+	for e := range entries {
+		entry := &entries[e]
 		ix.first = append(ix.first, int32(len(ix.nameEntry)))
 		for _, n := range entry.Names() {
 			ix.nameOff = append(ix.nameOff, names.Len())
-			names.WriteString(lower(n))
+			writeLower(&names, n)
 			ix.origOff = append(ix.origOff, orig.Len())
 			orig.WriteString(n)
 			ix.ascii = append(ix.ascii, isASCII(n))
@@ -55,18 +82,40 @@ func newSearchIndex(entries []Entry) *searchIndex {
 		if e > 0 {
 			defs.WriteByte(0)
 		}
-		ix.defStart[e] = defs.Len()
-		def := lower(entry.Definition)
-		defs.WriteString(def)
+		start := defs.Len()
+		ix.defStart[e] = start
+		writeLower(&defs, entry.Definition)
+		// Tags are searched as if they ended the definition.
+		for _, t := range entry.Tags {
+			defs.WriteByte('\n')
+			writeLower(&defs, t)
+		}
 		ix.defEnd[e] = defs.Len()
-		ix.defPairs[e] = pairMask(def)
 		ix.all[e] = int32(e)
 	}
 	ix.first = append(ix.first, int32(len(ix.nameEntry)))
 	ix.nameOff = append(ix.nameOff, names.Len())
 	ix.origOff = append(ix.origOff, orig.Len())
 	ix.nameText, ix.origText, ix.defText = names.String(), orig.String(), defs.String()
+	for e := range entries {
+		ix.defPairs[e] = pairMask(ix.defText[ix.defStart[e]:ix.defEnd[e]])
+	}
 	return ix
+}
+
+// writeLower writes lower(s) to b without a copy of s in between.
+func writeLower(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			b.WriteString(lower(s[i:]))
+			return
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
 }
 
 // name is the lower-cased name n.

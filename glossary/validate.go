@@ -29,7 +29,7 @@ func (ps Problems) Error() string {
 }
 
 // Validate checks the rules every glossary obeys: a term and definition on
-// every entry, a known category, names (terms, acronyms, aliases) unique
+// every entry, a category (built-in or a pack's own), names (terms, acronyms, aliases) unique
 // across the whole glossary, and every related reference resolving to
 // another entry. It returns Problems, or nil.
 func Validate(entries []Entry) error {
@@ -51,8 +51,11 @@ func Validate(entries []Entry) error {
 		if strings.TrimSpace(e.Definition) == "" {
 			add("missing definition")
 		}
-		if !e.Category.Valid() {
-			add("unknown category %q (want one of %s)", e.Category, categoryList())
+		switch {
+		case e.Category == "":
+			add("missing category")
+		case !e.Category.Valid():
+			add("category %q is not a name", e.Category)
 		}
 		seen := map[string]bool{}
 		for _, n := range e.Names() {

@@ -26,7 +26,8 @@ func TestValidateRejectsBrokenEntries(t *testing.T) {
 	}{
 		{"empty term", func(es []Entry) { es[0].Term = " " }, "missing term"},
 		{"empty definition", func(es []Entry) { es[1].Definition = "" }, "missing definition"},
-		{"unknown category", func(es []Entry) { es[0].Category = "Gardening" }, `unknown category "Gardening"`},
+		{"no category", func(es []Entry) { es[0].Category = "" }, `missing category`},
+		{"category with a line break", func(es []Entry) { es[0].Category = "Sales\nTeam" }, `category "Sales\nTeam" is not a name`},
 		{"duplicate term", func(es []Entry) { es[1].Term = "customer acquisition  cost" }, "already used"},
 		{"alias clashes with acronym", func(es []Entry) { es[1].Aliases = []string{"CAC"} }, `name "CAC" is already used`},
 		{"dangling related", func(es []Entry) { es[0].Related = []string{"Churn"} }, `related "Churn" matches no entry`},
