@@ -173,8 +173,8 @@ func reportAgainstAnchors(b *testing.B, samples map[string][]time.Duration, unit
 		med[name] = median(s)
 		b.ReportMetric(med[name], name+"-"+unit)
 	}
-	b.ReportMetric(med["crm101"]/med["floor"], "crm101/floor")
-	b.ReportMetric(med["crm101"]/med["fzf"], "crm101/fzf")
+	b.ReportMetric(med["crm101"]/med["floor"], "github.com/crm101/crm101/floor")
+	b.ReportMetric(med["crm101"]/med["fzf"], "github.com/crm101/crm101/fzf")
 	b.ReportMetric(0, "ns/op") // the sum of three programs means nothing
 }
 

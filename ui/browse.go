@@ -41,11 +41,16 @@ type browseModel struct {
 	detailFocus    bool // keys go to the detail pane instead of the list
 	detail         viewport.Model
 	history        history
-	related        int // selected related term in the detail pane
+	related        int // selected related term in the detail pane; noRelated until asked
+
+	relatedLine   int // the selected related term's line in the pane's text
 
 	width, height int
 	listBox       box // where the list is drawn, for the mouse
 }
+
+// noRelated is browseModel.related before the user picks a related term.
+const noRelated = -1
 
 // box is a rectangle of the screen, relative to the screen's top-left.
 type box struct{ x, y, w, h int }
@@ -60,7 +65,7 @@ func newBrowseModel(g *glossary.Glossary, styles *Styles, query string) browseMo
 	in.CharLimit = 200
 	in.SetValue(query)
 	in.Focus()
-	m := browseModel{g: g, styles: styles, keys: defaultBrowseKeyMap(), input: in, detail: viewport.New()}
+	m := browseModel{g: g, styles: styles, keys: defaultBrowseKeyMap(), input: in, detail: viewport.New(), related: noRelated}
 	m.detail.MouseWheelEnabled = true
 	m.keys.setDetailFocus(false)
 	return m
@@ -101,10 +106,9 @@ func (m browseModel) handleListKey(msg tea.KeyPressMsg) (browseModel, tea.Cmd) {
 	case key.Matches(msg, k.PageDown):
 		return m.moveCursor(max(1, m.listBox.h-1)), nil
 	case key.Matches(msg, k.Category):
-		m.category = (m.category + 1) % (len(glossary.Categories()) + 1)
-		m.shown, m.suggested = listRows(m.g, m.result.Matches, m.suggestions, m.category)
-		m.cursor = 0
-		return m.showSelected(), nil
+		return m.cycleCategory(1), nil
+	case key.Matches(msg, k.PrevCategory):
+		return m.cycleCategory(-1), nil
 	case key.Matches(msg, k.Back):
 		return m.goBack()
 	case key.Matches(msg, k.Forward):
@@ -237,7 +241,7 @@ func listRows(g *glossary.Glossary, matches []glossary.Match, suggestions []int,
 		return matches, 0
 	}
 	keep := func(idx int) bool {
-		return category == 0 || g.At(idx).Category == glossary.Categories()[category-1]
+		return category == 0 || g.At(idx).Category == g.Categories()[category-1]
 	}
 	isSuggested := make(map[int]bool, len(suggestions))
 	for _, idx := range suggestions {
@@ -281,9 +285,34 @@ func (m browseModel) showSelected() browseModel {
 	idx := m.shown[m.cursor].Index
 	if cur, ok := m.history.current(); !ok || cur != idx || m.history.len() > 1 {
 		m.history = newHistory(idx)
-		m.related = 0
+		m.related = noRelated
 	}
 	return m.renderDetail()
+}
+
+// cursorIsOpen reports whether the list's selected row is the entry the
+// pane shows: only then is the row highlighted, so the two never
+// disagree.
+func (m browseModel) cursorIsOpen() bool {
+	idx, ok := m.history.current()
+	return ok && m.cursor < len(m.shown) && m.shown[m.cursor].Index == idx
+}
+
+// syncCursor moves the list's selection to the open entry when the list
+// holds it (after following a link, back, or arriving from elsewhere).
+func (m browseModel) syncCursor() browseModel {
+	idx, ok := m.history.current()
+	if !ok || m.cursorIsOpen() {
+		return m
+	}
+	for row, match := range m.shown {
+		if match.Index == idx {
+			m.cursor = row
+			m.offset = scrollInto(row, m.offset, m.listBox.h)
+			break
+		}
+	}
+	return m
 }
 
 // openSelected moves focus to the detail pane.
@@ -298,6 +327,9 @@ func (m browseModel) openSelected() browseModel {
 }
 
 func (m browseModel) focusList() browseModel {
+	if !m.cursorIsOpen() && len(m.shown) > 0 {
+		m = m.showSelected() // an entry reached by links is not in the list: show the list's own
+	}
 	m.detailFocus = false
 	m.keys.setDetailFocus(false)
 	m.input.Focus()
@@ -313,14 +345,7 @@ func (m browseModel) openTerm(term string) (browseModel, tea.Cmd) {
 	}
 	if cur, open := m.history.current(); !open || cur != idx {
 		m.history = newHistory(idx)
-		m.related = 0
-	}
-	for row, match := range m.shown { // keep the list in step when it holds the entry
-		if match.Index == idx {
-			m.cursor = row
-			m.offset = scrollInto(row, m.offset, m.listBox.h)
-			break
-		}
+		m.related = noRelated
 	}
 	m.detailFocus = true
 	m.keys.setDetailFocus(true)
@@ -328,19 +353,43 @@ func (m browseModel) openTerm(term string) (browseModel, tea.Cmd) {
 	return m.renderDetail(), nil
 }
 
+// selectRelated moves the selection among the open entry's related
+// terms (the first press selects the first, or the last going back) and
+// scrolls the pane so the selection is in view.
 func (m browseModel) selectRelated(delta int) browseModel {
 	n := len(m.relatedOf())
 	if n == 0 {
 		return m
 	}
-	m.related = (m.related + delta + n) % n
+	switch {
+	case m.related == noRelated && delta > 0:
+		m.related = 0
+	case m.related == noRelated:
+		m.related = n - 1
+	default:
+		m.related = (m.related + delta + n) % n
+	}
 	m = m.renderDetail()
+	if line := m.relatedLine; line < m.detail.YOffset() {
+		m.detail.SetYOffset(line)
+	} else if line >= m.detail.YOffset()+m.detail.Height() {
+		m.detail.SetYOffset(line - m.detail.Height() + 1)
+	}
 	return m
+}
+
+// cycleCategory moves the category filter forward or back.
+func (m browseModel) cycleCategory(delta int) browseModel {
+	n := len(m.g.Categories()) + 1 // and "All"
+	m.category = (m.category + delta + n) % n
+	m.shown, m.suggested = listRows(m.g, m.result.Matches, m.suggestions, m.category)
+	m.cursor = 0
+	return m.showSelected()
 }
 
 func (m browseModel) followRelated() browseModel {
 	rel := m.relatedOf()
-	if len(rel) == 0 {
+	if m.related < 0 || m.related >= len(rel) {
 		return m
 	}
 	idx, ok := m.g.Index(rel[m.related])
@@ -348,7 +397,7 @@ func (m browseModel) followRelated() browseModel {
 		return m
 	}
 	m.history = m.history.push(idx)
-	m.related = 0
+	m.related = noRelated
 	m.detail.GotoTop()
 	return m.renderDetail()
 }
@@ -358,7 +407,7 @@ func (m browseModel) followRelated() browseModel {
 func (m browseModel) goBack() (browseModel, tea.Cmd) {
 	if h, ok := m.history.back(); ok {
 		m.history = h
-		m.related = 0
+		m.related = noRelated
 		return m.renderDetail(), nil
 	}
 	return m, backCmd
@@ -377,7 +426,7 @@ func (m browseModel) openTermName() string {
 func (m browseModel) goForward() browseModel {
 	if h, ok := m.history.forward(); ok {
 		m.history = h
-		m.related = 0
+		m.related = noRelated
 		m.detailFocus = true
 		m.keys.setDetailFocus(true)
 		m.input.Blur()

@@ -13,7 +13,8 @@ import (
 // runs when the entry, the selected related term or the size changes,
 // never from View, so scrolling and redraws stay cheap.
 func (m browseModel) renderDetail() browseModel {
-	m = m.relayout()
+	m = m.relayout().syncCursor()
+	m.keys.Follow.SetEnabled(m.detailFocus && m.related != noRelated)
 	_, isMetric := m.openMetric()
 	m.keys.Calculate.SetEnabled(isMetric && m.detailFocus)
 	idx, ok := m.history.current()
@@ -21,7 +22,9 @@ func (m browseModel) renderDetail() browseModel {
 		m.detail.SetContent("")
 		return m
 	}
-	m.detail.SetContent(m.detailContent(m.g.At(idx), min(m.detail.Width(), maxReadingWidth), m.layout().bare))
+	var content string
+	content, m.relatedLine = m.detailContent(idx, min(m.detail.Width(), maxReadingWidth), m.layout().bare)
+	m.detail.SetContent(content)
 	return m
 }
 
@@ -32,7 +35,9 @@ const maxReadingWidth = 88
 // detailContent is the entry as the pane shows it. Compact, for a
 // terminal with a few rows, goes from the name straight to the
 // definition.
-func (m browseModel) detailContent(e glossary.Entry, width int, compact bool) string {
+// It also says on which line the selected related term is.
+func (m browseModel) detailContent(idx, width int, compact bool) (content string, relatedLine int) {
+	e := m.g.At(idx)
 	b := m.styles.Browse
 	wrap := func(style lipgloss.Style, text string) string {
 		return style.Width(width).Render(text)
@@ -50,6 +55,12 @@ func (m browseModel) detailContent(e glossary.Entry, width int, compact bool) st
 	if compact {
 		parts = []string{parts[0], parts[3]}
 	}
+	for _, v := range m.g.PackVersions(idx) { // a pack's own wording of a term it shares
+		parts = append(parts, wrap(b.Heading, v.VersionLabel()), wrap(b.Body, v.Definition))
+	}
+	if len(e.Tags) > 0 {
+		parts = append(parts, wrap(b.Badge, "Tags: "+strings.Join(e.Tags, ", ")))
+	}
 	if e.Example != "" {
 		parts = append(parts, wrap(b.Heading, "Example"), wrap(b.Example, "“"+e.Example+"”"))
 	}
@@ -60,6 +71,7 @@ func (m browseModel) detailContent(e glossary.Entry, width int, compact bool) st
 		parts = append(parts, wrap(b.Heading, "Related"))
 		for i, r := range e.Related {
 			if i == m.related && m.detailFocus {
+				relatedLine = lipgloss.Height(strings.Join(parts, "\n"))
 				parts = append(parts, wrap(b.SelectedRelated, "› "+r))
 			} else {
 				parts = append(parts, wrap(b.Related, "  "+r))
@@ -79,7 +91,7 @@ func (m browseModel) detailContent(e glossary.Entry, width int, compact bool) st
 	if e.Pack != "" {
 		parts = append(parts, wrap(b.Note, "From pack: "+e.Pack))
 	}
-	return strings.Join(parts, "\n")
+	return strings.Join(parts, "\n"), relatedLine
 }
 
 func categoryLine(e glossary.Entry) string {
@@ -148,7 +160,7 @@ func (m browseModel) withScrollHint(pane string) string {
 // filterLine shows the category filter and how many entries are listed.
 func (m browseModel) filterLine() string {
 	b := m.styles.Browse
-	names := append([]string{"All"}, categoryNames()...)
+	names := append([]string{"All"}, m.categoryNames()...)
 	parts := make([]string, len(names))
 	for i, n := range names {
 		if i == m.category {
@@ -166,8 +178,8 @@ func (m browseModel) filterLine() string {
 	return m.styles.Plain.MaxWidth(m.width).Render(line + strings.Repeat(" ", gap) + count)
 }
 
-func categoryNames() []string {
-	cats := glossary.Categories()
+func (m browseModel) categoryNames() []string {
+	cats := m.g.Categories()
 	names := make([]string, len(cats))
 	for i, c := range cats {
 		names[i] = string(c)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -55,11 +57,15 @@ func TestBrowseFollowsRelatedAndComesBack(t *testing.T) {
 	if got := openEntry(t, browseOf(tm)); got != "Customer Acquisition Cost" {
 		t.Fatalf("open entry %q", got)
 	}
-	tm = send(t, tm, press(tea.KeyTab), press(tea.KeyEnter)) // second related: Churn Rate
+	tm = send(t, tm, press(tea.KeyEnter)) // no related term chosen yet: enter does nothing
+	if got := openEntry(t, browseOf(tm)); got != "Customer Acquisition Cost" {
+		t.Fatalf("enter with no related term chosen opened %q", got)
+	}
+	tm = send(t, tm, press(tea.KeyTab), press(tea.KeyTab), press(tea.KeyEnter)) // second related: Churn Rate
 	if got := openEntry(t, browseOf(tm)); got != "Churn Rate" {
 		t.Fatalf("followed to %q, want Churn Rate", got)
 	}
-	tm = send(t, tm, press(tea.KeyEnter)) // first related of Churn Rate: Customer Lifetime Value
+	tm = send(t, tm, press(tea.KeyTab), press(tea.KeyEnter)) // first related of Churn Rate: Customer Lifetime Value
 	if got := openEntry(t, browseOf(tm)); got != "Customer Lifetime Value" {
 		t.Fatalf("followed to %q", got)
 	}
@@ -222,5 +228,102 @@ func TestBrowseShowsCompareBlock(t *testing.T) {
 	view := plain(tm)
 	if !strings.Contains(view, "Compare") || !strings.Contains(view, strings.Join(set[0].Members, " · ")) {
 		t.Fatalf("no compare block for CPA:\n%s", view)
+	}
+}
+
+// The list's highlight and the pane always show the same entry: after a
+// link the list follows when it holds the entry, and esc from an entry
+// the list does not hold goes back to the list's own.
+func TestBrowseListAndPaneAgree(t *testing.T) {
+	t.Parallel()
+	m := newTestModel(t, Options{Query: "c"})
+	tm := drain(send(t, m, size(100, 30)), m.Init(), 3)
+	tm = send(t, tm, press(tea.KeyEnter)) // the first match
+	b := browseOf(tm)
+	first := openEntry(t, b)
+	tm = send(t, tm, press(tea.KeyTab), press(tea.KeyEnter)) // its first related term
+	b = browseOf(tm)
+	if open := openEntry(t, b); b.cursorIsOpen() != inList(b, open) {
+		t.Fatalf("open %q; cursor on %q, highlighted %v", open, b.g.At(b.shown[b.cursor].Index).Term, b.cursorIsOpen())
+	}
+	tm = send(t, tm, press(tea.KeyEsc))
+	b = browseOf(tm)
+	if !b.cursorIsOpen() {
+		t.Fatalf("after esc the pane shows %q but the list highlights %q (first was %q)",
+			openEntry(t, b), b.g.At(b.shown[b.cursor].Index).Term, first)
+	}
+}
+
+func inList(b browseModel, term string) bool {
+	for _, match := range b.shown {
+		if b.g.At(match.Index).Term == term {
+			return true
+		}
+	}
+	return false
+}
+
+// ctrl+r cycles the category filter backwards (ctrl+b is tmux's).
+func TestBrowseCategoryCyclesBack(t *testing.T) {
+	t.Parallel()
+	m := newTestModel(t, Options{})
+	tm := drain(send(t, m, size(100, 30)), m.Init(), 3)
+	tm = send(t, tm, ctrl('r'))
+	b := browseOf(tm)
+	cats := b.g.Categories()
+	if b.category != len(cats) {
+		t.Fatalf("ctrl+r from All chose %d, want the last category (%d)", b.category, len(cats))
+	}
+	tm = send(t, tm, ctrl('f'))
+	if b := browseOf(tm); b.category != 0 {
+		t.Fatalf("ctrl+f after ctrl+r: category %d, want All", b.category)
+	}
+}
+
+// tab on a related term below the pane's fold scrolls it into view.
+func TestBrowseRelatedScrollsIntoView(t *testing.T) {
+	t.Parallel()
+	m := newTestModel(t, Options{Query: "cac"})
+	tm := drain(send(t, m, size(100, 12)), m.Init(), 3) // a short pane
+	tm = send(t, tm, press(tea.KeyEnter), press(tea.KeyTab))
+	b := browseOf(tm)
+	if b.relatedLine < b.detail.YOffset() || b.relatedLine >= b.detail.YOffset()+b.detail.Height() {
+		t.Fatalf("selected related term on line %d, pane shows %d–%d", b.relatedLine, b.detail.YOffset(), b.detail.YOffset()+b.detail.Height()-1)
+	}
+	if !strings.Contains(plain(tm), "› Customer Lifetime Value") {
+		t.Fatalf("selection not on screen:\n%s", plain(tm))
+	}
+}
+
+// A pack's own categories join the filter, and its own wording of a
+// term the built-in glossary keeps shows as "Acme's definition".
+func TestBrowseShowsPackCategoriesAndVersions(t *testing.T) {
+	t.Parallel()
+	base, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pack := filepath.Join(t.TempDir(), "acme.csv")
+	csv := "Term,Category,Definition\nLead,Sales,At Acme: anyone who booked a demo.\nSpiff,Product Sales,A short sales bonus.\n"
+	if err := os.WriteFile(pack, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	g, _, problems := glossary.Load(base, []string{pack}, glossary.LoadOptions{})
+	if g == nil {
+		t.Fatal(problems)
+	}
+	m := newTestModel(t, Options{Glossary: g, Query: "lead"})
+	tm := drain(send(t, m, size(140, 50)), m.Init(), 3)
+	if !strings.Contains(plain(tm), "Product Sales") {
+		t.Fatalf("pack category missing from the filter:\n%s", plain(tm))
+	}
+	tm = send(t, tm, press(tea.KeyEnter))
+	if v := plain(tm); !strings.Contains(v, "Acme's definition") || !strings.Contains(v, "anyone who booked a demo") {
+		t.Fatalf("no pack version in Lead's entry:\n%s", v)
+	}
+	tm = send(t, tm, ctrl('r')) // in the entry: nothing; back in the list, ctrl+r reaches the pack's category first
+	tm = send(t, tm, press(tea.KeyEsc), ctrl('r'))
+	if b := browseOf(tm); b.g.Categories()[b.category-1] != "Product Sales" {
+		t.Fatalf("ctrl+r from All chose %q", b.g.Categories()[b.category-1])
 	}
 }

@@ -47,10 +47,10 @@ func (c combinedHelp) FullHelp() [][]key.Binding {
 // focus only chorded keys act on the list; plain letters (vim keys, b, f,
 // c) work once the detail pane has focus and nothing is being typed.
 type browseKeyMap struct {
-	Up, Down, PageUp, PageDown, Open, Clear, Category          key.Binding
-	Back, Forward                                              key.Binding
-	ScrollUp, ScrollDown, Top, Bottom                          key.Binding
-	NextRelated, PrevRelated, Follow, Calculate, Search, Close key.Binding
+	Up, Down, PageUp, PageDown, Open, Clear, Category, PrevCategory key.Binding
+	Back, Forward                                                   key.Binding
+	ScrollUp, ScrollDown, Top, Bottom                               key.Binding
+	NextRelated, PrevRelated, Follow, Calculate, Search, Close      key.Binding
 
 	detail bool // the detail pane has focus
 }
@@ -63,9 +63,11 @@ func defaultBrowseKeyMap() browseKeyMap {
 		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
 		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
-		Category: key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "category")),
-		Back:     key.NewBinding(key.WithKeys("alt+left", "ctrl+o"), key.WithHelp("alt+←", "back")),
-		Forward:  key.NewBinding(key.WithKeys("alt+right"), key.WithHelp("alt+→", "forward")),
+		// ctrl+r, not ctrl+b: tmux keeps ctrl+b for itself.
+		Category:     key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "category")),
+		PrevCategory: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "previous category")),
+		Back:         key.NewBinding(key.WithKeys("alt+left", "ctrl+o"), key.WithHelp("alt+←", "back")),
+		Forward:      key.NewBinding(key.WithKeys("alt+right"), key.WithHelp("alt+→", "forward")),
 
 		ScrollUp:    key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "scroll up")),
 		ScrollDown:  key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "scroll down")),
@@ -85,7 +87,7 @@ func defaultBrowseKeyMap() browseKeyMap {
 // lists only what works right now.
 func (k *browseKeyMap) setDetailFocus(detail bool) {
 	k.detail = detail
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Open, &k.Clear} {
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Open, &k.Clear, &k.Category, &k.PrevCategory} {
 		b.SetEnabled(!detail)
 	}
 	for _, b := range []*key.Binding{&k.ScrollUp, &k.ScrollDown, &k.Top, &k.Bottom, &k.NextRelated, &k.PrevRelated, &k.Follow, &k.Search, &k.Close} {
@@ -104,7 +106,7 @@ func (k browseKeyMap) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k browseKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.Clear, k.Category},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.Clear, k.Category, k.PrevCategory},
 		{k.ScrollUp, k.ScrollDown, k.Top, k.Bottom, k.Search, k.Close},
 		{k.NextRelated, k.PrevRelated, k.Follow, k.Back, k.Forward, k.Calculate},
 	}

@@ -57,8 +57,8 @@ func TestCalculatorGoesBackToBrowse(t *testing.T) {
 func TestBackWalksEntriesBeforeLeavingBrowse(t *testing.T) {
 	t.Parallel()
 	m := send(t, newTestModel(t, Options{Start: CalculateScreen, Metric: "cac"}), size(100, 30))
-	m = send(t, m, ctrl('g'))           // CAC's entry
-	m = send(t, m, press(tea.KeyEnter)) // follow its first related term
+	m = send(t, m, ctrl('g'))                              // CAC's entry
+	m = send(t, m, press(tea.KeyTab), press(tea.KeyEnter)) // follow its first related term
 	if got := browseOf(m).openTermName(); got != "Customer Lifetime Value" {
 		t.Fatalf("followed to %q", got)
 	}
