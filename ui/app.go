@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
 )
@@ -225,6 +226,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		return m.resize(), nil
+	case tea.ColorProfileMsg:
+		return m.markers(msg.Profile == colorprofile.NoTTY), nil
 	case tea.BackgroundColorMsg:
 		if !m.theme.Fixed {
 			return m.restyle(msg.IsDark()), nil
@@ -344,7 +347,9 @@ func (m Model) restyle(dark bool) Model {
 	if dark == m.styles.Dark {
 		return m
 	}
+	markers := m.styles.Markers
 	*m.styles = NewStyles(dark)
+	m.styles.Markers = markers
 	m.help.Styles = m.styles.Help
 	m.browse = m.browse.restyle()
 	m.calc = m.calc.restyle()
@@ -352,6 +357,17 @@ func (m Model) restyle(dark bool) Model {
 		m.quiz = m.quiz.restyle()
 	}
 	return m
+}
+
+// markers turns textual markers on or off (see Styles.Markers): the
+// terminal's colour profile has been detected.
+func (m Model) markers(on bool) Model {
+	if on == m.styles.Markers {
+		return m
+	}
+	m.styles.Markers = on
+	m.browse = m.browse.renderDetail()
+	return m.resize()
 }
 
 // View draws the app full-screen, with mouse wheel reporting.
@@ -395,7 +411,10 @@ func (m Model) screen() string {
 func (m Model) tabBar() string {
 	a := m.styles.App
 	tab := func(s Screen, name string) string {
-		if s == m.active {
+		switch {
+		case s == m.active && m.styles.Markers:
+			return a.ActiveTab.Render("[" + name + "]")
+		case s == m.active:
 			return a.ActiveTab.Render(name)
 		}
 		return a.Tab.Render(name)

@@ -18,8 +18,10 @@ type segment struct {
 	style *lipgloss.Style // nil: the row's base style
 }
 
-// highlight splits name into plain and matched runs.
-func highlight(name string, positions []int, match *lipgloss.Style) []segment {
+// highlight splits name into plain and matched runs. With marked (a
+// terminal that shows no underline or colour) matched runs are also
+// bracketed, so they still stand out: "[Cl]ienteling".
+func highlight(name string, positions []int, match *lipgloss.Style, marked bool) []segment {
 	if len(positions) == 0 {
 		return []segment{{text: name}}
 	}
@@ -34,6 +36,9 @@ func highlight(name string, positions []int, match *lipgloss.Style) []segment {
 		s := segment{text: run.String()}
 		if matched {
 			s.style = match
+			if marked {
+				s.text = "[" + s.text + "]"
+			}
 		}
 		segs = append(segs, s)
 		run.Reset()
@@ -100,18 +105,18 @@ func (m browseModel) rowSegments(row int, selected bool) []segment {
 	case match.Kind == glossary.InDefinition:
 		return []segment{{text: e.Title()}, {text: " · in definition", style: alias}}
 	case match.Name == "" || match.Name == e.Term:
-		segs := highlight(e.Term, match.Positions, hl)
+		segs := highlight(e.Term, match.Positions, hl, m.styles.Markers)
 		if e.Acronym != "" {
 			segs = append(segs, segment{text: " (" + e.Acronym + ")"})
 		}
 		return segs
 	case match.Name == e.Acronym:
 		segs := []segment{{text: e.Term + " ("}}
-		segs = append(segs, highlight(e.Acronym, match.Positions, hl)...)
+		segs = append(segs, highlight(e.Acronym, match.Positions, hl, m.styles.Markers)...)
 		return append(segs, segment{text: ")"})
 	default:
 		segs := []segment{{text: e.Title()}, {text: " · ", style: alias}}
-		return append(segs, highlight(match.Name, match.Positions, hl)...)
+		return append(segs, highlight(match.Name, match.Positions, hl, m.styles.Markers)...)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/crm101/crm101/glossary"
 )
@@ -326,4 +327,17 @@ func TestBrowseShowsPackCategoriesAndVersions(t *testing.T) {
 	if b := browseOf(tm); b.g.Categories()[b.category-1] != "Product Sales" {
 		t.Fatalf("ctrl+r from All chose %q", b.g.Categories()[b.category-1])
 	}
+}
+
+// On a terminal that shows no colour or attributes (TERM=dumb) the
+// active tab, the focused pane and matched letters still stand out, in
+// text.
+func TestBrowseGoldenNoAttributes80x24(t *testing.T) {
+	m := newTestModel(t, Options{Query: "cu"})
+	tm := startProgramWithProfile(t, m, 80, 24, colorprofile.NoTTY)
+	newTermScreen(80, 24).waitFor(t, tm, "[Browse]", "[Cu]stomer Persona")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	tm.Send(ctrl('c'))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
+	requireGolden(t, plain(final))
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
@@ -311,6 +312,22 @@ func TestCalculateGolden120x40(t *testing.T) {
 		tm.Type(v)
 	}
 	screen.waitFor(t, tm, "NPS = 45")
+	tm.Send(ctrl('c'))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
+	requireGolden(t, plain(final))
+}
+
+// Calculate on a dumb terminal: the active tab in brackets, the focused
+// form's thick border, the focused field's "›".
+func TestCalculateGoldenNoAttributes80x24(t *testing.T) {
+	m := newTestModel(t, Options{Start: CalculateScreen, Metric: "churn"})
+	tm := startProgramWithProfile(t, m, 80, 24, colorprofile.NoTTY)
+	screen := newTermScreen(80, 24)
+	screen.waitFor(t, tm, "[Calculate]", "› customers at start")
+	tm.Type("200")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	tm.Type("$9")
+	screen.waitFor(t, tm, "✗")
 	tm.Send(ctrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
 	requireGolden(t, plain(final))

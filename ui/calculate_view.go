@@ -189,9 +189,10 @@ func (m calculateModel) fieldRow(j int, in glossary.Input, l calculateLayout) st
 	}
 	// Money's unit reads before the number ("$ 5,000"), the others after.
 	prefix, suffix := "  ", ""
-	if unit := in.Kind.Unit(); in.Kind == glossary.KindMoney {
-		prefix = unit + " "
-	} else if unit != "" {
+	value := strings.TrimSpace(m.fields[j].Value())
+	if unit := in.Kind.Unit(); in.Kind == glossary.KindMoney && !strings.HasPrefix(value, unit) {
+		prefix = unit + " " // typed "$20,000" shows its own, once
+	} else if unit != "" && in.Kind != glossary.KindMoney && !strings.HasSuffix(value, unit) {
 		suffix = " " + unit
 	}
 	name := mark + ansi.Truncate(in.Label, max(1, l.labelWidth-markWidth-1), "…")

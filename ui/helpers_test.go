@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -191,7 +192,15 @@ func requireGolden(t *testing.T, view string) {
 // startProgram runs the app in a teatest program of the given size.
 func startProgram(t *testing.T, m Model, w, h int) *teatest.TestModel {
 	t.Helper()
-	return teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
+	return startProgramWithProfile(t, m, w, h, colorprofile.TrueColor)
+}
+
+// startProgramWithProfile runs the app as on a terminal of the given
+// colour profile (teatest's output is no terminal, which Bubble Tea would
+// take for one that shows nothing at all).
+func startProgramWithProfile(t *testing.T, m Model, w, h int, p colorprofile.Profile) *teatest.TestModel {
+	t.Helper()
+	return teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h), teatest.WithProgramOptions(tea.WithColorProfile(p)))
 }
 
 func typeName(v any) string { return fmt.Sprintf("%T", v) }

@@ -76,6 +76,10 @@ type Styles struct {
 	Plain   lipgloss.Style
 	Palette palette
 	Dark    bool // the background these styles were built for
+	// Markers asks views for textual markers where a terminal shows no
+	// colour, bold, underline or reverse (TERM=dumb): "[Browse]" for the
+	// active tab, "[cl]" around matched letters.
+	Markers bool
 }
 
 // NewStyles builds the app's styles for a dark or light background.
@@ -113,7 +117,9 @@ func NewStyles(dark bool) Styles {
 	b.Category = ns().Foreground(p.Muted)
 	b.Alias = ns().Foreground(p.Subtle).Italic(true)
 	b.Pane = ns().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)
-	b.FocusedPane = b.Pane.BorderForeground(p.Accent)
+	// A thick border, not only a colour, shows which pane has focus, so
+	// it shows under NO_COLOR and on a dumb terminal too.
+	b.FocusedPane = b.Pane.Border(lipgloss.ThickBorder()).BorderForeground(p.Accent)
 	b.Row = ns().Foreground(p.Text)
 	b.SelectedRow = ns().Foreground(p.Accent).Bold(true)
 	b.RowMarker = ns().Foreground(p.Accent)
