@@ -24,6 +24,7 @@ type calcJSON struct {
 	Unit    glossary.Unit      `json:"unit"`
 	Formula string             `json:"formula"`
 	Inputs  map[string]float64 `json:"inputs"`
+	Notes   []string           `json:"notes"` // how ambiguous input was read ("0.5" as 50%)
 }
 
 // metricJSON is one metric of `calc --list --json`.
@@ -83,8 +84,11 @@ func newCalcCmd() *cobra.Command {
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), calcJSON{
 					ID: m.ID, Term: m.Term, Value: glossary.Round(c.Value, 2), Unit: c.Unit,
-					Formula: c.Formula, Inputs: c.Inputs,
+					Formula: c.Formula, Inputs: c.Inputs, Notes: nonNil(c.Notes),
 				})
+			}
+			for _, n := range c.Notes {
+				fmt.Fprintln(cmd.ErrOrStderr(), "crm101: note:", n)
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n%s\n", m.Term, c.Text, c.Formula)
 			return err

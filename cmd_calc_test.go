@@ -28,7 +28,8 @@ func TestCalcJSONIsTheContract(t *testing.T) {
     "arpa": 80,
     "cac": 500,
     "gross-margin": 75
-  }
+  },
+  "notes": []
 }
 `
 	if code != 0 || out != want {
@@ -58,6 +59,7 @@ func TestCalcJSONEveryMetric(t *testing.T) {
 			Unit    string             `json:"unit"`
 			Formula string             `json:"formula"`
 			Inputs  map[string]float64 `json:"inputs"`
+			Notes   []string           `json:"notes"`
 		}
 		dec := json.NewDecoder(strings.NewReader(out))
 		dec.DisallowUnknownFields()
@@ -65,7 +67,7 @@ func TestCalcJSONEveryMetric(t *testing.T) {
 			t.Errorf("%s: %v\n%s", m.ID, err, out)
 			continue
 		}
-		if got.ID != m.ID || got.Term != m.Term || got.Value == nil || got.Unit != string(m.Unit) || got.Formula == "" || len(got.Inputs) != len(m.Inputs) {
+		if got.ID != m.ID || got.Term != m.Term || got.Value == nil || got.Unit != string(m.Unit) || got.Formula == "" || len(got.Inputs) != len(m.Inputs) || got.Notes == nil {
 			t.Errorf("%s: %+v", m.ID, got)
 		}
 	}
@@ -143,5 +145,14 @@ func TestCalcList(t *testing.T) {
 	}
 	if list[0].Formula != "CAC = (marketing spend + sales spend) ÷ new customers" {
 		t.Fatalf("cac formula %q", list[0].Formula)
+	}
+}
+
+// --gross-margin 0.5 is 50% (a fraction, as spreadsheets write it), and
+// a note on stderr says so.
+func TestCalcPercentAsFractionIsNoted(t *testing.T) {
+	code, out, errOut := runCLI(t, "calc", "clv", "--avg-purchase-value", "200", "--purchases-per-year", "6", "--lifespan-years", "5", "--gross-margin", "0.5")
+	if code != 0 || !strings.Contains(out, "× 50% = $3,000.00") || !strings.Contains(errOut, "gross margin 0.5 read as a fraction: 50%") {
+		t.Fatalf("status %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
 }

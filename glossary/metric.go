@@ -199,6 +199,9 @@ type Calculation struct {
 	Formula        string // the template with the user's numbers and "= Text"
 	Interpretation string // one line of rule-of-thumb guidance
 	Inputs         Values // every input, defaults filled in
+	// Notes say how typed text was read where it could have meant two
+	// things ("gross margin 0.5 read as 50%").
+	Notes []string
 }
 
 // Calculate parses what the user typed (raw maps input ID to text) and
@@ -207,6 +210,7 @@ type Calculation struct {
 func (m Metric) Calculate(raw map[string]string) (Calculation, error) {
 	vals := Values{}
 	var errs FieldErrors
+	var notes []string
 	for _, in := range m.Inputs {
 		v, err := ParseNumber(raw[in.ID], in.Kind)
 		switch {
@@ -215,10 +219,28 @@ func (m Metric) Calculate(raw map[string]string) (Calculation, error) {
 		case err != nil:
 			errs = append(errs, FieldError{Input: in.ID, Msg: in.Label + " " + err.Error()})
 		default:
+			if pct, ok := percentFromFraction(raw[in.ID], v, in.Kind); ok {
+				t := strings.TrimSpace(raw[in.ID])
+				notes = append(notes, fmt.Sprintf("%s %s read as a fraction: %s (type %s%% if you meant %s percent)",
+					in.Label, t, KindPercent.Format(pct), t, t))
+				v = pct
+			}
 			vals[in.ID] = v
 		}
 	}
-	return m.finish(vals, errs)
+	c, err := m.finish(vals, errs)
+	c.Notes = notes
+	return c, err
+}
+
+// percentFromFraction reads a percentage typed as a fraction, the
+// spreadsheet habit: 0.5 (no % sign) in a percent field is 50%. A value
+// above 1, or one typed with %, is already a percentage.
+func percentFromFraction(text string, v float64, k Kind) (float64, bool) {
+	if k != KindPercent || v <= 0 || v > 1 || strings.HasSuffix(strings.TrimSpace(text), "%") {
+		return 0, false
+	}
+	return v * 100, true
 }
 
 // Compute computes the metric from numbers, checking them exactly as

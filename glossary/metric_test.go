@@ -329,3 +329,25 @@ func TestInterpretationIsGuidance(t *testing.T) {
 		}
 	}
 }
+
+// A percent typed as a fraction (0.5, no %) is 50%, the spreadsheet
+// habit, and the calculation says so; 0.5% and 50 mean what they say.
+func TestPercentTypedAsFraction(t *testing.T) {
+	m, ok := MetricByID("payback")
+	if !ok {
+		t.Fatal("no payback metric")
+	}
+	for _, c := range []struct {
+		margin string
+		want   float64
+		noted  bool
+	}{{"0.75", 75, true}, {"1", 100, true}, {"75", 75, false}, {"75%", 75, false}, {"0.75%", 0.75, false}} {
+		got, err := m.Calculate(map[string]string{"cac": "500", "arpa": "80", "gross-margin": c.margin})
+		if err != nil {
+			t.Fatalf("%s: %v", c.margin, err)
+		}
+		if got.Inputs["gross-margin"] != c.want || (len(got.Notes) > 0) != c.noted {
+			t.Errorf("gross margin %q: read as %v with notes %q, want %v (noted %v)", c.margin, got.Inputs["gross-margin"], got.Notes, c.want, c.noted)
+		}
+	}
+}

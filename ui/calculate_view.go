@@ -218,12 +218,14 @@ func (m calculateModel) resultLines(mt glossary.Metric, w int) []string {
 	s := m.styles.Calculate
 	wrap := func(style lipgloss.Style, text string) string { return style.Width(w).Render(text) }
 	if m.errs == nil {
-		return []string{
+		out := []string{
 			wrap(s.Result, mt.Name()+" = "+m.calc.Text),
 			wrap(s.Filled, m.calc.Formula),
-			"",
-			wrap(s.Interpretation, m.calc.Interpretation),
 		}
+		for _, n := range m.calc.Notes {
+			out = append(out, wrap(s.Hint, "Note: "+n))
+		}
+		return append(out, "", wrap(s.Interpretation, m.calc.Interpretation))
 	}
 	var missing []string
 	for j, in := range mt.Inputs {
