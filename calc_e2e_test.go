@@ -59,3 +59,21 @@ func TestE2EBrowseEntryOpensCalculator(t *testing.T) {
 	s.send("C-c")
 	s.waitExit()
 }
+
+// At 40×12 the form scrolls and the result still shows: a trainee fills
+// in churn in the real binary and reads the answer, then resizes to 20×6
+// and back without losing it.
+func TestE2ECalculateSmallTerminal(t *testing.T) {
+	s := startTUI(t, 40, 12, []string{"NO_COLOR=1"}, "calc", "churn")
+	s.waitFor("› customers at", "to see the result")
+	s.sendText("200")
+	s.send("Tab")
+	s.sendText("10")
+	s.waitFor("Churn rate = 5.0%")
+	s.run("resize-window", "-x", "20", "-y", "6")
+	s.waitFor("5.0%")
+	s.run("resize-window", "-x", "40", "-y", "12")
+	s.waitFor("Churn rate = 5.0%", "› customers lo")
+	s.send("C-c")
+	s.waitExit()
+}

@@ -110,7 +110,7 @@ func (m calculateModel) formView(l calculateLayout) string {
 	header := splitLines(wrap(s.Title, mt.Term), wrap(s.Formula, mt.Formula()))
 	fields := make([][]string, len(mt.Inputs))
 	for j, in := range mt.Inputs {
-		fields[j] = []string{m.fieldRow(j, in, l)}
+		fields[j] = []string{m.styles.Plain.MaxWidth(w).Render(m.fieldRow(j, in, l))} // one line, however narrow
 		if msg := m.shownError(j, in); msg != "" {
 			indent := markWidth
 			text := s.Error.Width(max(1, w-indent)).Render("✗ " + msg)
@@ -218,8 +218,12 @@ func (m calculateModel) resultLines(mt glossary.Metric, w int) []string {
 	s := m.styles.Calculate
 	wrap := func(style lipgloss.Style, text string) string { return style.Width(w).Render(text) }
 	if m.errs == nil {
+		head := mt.Name() + " = " + m.calc.Text
+		if ansi.StringWidth(head) > w { // too narrow for both: the answer alone
+			head = m.calc.Text
+		}
 		out := []string{
-			wrap(s.Result, mt.Name()+" = "+m.calc.Text),
+			wrap(s.Result, head),
 			wrap(s.Filled, m.calc.Formula),
 		}
 		for _, n := range m.calc.Notes {
