@@ -183,3 +183,38 @@ func daysBetween(a, b time.Time) int {
 	db = time.Date(y, m, d, 0, 0, 0, 0, a.Location())
 	return int(math.Round(db.Sub(da).Hours() / 24))
 }
+
+// Pace is where a course stands for one selection of terms.
+type Pace struct {
+	Unseen          int       // terms of the selection never reviewed
+	IntroducedToday int       // new terms already met today (all selections)
+	NewPerDay       int       // the daily new count the course sets now
+	Finish          time.Time // the day the last unseen term comes in; zero: never
+}
+
+// Pace works out c's daily new count and projected finish over terms at now.
+func (s *Store) Pace(c Course, terms []string, now time.Time) (Pace, error) {
+	cards, err := s.Cards()
+	if err != nil {
+		return Pace{}, fmt.Errorf("course pace: %w", err)
+	}
+	seen := make(map[string]bool, len(cards))
+	for _, cs := range cards {
+		seen[termKey(cs.Term)] = true
+	}
+	var p Pace
+	counted := map[string]bool{}
+	for _, t := range terms {
+		k := termKey(t)
+		if !seen[k] && !counted[k] {
+			counted[k] = true
+			p.Unseen++
+		}
+	}
+	if p.IntroducedToday, err = s.NewSince(startOfDay(now)); err != nil {
+		return Pace{}, fmt.Errorf("course pace: %w", err)
+	}
+	p.NewPerDay = c.DailyNew(p.Unseen, p.IntroducedToday, now)
+	p.Finish = Finish(p.Unseen, p.NewPerDay, p.IntroducedToday, now)
+	return p, nil
+}

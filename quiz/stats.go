@@ -33,6 +33,11 @@ type Stats struct {
 	Correct      int        `json:"correct"`       // of which right
 	Accuracy     float64    `json:"accuracy"`      // Correct/Reviews, 0 when no reviews
 	Weakest      []TermStat `json:"weakest"`       // the terms most in need of practice
+	// Forecast and Categories are filled by StatsFor, which knows the
+	// glossary: reviews due on each of the next ForecastDays days (today
+	// first, overdue included) and accuracy by category.
+	Forecast   []int              `json:"forecast"`
+	Categories []CategoryAccuracy `json:"accuracy_by_category"`
 }
 
 // TermStat describes one term the learner struggles with.
