@@ -92,12 +92,20 @@ func (gen *Generator) termDistractors(i int, shuffle bool, want int) []int {
 
 // definitionDistractors is termDistractors for reverse questions: the
 // options are masked definitions, which must all read differently.
+//
+// A definition that speaks of the asked term ("each deal's stage" when
+// Opportunity Stage is asked) is left out rather than blanked: its
+// blanks would mark it as not the answer.
 func (gen *Generator) definitionDistractors(i int, shuffle bool, want int) []int {
 	used := map[string]bool{gen.keys()[i].maskedDef: true}
+	asked, stems := gen.g.At(i).Names(), gen.keys()[i].stems
 	var out []int
 	for j := range gen.order(i, shuffle) {
 		d := gen.keys()[j].maskedDef
 		if used[d] || d == "" || gen.unfair(i, j) {
+			continue
+		}
+		if m := gen.keys()[j].masked; maskAll(m, asked, stems) != m {
 			continue
 		}
 		used[d] = true

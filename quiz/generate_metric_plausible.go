@@ -32,10 +32,11 @@ var plausible = map[string]func(r *rand.Rand, v glossary.Values){
 		v["satisfied"] = share(r, v["responses"], span{0.60, 0.95})
 	},
 	"nps": func(r *rand.Rand, v glossary.Values) {
-		// A realistic mix: promoters 30–70%, detractors 5–30%, the rest passive.
+		// A realistic mix: promoters 30–60%, detractors 5–25%, and at
+		// least 15% passive.
 		n := math.Max(50, v["promoters"]+v["passives"]+v["detractors"])
-		p := share(r, n, span{0.30, 0.70})
-		d := share(r, n, span{0.05, math.Min(0.30, 0.95-p/n)})
+		p := share(r, n, span{0.30, 0.60})
+		d := share(r, n, span{0.05, math.Min(0.25, 0.85-p/n)})
 		v["promoters"], v["detractors"], v["passives"] = p, d, n-p-d
 	},
 	"conversion": func(r *rand.Rand, v glossary.Values) {

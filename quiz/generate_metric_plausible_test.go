@@ -18,7 +18,7 @@ func TestMetricFiguresArePlausible(t *testing.T) {
 		"churn":      {2 - 0.5, 15 + 0.5},
 		"retention":  {85 - 0.5, 98 + 0.5},
 		"csat":       {60 - 0.5, 95 + 0.5},
-		"nps":        {0, 65 + 1},
+		"nps":        {5 - 1, 55 + 1},
 		"conversion": {1, 26},
 		"bounce":     {24, 71},
 		"open-rate":  {14, 51},
@@ -55,7 +55,7 @@ func TestMetricFiguresArePlausible(t *testing.T) {
 			}
 			if m.ID == "nps" {
 				n := v["promoters"] + v["passives"] + v["detractors"]
-				if p, d := v["promoters"]/n, v["detractors"]/n; !within(p, 0.29, 0.71) || !within(d, 0.04, 0.31) || v["passives"] < 0 {
+				if p, d, pa := v["promoters"]/n, v["detractors"]/n, v["passives"]/n; !within(p, 0.29, 0.61) || !within(d, 0.04, 0.26) || pa < 0.14 {
 					t.Fatalf("nps: mix %v/%v/%v", v["promoters"], v["passives"], v["detractors"])
 				}
 			}
