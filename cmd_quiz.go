@@ -88,28 +88,108 @@ func (f quizFlags) seedFor(cmd *cobra.Command) (uint64, bool) {
 	return uint64(time.Now().UnixNano()), false
 }
 
+// courseFlags are the settings `crm101 quiz` saves in the progress store
+// until changed: --new-per-day, --by, --retention.
+type courseFlags struct {
+	newPerDay int
+	by        string
+	retention float64
+	study     string
+}
+
+func (c *courseFlags) register(cmd *cobra.Command) {
+	var studies []string
+	for _, s := range quiz.Studies() {
+		studies = append(studies, s.String())
+	}
+	cmd.Flags().StringVar(&c.study, "study", quiz.Scheduled.String(), "what to study: "+strings.Join(studies, ", "))
+	cmd.Flags().IntVar(&c.newPerDay, "new-per-day", quiz.DefaultNewPerDay, "new terms a day; saved until changed")
+	cmd.Flags().StringVar(&c.by, "by", "", "learn every term by this date (YYYY-MM-DD; sets the new terms a day; \"off\" drops it); saved until changed")
+	cmd.Flags().Float64Var(&c.retention, "retention", quiz.DefaultRetention, "desired retention, 0.80–0.97: higher means more reviews; saved until changed")
+}
+
+// apply saves the flags the user gave into the store's course.
+func (c courseFlags) apply(cmd *cobra.Command, store *quiz.Store) error {
+	course, err := store.Course()
+	if err != nil {
+		return err
+	}
+	changed := false
+	if cmd.Flags().Changed("new-per-day") {
+		if c.newPerDay < 0 {
+			return exitError{2, fmt.Errorf("--new-per-day must be 0 or more, got %d", c.newPerDay)}
+		}
+		course.NewPerDay, course.By, changed = c.newPerDay, time.Time{}, true
+		if c.newPerDay == 0 {
+			course.NewPerDay = -1 // none: zero would mean the default
+		}
+	}
+	if cmd.Flags().Changed("by") {
+		switch by := strings.TrimSpace(c.by); by {
+		case "", "off", "none":
+			course.By = time.Time{}
+		default:
+			t, err := time.ParseInLocation(quiz.DateLayout, by, time.Local)
+			if err != nil {
+				return exitError{2, fmt.Errorf("--by %q: want a date such as 2026-12-18", c.by)}
+			}
+			course.By = t
+		}
+		changed = true
+	}
+	if cmd.Flags().Changed("retention") {
+		if c.retention < quiz.MinRetention || c.retention > quiz.MaxRetention {
+			return exitError{2, fmt.Errorf("--retention must be between %.2f and %.2f, got %g", quiz.MinRetention, quiz.MaxRetention, c.retention)}
+		}
+		course.Retention, changed = c.retention, true
+	}
+	if !changed {
+		return nil
+	}
+	return store.SaveCourse(course)
+}
+
 func newQuizCmd() *cobra.Command {
 	var f quizFlags
+	var c courseFlags
 	cmd := &cobra.Command{
 		Use:   "quiz",
 		Short: "Open the app on Test Yourself: a spaced-repetition quiz",
 		Long: "Open the app on Test Yourself. Due reviews come first, then new terms (up to\n" +
-			"10 a day); every answer is saved at once in the progress database.",
+			"10 a day, or as many as --by needs); with nothing due and today's new terms\n" +
+			"done, you practise instead. Every answer is saved at once in the progress\n" +
+			"database, and so are --new-per-day, --by and --retention, until changed.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			mode, cat, err := f.parse()
 			if err != nil {
 				return err
 			}
+			study, err := quiz.ParseStudy(c.study)
+			if err != nil {
+				return exitError{2, err}
+			}
+			if cmd.Flags().Changed("new-per-day") || cmd.Flags().Changed("by") || cmd.Flags().Changed("retention") {
+				store, err := openProgress(cmd)
+				if err != nil {
+					return err
+				}
+				err = c.apply(cmd, store)
+				store.Close()
+				if err != nil {
+					return err
+				}
+			}
 			seed, _ := f.seedFor(cmd)
 			return runTUI(cmd, tuiOptions{
 				start: ui.QuizScreen,
-				quiz:  ui.QuizSettings{Mode: mode, Category: cat, Length: f.count},
+				quiz:  ui.QuizSettings{Mode: mode, Category: cat, Length: f.count, Study: study},
 				seed:  seed,
 			})
 		},
 	}
 	f.register(cmd, quiz.DefaultSessionLength, "questions per session")
+	c.register(cmd)
 	cmd.AddCommand(newQuizExportCmd())
 	return cmd
 }
@@ -180,7 +260,7 @@ func newStatsCmd() *cobra.Command {
 			for _, e := range g.Entries() {
 				terms = append(terms, e.Term)
 			}
-			st, err := store.ForGlossary(g).Stats(time.Now(), terms)
+			st, err := store.ForGlossary(g).StatsFor(time.Now(), g, terms)
 			if err != nil {
 				return err
 			}
@@ -209,7 +289,25 @@ func printStats(w io.Writer, path string, st quiz.Stats) error {
 		streak += " (study today to keep it)"
 	}
 	fmt.Fprintf(tw, "Streak\t%s\n", streak)
-	fmt.Fprintf(tw, "Reviews\t%s, %.0f%% right\n", plural(st.Reviews, "answer"), st.Accuracy*100)
+	fmt.Fprintf(tw, "Reviews\t%s, %s right\n", plural(st.Reviews, "answer"), roundedPercent(st.Correct, st.Reviews))
+	for i, c := range st.Categories {
+		label := ""
+		if i == 0 {
+			label = "By category"
+		}
+		if c.Reviews == 0 {
+			fmt.Fprintf(tw, "%s\t%s: no answers yet\n", label, c.Category)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s: %s right (%d of %d)\n", label, c.Category, roundedPercent(c.Correct, c.Reviews), c.Correct, c.Reviews)
+	}
+	if len(st.Forecast) > 0 {
+		week := 0
+		for _, n := range st.Forecast[:min(7, len(st.Forecast))] {
+			week += n
+		}
+		fmt.Fprintf(tw, "Due next %d days\t%s (next 7 days: %d)\n", len(st.Forecast), forecastLine(st.Forecast), week)
+	}
 	if len(st.Weakest) == 0 {
 		fmt.Fprintf(tw, "Weakest\tnone yet\n")
 	}
@@ -219,7 +317,7 @@ func printStats(w io.Writer, path string, st quiz.Stats) error {
 			label = "Weakest"
 		}
 		fmt.Fprintf(tw, "%s\t%s: %d of %d recent answers right, %s\n",
-			label, ts.Term, ts.RecentCorrect, ts.RecentReviews, plural(ts.Lapses, "lapse"))
+			label, ts.Term, ts.RecentCorrect, ts.RecentReviews, forgotten(ts.Lapses))
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("print stats: %w", err)
@@ -232,4 +330,33 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// forgotten says how often a learnt term was forgotten, in plain words.
+func forgotten(n int) string {
+	switch n {
+	case 0:
+		return "never forgotten"
+	case 1:
+		return "forgotten once"
+	}
+	return fmt.Sprintf("forgotten %d times", n)
+}
+
+// roundedPercent is n of total as a whole percentage, rounded to
+// nearest: 7 of 9 is 78%.
+func roundedPercent(n, total int) string {
+	if total == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", (200*n+total)/(2*total))
+}
+
+// forecastLine is the day-by-day due counts, today first.
+func forecastLine(days []int) string {
+	parts := make([]string, len(days))
+	for i, n := range days {
+		parts[i] = fmt.Sprint(n)
+	}
+	return strings.Join(parts, " ")
 }

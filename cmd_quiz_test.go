@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/crm101/crm101/quiz"
 )
@@ -35,7 +38,7 @@ func TestQuizExportJSONIsRepeatableAndComplete(t *testing.T) {
 			}
 		}
 		kind := quiz.Kind(q["kind"].(string))
-		if _, has := q["options"]; has != (kind == quiz.Choice || kind == quiz.ReverseChoice) && kind != quiz.Article {
+		if _, has := q["options"]; has != (kind == quiz.Choice || kind == quiz.ReverseChoice || kind == quiz.Compare) && kind != quiz.Article {
 			t.Errorf("%s question: options present = %v", kind, has)
 		}
 		terms[q["term"].(string)] = true
@@ -176,6 +179,45 @@ func TestCorruptProgressDatabaseIsReportedAndKept(t *testing.T) {
 	for _, e := range entries {
 		if e.Name() != filepath.Base(path) {
 			t.Errorf("extra file %s beside the damaged database", e.Name())
+		}
+	}
+}
+
+// --new-per-day, --by and --retention are saved in the progress store
+// until changed; --new-per-day drops an end date, and bad values are
+// usage errors.
+func TestQuizCourseFlagsAreSaved(t *testing.T) {
+	store, err := quiz.OpenStore(filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	apply := func(args ...string) error {
+		cmd := &cobra.Command{Use: "quiz"}
+		var c courseFlags
+		c.register(cmd)
+		if err := cmd.ParseFlags(args); err != nil {
+			t.Fatal(err)
+		}
+		return c.apply(cmd, store)
+	}
+	if err := apply("--by", "2026-12-18", "--retention", "0.85"); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := store.Course()
+	if c.By.Format(quiz.DateLayout) != "2026-12-18" || c.Retention != 0.85 || c.NewPerDay != 0 {
+		t.Fatalf("course %+v", c)
+	}
+	if err := apply("--new-per-day", "15"); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ = store.Course(); c.NewPerDay != 15 || !c.By.IsZero() || c.Retention != 0.85 {
+		t.Fatalf("course after --new-per-day %+v", c)
+	}
+	for _, bad := range [][]string{{"--by", "18/12/2026"}, {"--retention", "0.5"}, {"--new-per-day", "-1"}} {
+		var ee exitError
+		if err := apply(bad...); !errors.As(err, &ee) || ee.code != 2 {
+			t.Errorf("%v: err %v, want a usage error", bad, err)
 		}
 	}
 }

@@ -51,6 +51,7 @@ var builtinCurated = []curatedEntry{
 		Related:       []string{"Agile CRM", "Flexible CRM", "Predictive Analytics", "Lead Scoring"},
 		BeyondSources: true,
 	},
+		Near: []string{"Agile CRM", "Flexible CRM"},
 	},
 	{Entry: Entry{
 		Term:       "Agile CRM",
@@ -60,6 +61,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Customer Relationship Management", "Flexible CRM", "Adaptive CRM", "Cloud-Based CRM", "Workflow Automation"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Flexible CRM"},
 	},
 	{Entry: Entry{
 		Term:       "Annual Recurring Revenue",
@@ -91,6 +93,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Predictive Analytics", "Chatbot", "Lead Scoring"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Predictive Analytics"},
 	},
 	{Entry: Entry{
 		Term:       "Asynchronous Communication",
@@ -110,6 +113,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Automated Email", "Workflow Automation", "Drip Campaign", "Transactional Email"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Automated Email", "Transactional Email"},
 	},
 	{Entry: Entry{
 		Term:          "Automated Email",
@@ -120,6 +124,7 @@ var builtinCurated = []curatedEntry{
 		Sources:       []string{"A–Z CRM Glossary"},
 		BeyondSources: true,
 	},
+		Near: []string{"Transactional Email"},
 	},
 	{Entry: Entry{
 		Term:          "Average Order Value",
@@ -141,6 +146,7 @@ var builtinCurated = []curatedEntry{
 		Related:       []string{"Average Revenue per User", "Monthly Recurring Revenue", "CAC Payback Period", "Average Order Value"},
 		BeyondSources: true,
 	},
+		Near: []string{"Average Revenue per User"},
 	},
 	{Entry: Entry{
 		Term:          "Average Revenue per User",
@@ -170,6 +176,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Customer Segmentation", "Predictive Analytics", "Personalization"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Customer Segmentation"},
 	},
 	{Entry: Entry{
 		Term:       "Big Data",
@@ -219,6 +226,7 @@ var builtinCurated = []curatedEntry{
 		Sources:       []string{"A–Z CRM Glossary"},
 		BeyondSources: true,
 	},
+		Near: []string{"Customer Journey"},
 	},
 	{Entry: Entry{
 		Term:          "CAC Payback Period",
@@ -279,6 +287,7 @@ var builtinCurated = []curatedEntry{
 		Sources:       []string{"A–Z CRM Glossary"},
 		BeyondSources: true,
 	},
+		Near: []string{"Click-to-Open Rate"},
 	},
 	{Entry: Entry{
 		Term:       "Click-to-Call",
@@ -336,6 +345,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Software as a Service", "Customer Relationship Management", "Agile CRM"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Software as a Service"},
 	},
 	{Entry: Entry{
 		Term:          "CLV:CAC Ratio",
@@ -405,6 +415,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Chatbot", "Inbound Marketing", "Lead Qualification"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Chatbot"},
 	},
 	{Entry: Entry{
 		Term:       "Conversion Path",
@@ -424,6 +435,7 @@ var builtinCurated = []curatedEntry{
 		Sources:       []string{"CRM Acronyms Guide", "A–Z CRM Glossary"},
 		BeyondSources: true,
 	},
+		Near: []string{"Lead-to-Customer Conversion Rate"},
 	},
 	{Entry: Entry{
 		Term:       "Conversion Rate Optimization",
@@ -435,6 +447,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Conversion Rate", "A/B Testing", "Bounce Rate", "Lead-to-Customer Conversion Rate"},
 		Sources:    []string{"CRM 101: 43 Terms (ActiveCampaign)"},
 	},
+		Near: []string{"A/B Testing"},
 	},
 	{Entry: Entry{
 		Term:       "Cost per Acquisition",
@@ -488,6 +501,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Application Programming Interface", "Data Synchronization", "Customer Data Platform"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Data Synchronization", "Application Programming Interface"},
 	},
 	{Entry: Entry{
 		Term:          "Cross-Selling",
@@ -540,6 +554,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Customer Profile", "CRM Integration", "Customer Segmentation", "Data Synchronization"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Customer Relationship Management"},
 	},
 	{Entry: Entry{
 		Term:          "Customer Effort Score",
@@ -572,6 +587,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Touchpoint", "Customer Journey", "User Experience", "Customer Satisfaction Score", "Net Promoter Score"},
 		Sources:    []string{"CRM Acronyms Guide", "CRM 101: 43 Terms (ActiveCampaign)"},
 	},
+		Near: []string{"User Experience", "Customer-Centric Strategy"},
 	},
 	{Entry: Entry{
 		Term:       "Customer Feedback Loop",
@@ -622,6 +638,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Customer Success Management", "Customer Retention Rate", "Customer Portal"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Customer Success Management"},
 	},
 	{Entry: Entry{
 		Term:       "Customer Persona",
@@ -632,6 +649,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Customer Profile", "Ideal Customer Profile", "Target Audience", "Customer Segmentation"},
 		Sources:    []string{"CRM 101: 43 Terms (ActiveCampaign)"},
 	},
+		Near: []string{"Ideal Customer Profile", "Customer Profile", "Target Audience"},
 	},
 	{Entry: Entry{
 		Term:       "Customer Portal",
@@ -660,6 +678,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Customer Relationship Management", "Customer Experience", "Customer Advocacy"},
 		Sources:    []string{"CRM 101: 43 Terms (ActiveCampaign)"},
 	},
+		Near: []string{"Customer Relationship Management", "Customer Experience"},
 	},
 	{Entry: Entry{
 		Term:       "Customer Relationship Management",
@@ -682,6 +701,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Churn Rate", "Customer Lifetime Value", "Customer Satisfaction Score", "Customer Loyalty Programs"},
 		Sources:    []string{"A–Z CRM Glossary", "CRM Metrics Guide"},
 	},
+		Near: []string{"Gross Revenue Retention", "Net Revenue Retention"},
 	},
 	{Entry: Entry{
 		Term:       "Customer Satisfaction Score",
@@ -724,6 +744,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Customer Portal", "Contact Center", "Chatbot", "CRM Integration"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Contact Center"},
 	},
 	{Entry: Entry{
 		Term:       "Customer-Centric Strategy",
@@ -744,6 +765,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Reporting", "CRM Analytics", "Key Performance Indicator"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Reporting"},
 	},
 	{Entry: Entry{
 		Term:       "Data Cleansing",
@@ -772,6 +794,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Data Privacy Regulations", "Data Lifecycle Management", "Data Cleansing"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Data Lifecycle Management", "Data Privacy Regulations"},
 	},
 	{Entry: Entry{
 		Term:       "Data Lifecycle Management",
@@ -790,6 +813,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Big Data", "Predictive Analytics", "Business Intelligence"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Predictive Analytics", "Big Data"},
 	},
 	{Entry: Entry{
 		Term:       "Data Privacy Regulations",
@@ -869,6 +893,7 @@ var builtinCurated = []curatedEntry{
 		Sources:       []string{"A–Z CRM Glossary"},
 		BeyondSources: true,
 	},
+		Near: []string{"Lead Nurturing", "Automated Email"},
 	},
 	{Entry: Entry{
 		Term:          "Flexible CRM",
@@ -897,6 +922,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Sales Funnel", "Conversion Rate", "Conversion Path"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Conversion Path"},
 	},
 	{Entry: Entry{
 		Term:       "Gamification",
@@ -926,6 +952,7 @@ var builtinCurated = []curatedEntry{
 		Related:       []string{"Net Revenue Retention", "Revenue Churn Rate", "Monthly Recurring Revenue"},
 		BeyondSources: true,
 	},
+		Near: []string{"Net Revenue Retention"},
 	},
 	{Entry: Entry{
 		Term:       "HubSpot",
@@ -945,6 +972,7 @@ var builtinCurated = []curatedEntry{
 		Related:       []string{"Customer Profile", "Customer Persona", "Prospect", "Target Audience", "Account-Based Marketing"},
 		BeyondSources: true,
 	},
+		Near: []string{"Customer Profile", "Target Audience"},
 	},
 	{Entry: Entry{
 		Term:       "Inbound Marketing",
@@ -954,6 +982,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Lead Generation", "Content Management System", "Conversational Marketing", "Sales Prospecting"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Lead Generation", "Conversational Marketing"},
 	},
 	{Entry: Entry{
 		Term:       "Key Performance Indicator",
@@ -982,6 +1011,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Lead-to-Customer Conversion Rate", "Lead", "Lead Nurturing", "Deal"},
 		Sources:    []string{"CRM 101: 43 Terms (ActiveCampaign)"},
 	},
+		Near: []string{"Lead-to-Customer Conversion Rate"},
 	},
 	{Entry: Entry{
 		Term:       "Lead Generation",
@@ -991,6 +1021,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Lead", "Lead Nurturing", "Sales Funnel", "Cost per Lead", "Inbound Marketing"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Sales Prospecting"},
 	},
 	{Entry: Entry{
 		Term:          "Lead Lifecycle",
@@ -1019,6 +1050,7 @@ var builtinCurated = []curatedEntry{
 		Sources:       []string{"A–Z CRM Glossary"},
 		BeyondSources: true,
 	},
+		Near: []string{"BANT", "MEDDIC"},
 	},
 	{Entry: Entry{
 		Term:       "Lead Scoring",
@@ -1028,6 +1060,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Deal Scoring", "Lead Qualification", "Marketing Qualified Lead", "Data Enrichment", "Prospect"},
 		Sources:    []string{"CRM 101: 43 Terms (ActiveCampaign)", "A–Z CRM Glossary"},
 	},
+		Near: []string{"Deal Scoring", "Lead Qualification"},
 	},
 	{Entry: Entry{
 		Term:       "Lead-to-Customer Conversion Rate",
@@ -1048,6 +1081,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Workflow Automation", "Lead Nurturing", "Drip Campaign", "Campaign Management", "HubSpot"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Drip Campaign", "Automated Email", "Workflow Automation", "Campaign Management"},
 	},
 	{Entry: Entry{
 		Term:          "Marketing Qualified Lead",
@@ -1260,6 +1294,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Multichannel Marketing", "Channel Management", "Sales Marketing"},
 		Sources:    []string{"CRM 101: 43 Terms (ActiveCampaign)"},
 	},
+		Near: []string{"Channel Management"},
 	},
 	{Entry: Entry{
 		Term:          "Sales Cycle Length",
@@ -1302,6 +1337,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Funnel Analysis", "Pipeline", "Customer Journey", "Lead Generation", "Conversion Path"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
+		Near: []string{"Pipeline"},
 	},
 	{Entry: Entry{
 		Term:       "Sales Management",
@@ -1439,6 +1475,7 @@ var builtinCurated = []curatedEntry{
 		Related:    []string{"Customer Feedback Loop", "Net Promoter Score", "Customer Experience"},
 		Sources:    []string{"CRM 101: 43 Terms (ActiveCampaign)"},
 	},
+		Near: []string{"Customer Feedback Loop"},
 	},
 	{Entry: Entry{
 		Term:          "Win Rate",

@@ -39,6 +39,21 @@ func TestBuiltinGenerated(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatalf("glossary/%s is stale against assets/glossary.yaml or assets/compare.yaml: run `go generate ./glossary`", builtinGoFile)
 	}
+	// The values compiled in are the YAML's, field for field: a field
+	// added to the YAML that the generator does not write fails here.
+	curated, err := parseCurated(assets.GlossaryYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(a, b any) bool { return fmt.Sprintf("%+v", a) == fmt.Sprintf("%+v", b) } // nil and empty lists alike
+	if !same(curated, builtinCurated) {
+		for i := range min(len(curated), len(builtinCurated)) {
+			if !same(curated[i], builtinCurated[i]) {
+				t.Fatalf("entry %d differs from the YAML:\ncompiled %+v\nYAML     %+v", i, builtinCurated[i], curated[i])
+			}
+		}
+		t.Fatalf("%d entries compiled in, %d in the YAML", len(builtinCurated), len(curated))
+	}
 }
 
 // generateBuiltin parses the YAML in assets/ and writes it out as Go.
@@ -74,6 +89,7 @@ func generateBuiltin() ([]byte, error) {
 		b.WriteString("},\n")
 		list(&b, "AllowedStems", c.AllowedStems)
 		list(&b, "Formerly", c.Formerly)
+		list(&b, "Near", c.Near)
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n\n")

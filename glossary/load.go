@@ -34,6 +34,9 @@ type curatedEntry struct {
 	// Formerly lists the terms the entry had in earlier releases, so
 	// progress saved under an old term follows it (see Renames).
 	Formerly []string `yaml:"formerly,omitempty"`
+	// Near lists entries whose definitions come close enough to this
+	// one's that a quiz must not offer them as wrong answers (see Near).
+	Near []string `yaml:"near,omitempty"`
 }
 
 func parseCurated(data []byte) ([]curatedEntry, error) {
@@ -59,6 +62,7 @@ type builtinData struct {
 	allowedStems map[string][]string // Key(term) → allowed stems
 	renames      map[string]string   // Key(former term) → current term
 	compare      []CompareSet        // members rewritten to terms
+	near         map[string][]string // Key(term) → near-synonym terms, both ways
 }
 
 // The built-in glossary is compiled in as Go values (builtin_data.go,
@@ -95,6 +99,7 @@ var builtin = sync.OnceValues(func() (*builtinData, error) {
 			d.renames[Key(old)] = c.Term
 		}
 	}
+	d.near, ps = nearSynonyms(g, curated, ps)
 	if len(ps) > 0 {
 		return nil, fmt.Errorf("built-in glossary: %w", ps)
 	}

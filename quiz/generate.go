@@ -37,6 +37,13 @@ type Index struct {
 	keys   []entryKeys
 	byName map[string][]int32 // answerKey of a name → entries with that name
 	runes  []rune             // every rune of every name key, for oneEditAway
+	sets   []compareSet       // the glossary's confusable sets
+}
+
+// compareSet is a glossary.CompareSet by entry index.
+type compareSet struct {
+	members     []int
+	distinction string
 }
 
 // NewIndex returns the (not yet built) index of g.
@@ -51,7 +58,7 @@ func (ix *Index) Generator(rng *rand.Rand) *Generator {
 // table returns the comparison table, building it the first time.
 func (ix *Index) table() []entryKeys {
 	ix.once.Do(func() {
-		ix.keys = buildKeys(ix.g)
+		ix.keys, ix.sets = buildKeys(ix.g)
 		ix.byName = make(map[string][]int32, len(ix.keys)*2)
 		seen := map[rune]bool{}
 		for i, k := range ix.keys {
@@ -74,7 +81,10 @@ func (gen *Generator) keys() []entryKeys { return gen.ix.table() }
 
 // entryKeys is the precomputed comparison material of one entry.
 type entryKeys struct {
-	masked    string   // the definition with the entry's own names masked
+	masked    string   // the definition with the entry's own names and stems masked
+	stems     []string // stems of its distinctive name words (glossary.Stems)
+	sets      []int    // the confusable sets it belongs to (Index.sets)
+	near      []int    // its near-synonyms (glossary.Near): never its distractors
 	term      string   // answerKey of the term
 	def       string   // answerKey of the definition
 	maskedDef string   // answerKey of masked
@@ -91,11 +101,17 @@ func NewGenerator(g *glossary.Glossary, rng *rand.Rand) *Generator {
 	return NewIndex(g).Generator(rng)
 }
 
-func buildKeys(g *glossary.Glossary) []entryKeys {
+func buildKeys(g *glossary.Glossary) ([]entryKeys, []compareSet) {
 	keys := make([]entryKeys, g.Len())
 	for i, e := range g.Entries() {
 		k := &keys[i]
-		k.masked = Mask(e.Definition, e.Names())
+		k.stems = g.Stems(i)
+		k.masked = maskAll(e.Definition, e.Names(), k.stems)
+		for _, n := range glossary.Near(e.Term) {
+			if j, ok := g.Index(n); ok && j != i {
+				k.near = appendUnique(k.near, j)
+			}
+		}
 		k.term, k.def, k.maskedDef = answerKey(e.Term), answerKey(e.Definition), answerKey(k.masked)
 		for _, n := range e.Names() {
 			k.names = append(k.names, answerKey(n))
@@ -108,7 +124,36 @@ func buildKeys(g *glossary.Glossary) []entryKeys {
 			}
 		}
 	}
-	return keys
+	var sets []compareSet
+	for _, cs := range g.CompareSets() {
+		set := compareSet{distinction: cs.Distinction}
+		for _, m := range cs.Members {
+			if j, ok := g.Index(m); ok {
+				set.members = append(set.members, j)
+			}
+		}
+		for _, j := range set.members {
+			keys[j].sets = append(keys[j].sets, len(sets))
+		}
+		sets = append(sets, set)
+	}
+	return keys, sets
+}
+
+// unfair reports whether entry j must never stand as a wrong option
+// beside entry i: it shares a confusable set with i (those get their
+// own kind, compare) or the glossary lists it as a near-synonym of i.
+func (gen *Generator) unfair(i, j int) bool {
+	k := gen.keys()[i]
+	if slices.Contains(k.near, j) {
+		return true
+	}
+	for _, s := range k.sets {
+		if slices.Contains(gen.ix.sets[s].members, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // Fits reports whether a question of kind k can be made about term.

@@ -79,7 +79,7 @@ func (gen *Generator) termDistractors(i int, shuffle bool, want int) []int {
 	var out []int
 	for j := range gen.order(i, shuffle) {
 		o := gen.keys()[j]
-		if usedTerm[o.term] || usedDef[o.def] {
+		if usedTerm[o.term] || usedDef[o.def] || gen.unfair(i, j) {
 			continue
 		}
 		usedTerm[o.term], usedDef[o.def] = true, true
@@ -92,12 +92,20 @@ func (gen *Generator) termDistractors(i int, shuffle bool, want int) []int {
 
 // definitionDistractors is termDistractors for reverse questions: the
 // options are masked definitions, which must all read differently.
+//
+// A definition that speaks of the asked term ("each deal's stage" when
+// Opportunity Stage is asked) is left out rather than blanked: its
+// blanks would mark it as not the answer.
 func (gen *Generator) definitionDistractors(i int, shuffle bool, want int) []int {
 	used := map[string]bool{gen.keys()[i].maskedDef: true}
+	asked, stems := gen.g.At(i).Names(), gen.keys()[i].stems
 	var out []int
 	for j := range gen.order(i, shuffle) {
 		d := gen.keys()[j].maskedDef
-		if used[d] || d == "" {
+		if used[d] || d == "" || gen.unfair(i, j) {
+			continue
+		}
+		if m := gen.keys()[j].masked; maskAll(m, asked, stems) != m {
 			continue
 		}
 		used[d] = true
@@ -146,10 +154,18 @@ func (gen *Generator) choice(i int) (Question, error) {
 		names[k] = gen.g.At(j).Term
 	}
 	opts, at := gen.options(e.Term, names)
+	notes := make([]string, len(opts))
+	for k, o := range opts {
+		if k != at {
+			oe, _ := gen.g.Lookup(o)
+			notes[k] = o + ": " + FirstSentence(oe.Definition)
+		}
+	}
 	return Question{
 		Kind: Choice, Term: e.Term,
 		Prompt:  "Which term matches this definition?\n\n" + gen.keys()[i].masked,
 		Options: opts, AnswerIndex: at, Answer: e.Term, Back: back(e),
+		OptionNotes: notes, HideCategory: gen.singlesOut(i, ds),
 	}, nil
 }
 
@@ -161,13 +177,22 @@ func (gen *Generator) reverseChoice(i int) (Question, error) {
 	for k, j := range ds {
 		// A wrong definition that names the asked term ("Upselling, by
 		// contrast, …") rules itself out; blank those names too.
-		defs[k] = Mask(gen.keys()[j].masked, asked)
+		defs[k] = maskAll(gen.keys()[j].masked, asked, gen.keys()[i].stems)
 	}
 	answer := gen.keys()[i].masked
 	opts, at := gen.options(answer, defs)
+	notes := make([]string, len(opts))
+	for k, o := range opts {
+		for n, d := range defs {
+			if k != at && o == d {
+				notes[k] = "That one describes " + gen.g.At(ds[n]).Title() + "."
+			}
+		}
+	}
 	return Question{
 		Kind: ReverseChoice, Term: gen.g.At(i).Term,
 		Prompt:  fmt.Sprintf("Which definition fits %s?", gen.g.At(i).Title()),
 		Options: opts, AnswerIndex: at, Answer: answer, Back: back(gen.g.At(i)),
+		OptionNotes: notes, HideCategory: gen.singlesOut(i, ds),
 	}, nil
 }

@@ -72,6 +72,9 @@ func (gen *Generator) metricInputs(m glossary.Metric, placeholders bool) glossar
 		}
 		vals[in.ID] = roundInput(in, base*(0.5+1.5*gen.rng.Float64()))
 	}
+	if !placeholders && plausible[m.ID] != nil {
+		plausible[m.ID](gen.rng, vals)
+	}
 	return vals
 }
 

@@ -25,14 +25,14 @@ func TestAskable(t *testing.T) {
 func TestPickFitsOrFallsBack(t *testing.T) {
 	gen := newGen(testGlossary(t), 1)
 	for range 20 {
-		if q := gen.Pick("CAC", []Kind{Typed, Acronym}); q.Kind != Typed && q.Kind != Acronym {
+		if q, _ := gen.Pick("CAC", []Kind{Typed, Acronym}, nil); q.Kind != Typed && q.Kind != Acronym {
 			t.Fatalf("Pick(CAC; typed, acronym) made a %s question", q.Kind)
 		}
 	}
-	if q := gen.Pick("Lead", []Kind{Metric}); q.Kind != Flashcard || q.Term != "Lead" || q.Answer == "" {
+	if q, intro := gen.Pick("Lead", []Kind{Metric}, nil); intro || q.Kind != Flashcard || q.Term != "Lead" || q.Answer == "" {
 		t.Errorf("Pick(Lead; metric) = %+v, want its flashcard", q)
 	}
-	if q := gen.Pick("Nope", []Kind{Typed}); q.Kind != Flashcard || q.Prompt != "Nope" {
+	if q, _ := gen.Pick("Nope", []Kind{Typed}, nil); q.Kind != Flashcard || q.Prompt != "Nope" {
 		t.Errorf("Pick(unknown term) = %+v, want a bare card", q)
 	}
 }
@@ -48,5 +48,49 @@ func TestFallbackKindFitsEveryTerm(t *testing.T) {
 		if !gen.fits(i, fallbackKind) {
 			t.Fatalf("%s does not fit %q", fallbackKind, e.Term)
 		}
+	}
+}
+
+// A term's first question is a flashcard or multiple choice; in a typed
+// or metric session a term never met is introduced as a flashcard, and
+// asked in the mode's kind once known.
+func TestPickMeetsATermFirst(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := newGen(g, 3)
+	never := func(string) bool { return false }
+	always := func(string) bool { return true }
+	for range 30 {
+		q, intro := gen.Pick("Customer Acquisition Cost", Kinds(), never)
+		if !q.Kind.row0().first || intro {
+			t.Fatalf("mixed, never met: %s question (intro %v); want a flashcard or multiple choice", q.Kind, intro)
+		}
+	}
+	for _, mode := range []Mode{TypedMode, MetricMode, CompareMode} {
+		q, intro := gen.Pick("Customer Acquisition Cost", mode.Kinds(), never)
+		if q.Kind != Flashcard || !intro {
+			t.Errorf("%s session, never met: %s (intro %v); want a flashcard introduction", mode, q.Kind, intro)
+		}
+		q, intro = gen.Pick("Customer Acquisition Cost", mode.Kinds(), always)
+		if !slices.Contains(mode.Kinds(), q.Kind) || intro {
+			t.Errorf("%s session, known: %s (intro %v); want the mode's kind", mode, q.Kind, intro)
+		}
+	}
+	// Compare drills join a mixed session once two members of a set are met.
+	onlyCAC := func(term string) bool { return term == "Customer Acquisition Cost" }
+	cacAndCPL := func(term string) bool { return term == "Customer Acquisition Cost" || term == "Cost per Lead" }
+	sawCompare := false
+	for range 200 {
+		if q, _ := gen.Pick("Customer Acquisition Cost", Kinds(), onlyCAC); q.Kind == Compare {
+			t.Fatal("compare asked with one member of the set met")
+		}
+		if q, _ := gen.Pick("Customer Acquisition Cost", Kinds(), cacAndCPL); q.Kind == Compare {
+			sawCompare = true
+		}
+	}
+	if !sawCompare {
+		t.Error("compare never asked in a mixed session with two members met")
 	}
 }

@@ -110,11 +110,15 @@ func checkQuestion(t *testing.T, g *glossary.Glossary, q Question) {
 
 func checkOptions(t *testing.T, g *glossary.Glossary, q Question) {
 	t.Helper()
-	if len(q.Options) != 4 {
-		t.Errorf("%s %q: %d options, want 4", q.Kind, q.Term, len(q.Options))
+	want := OptionCount
+	if q.Kind == Compare {
+		want = max(2, len(q.Options)) // a confusable set: its members
+	}
+	if len(q.Options) != want {
+		t.Errorf("%s %q: %d options, want %d", q.Kind, q.Term, len(q.Options), want)
 		return
 	}
-	if q.AnswerIndex < 0 || q.AnswerIndex >= 4 || q.Options[q.AnswerIndex] != q.Answer {
+	if q.AnswerIndex < 0 || q.AnswerIndex >= want || q.Options[q.AnswerIndex] != q.Answer {
 		t.Errorf("%s %q: answer %q not at index %d of %q", q.Kind, q.Term, q.Answer, q.AnswerIndex, q.Options)
 	}
 	seen := map[string]bool{}
@@ -137,6 +141,15 @@ func checkOptions(t *testing.T, g *glossary.Glossary, q Question) {
 		if q.Kind == Choice {
 			if d, ok := g.Lookup(o); ok && answerKey(d.Definition) == answerKey(e.Definition) {
 				t.Errorf("%s %q: distractor %q has the answer's definition", q.Kind, q.Term, o)
+			}
+			// Near-synonyms and confusable-set members are never wrong options.
+			if slices.Contains(glossary.Near(q.Term), o) {
+				t.Errorf("%s %q: distractor %q is a near-synonym", q.Kind, q.Term, o)
+			}
+			for _, set := range g.Compare(q.Term) {
+				if slices.Contains(set.Members, o) {
+					t.Errorf("%s %q: distractor %q is in its confusable set", q.Kind, q.Term, o)
+				}
 			}
 		}
 	}
@@ -328,6 +341,8 @@ func TestQuizFiltersAndLimits(t *testing.T) {
 	}
 }
 
+// An acronym question takes every worded name of the term (its
+// expansions and worded aliases), never another acronym.
 func TestAcronymQuestionAcceptsExpansionsOnly(t *testing.T) {
 	q, err := newGen(testGlossary(t), 1).For("CLV", Acronym)
 	if err != nil {
@@ -336,7 +351,7 @@ func TestAcronymQuestionAcceptsExpansionsOnly(t *testing.T) {
 	if q.Prompt != "What does CLV stand for?" {
 		t.Errorf("prompt = %q", q.Prompt)
 	}
-	for answer, want := range map[string]bool{"customer lifetime value": true, "LTV": false, "CLV": false} {
+	for answer, want := range map[string]bool{"customer lifetime value": true, "lifetime value": true, "LTV": false, "CLV": false} {
 		if got := Check(q, answer).Correct; got != want {
 			t.Errorf("Check(%q).Correct = %v, want %v", answer, got, want)
 		}

@@ -33,23 +33,22 @@ func (gen *Generator) acronym(i int) (Question, error) {
 	}, nil
 }
 
-// acronymExpansions are the answers to "what does CAC stand for?": the
-// term, and any alias whose initials spell the acronym (an alias such
-// as "LTV" or "Lifetime Value" is another name, not an expansion).
+// acronymExpansions are the answers to "what does CAC stand for?":
+// every name the glossary gives the term that spells words out — the
+// term and its worded aliases ("Lifetime Value" for CLV) — but no other
+// acronym ("LTV" does not say what CLV stands for).
 func acronymExpansions(e glossary.Entry) []string {
 	out := []string{e.Term}
 	for _, a := range e.Aliases {
-		if initials(a) == strings.ToLower(e.Acronym) && answerKey(a) != answerKey(e.Term) {
+		if !acronymLike(a) && answerKey(a) != answerKey(e.Term) {
 			out = append(out, a)
 		}
 	}
 	return out
 }
 
-func initials(s string) string {
-	var b strings.Builder
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' }) {
-		b.WriteString(w[:1])
-	}
-	return b.String()
+// acronymLike reports whether a name is itself an acronym: one word in
+// capitals ("LTV", "LTV:CAC", "A/B").
+func acronymLike(name string) bool {
+	return !strings.ContainsAny(strings.TrimSpace(name), " \t") && strings.ToUpper(name) == name
 }

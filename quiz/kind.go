@@ -23,6 +23,9 @@ const (
 	// Article is one of the source article's own "Test Yourself"
 	// questions, rewritten and answered from the glossary.
 	Article Kind = "article"
+	// Compare gives a scenario or definition; the learner picks which
+	// member of a confusable set (CPL/CPA/CAC, …) it describes.
+	Compare Kind = "compare"
 )
 
 // Skill is what a right answer to a kind shows the learner can do, and
@@ -55,17 +58,25 @@ type kindRow struct {
 	fits func(gen *Generator, i int) bool
 	// ask makes the question about entry i; it is only called when fits.
 	ask func(gen *Generator, i int) (Question, error)
+	// first: the kind may be a term's first question (a flashcard or
+	// multiple choice); the others wait until the term was answered right.
+	first bool
+	// ready, when set, replaces that rule: whether the kind may be asked
+	// about entry i given the terms the learner has met; mixed is true in
+	// a session whose kinds include first kinds.
+	ready func(gen *Generator, i int, known func(string) bool, mixed bool) bool
 }
 
 // kindTable lists every kind, in the order menus and Kinds show them.
 var kindTable = []kindRow{
-	{Flashcard, "flashcard", SelfGraded, fitsAnyEntry, (*Generator).flashcard},
-	{Choice, "multiple choice", Recognition, (*Generator).fitsChoice, (*Generator).choice},
-	{ReverseChoice, "pick the definition", Recognition, (*Generator).fitsReverseChoice, (*Generator).reverseChoice},
-	{Acronym, "acronym", Recall, (*Generator).fitsAcronym, (*Generator).acronym},
-	{Typed, "typed recall", Recall, (*Generator).fitsTyped, (*Generator).typed},
-	{Metric, "metric problem", Recall, (*Generator).fitsMetric, (*Generator).metricQuestion},
-	{Article, "from the article", Recognition, (*Generator).fitsArticle, (*Generator).article},
+	{Flashcard, "flashcard", SelfGraded, fitsAnyEntry, (*Generator).flashcard, true, nil},
+	{Choice, "multiple choice", Recognition, (*Generator).fitsChoice, (*Generator).choice, true, nil},
+	{ReverseChoice, "pick the definition", Recognition, (*Generator).fitsReverseChoice, (*Generator).reverseChoice, true, nil},
+	{Acronym, "acronym", Recall, (*Generator).fitsAcronym, (*Generator).acronym, false, nil},
+	{Typed, "typed recall", Recall, (*Generator).fitsTyped, (*Generator).typed, false, nil},
+	{Metric, "metric problem", Recall, (*Generator).fitsMetric, (*Generator).metricQuestion, false, nil},
+	{Article, "from the article", Recognition, (*Generator).fitsArticle, (*Generator).article, false, nil},
+	{Compare, "compare", Recognition, (*Generator).fitsCompare, (*Generator).compare, false, (*Generator).compareReady},
 }
 
 // row finds k's row in kindTable.
@@ -107,4 +118,10 @@ func (k Kind) Label() string {
 func (k Kind) Skill() Skill {
 	r, _ := k.row()
 	return r.skill
+}
+
+// row0 is k's row, or the zero row for a kind the table does not know.
+func (k Kind) row0() kindRow {
+	r, _ := k.row()
+	return r
 }

@@ -10,7 +10,7 @@ import (
 // complete, and the stored names must never change, since the progress
 // store's reviews.kind column and exported JSON hold them.
 func TestKindTable(t *testing.T) {
-	stored := []Kind{"flashcard", "choice", "reverse-choice", "acronym", "typed", "metric", "article"}
+	stored := []Kind{"flashcard", "choice", "reverse-choice", "acronym", "typed", "metric", "article", "compare"}
 	if got := Kinds(); !slices.Equal(got, stored) {
 		t.Errorf("Kinds() = %q, want the stored names %q (rename a kind only with a migration)", got, stored)
 	}

@@ -75,3 +75,48 @@ func wordEdge(text string, start, end int) bool {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// MaskStems blanks every word of text that starts with one of stems
+// (case-insensitive): the stems of the answer's distinctive name words
+// (glossary.Stems), so "personal" does not point at Personalization
+// once the name itself is blanked. Words shared with other entries'
+// names ("customer", "sales") have no stem and stay.
+func MaskStems(text string, stems []string) string {
+	if len(stems) == 0 {
+		return text
+	}
+	var b strings.Builder
+	word := func(w string) {
+		lw := strings.ToLower(w)
+		for _, s := range stems {
+			if s != "" && strings.HasPrefix(lw, strings.ToLower(s)) {
+				b.WriteString(Blank)
+				return
+			}
+		}
+		b.WriteString(w)
+	}
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			word(text[start:i])
+			start = -1
+		}
+		b.WriteRune(r)
+	}
+	if start >= 0 {
+		word(text[start:])
+	}
+	return b.String()
+}
+
+// maskAll blanks names, then the stems, of an answer.
+func maskAll(text string, names, stems []string) string {
+	return MaskStems(Mask(text, names), stems)
+}

@@ -48,6 +48,13 @@ var migrations = []string{
 	`CREATE INDEX reviews_by_card ON reviews (deck, term_key, reviewed_at);
 	CREATE INDEX reviews_by_time ON reviews (reviewed_at);
 	CREATE INDEX cards_by_due ON cards (deck, due);`,
+	// v3: the learner's settings that last until changed (new terms per
+	// day, the course's end date, desired retention), one row each, as
+	// text so a later setting needs no migration of its own.
+	`CREATE TABLE settings (
+		key   TEXT NOT NULL PRIMARY KEY,
+		value TEXT NOT NULL
+	) WITHOUT ROWID;`,
 }
 
 // SchemaVersion is the schema version this build writes.

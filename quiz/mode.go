@@ -16,6 +16,7 @@ const (
 	ChoiceMode
 	TypedMode
 	MetricMode
+	CompareMode
 )
 
 // modeRow is one mode: its --mode name, its start-panel label and the
@@ -33,6 +34,7 @@ var modeTable = []modeRow{
 	ChoiceMode:    {"choice", "Multiple choice", []Kind{Choice, ReverseChoice}},
 	TypedMode:     {"typed", "Typed answers", []Kind{Typed, Acronym}},
 	MetricMode:    {"metrics", "Metric problems", []Kind{Metric}},
+	CompareMode:   {"compare", "Compare drills", []Kind{Compare}},
 }
 
 // Modes lists every mode in menu order.

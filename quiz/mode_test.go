@@ -9,7 +9,7 @@ import (
 // Modes are data too: command-line names that never change, and only
 // kinds the table knows.
 func TestModeTable(t *testing.T) {
-	names := []string{"mixed", "flashcards", "choice", "typed", "metrics"}
+	names := []string{"mixed", "flashcards", "choice", "typed", "metrics", "compare"}
 	var got []string
 	for _, m := range Modes() {
 		got = append(got, m.String())

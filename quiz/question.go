@@ -30,6 +30,13 @@ type Question struct {
 	Confusable []string
 	// Numeric is the expected value of a metric question, nil otherwise.
 	Numeric *Numeric
+	// OptionNotes says, per option, in one line what that option is, so
+	// a learner who picked it learns why it is not the answer; empty
+	// when the kind has none.
+	OptionNotes []string
+	// HideCategory is set when the term's category, shown before the
+	// answer, would single out the right option.
+	HideCategory bool
 }
 
 // Numeric is the expected value of a numeric answer and how close an

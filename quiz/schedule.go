@@ -93,11 +93,25 @@ type Scheduler struct {
 	params fsrs.Parameters
 }
 
-// NewScheduler returns a scheduler with the FSRS default parameters. Fuzz
-// stays off so the same history always yields the same due dates.
-func NewScheduler() Scheduler {
+// MaxInterval caps the days between two reviews: a trainee sees every
+// term at least once a year.
+const MaxInterval = 365
+
+// NewScheduler returns a scheduler with the FSRS default weights at
+// DefaultRetention. Fuzz is on, so a cohort that studied together does
+// not find all its reviews on the same day; go-fsrs seeds it from the
+// review's time and the card, so the same history still yields the same
+// due dates.
+func NewScheduler() Scheduler { return NewSchedulerFor(DefaultRetention) }
+
+// NewSchedulerFor is NewScheduler aiming at the desired retention r
+// (clamped to MinRetention–MaxRetention): the chance of recalling a card
+// when it falls due.
+func NewSchedulerFor(r float64) Scheduler {
 	p := fsrs.DefaultParam()
-	p.EnableFuzz = false
+	p.EnableFuzz = true
+	p.MaximumInterval = MaxInterval
+	p.RequestRetention = ClampRetention(r)
 	return Scheduler{params: p}
 }
 

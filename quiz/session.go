@@ -3,7 +3,9 @@ package quiz
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	fsrs "github.com/open-spaced-repetition/go-fsrs/v3"
@@ -23,6 +25,8 @@ const LearnAhead = 20 * time.Minute
 
 // SessionOptions tune what a session asks. Zero values mean the defaults.
 type SessionOptions struct {
+	// Study chooses which terms come in; Scheduled by default.
+	Study Study
 	// NewPerDay caps never-seen terms introduced per calendar day, counting
 	// those already introduced earlier today. Negative means none.
 	NewPerDay int
@@ -61,8 +65,15 @@ type Session struct {
 	done     int
 	nDue     int
 	nNew     int
+	nExtra   int // practice beyond the schedule
+	study    Study
+	fellBack bool // asked for Study, got Practise: nothing else to study
+	planned  int
+	retries  int
+	followUp int
 	missed   []string
 	isMissed map[string]bool
+	met      map[string]bool // term keys answered right at least once
 }
 
 // NewSession plans a session over terms — the whole glossary or the
@@ -111,23 +122,83 @@ func NewSession(store *Store, terms []string, opts SessionOptions, now func() ti
 		rng.Shuffle(len(unseen), func(i, j int) { unseen[i], unseen[j] = unseen[j], unseen[i] })
 	}
 
-	s := &Session{store: store, now: now, gap: opts.RequeueGap, isMissed: map[string]bool{}}
-	for _, d := range due {
-		if len(s.queue) == opts.Length {
-			break
-		}
-		s.queue = append(s.queue, d.term)
-		s.nDue++
+	met, err := store.metTerms()
+	if err != nil {
+		return nil, fmt.Errorf("plan session: %w", err)
 	}
-	allowance := max(opts.NewPerDay-introduced, 0)
-	for _, term := range unseen {
-		if len(s.queue) == opts.Length || s.nNew == allowance {
-			break
+	s := &Session{store: store, now: now, gap: opts.RequeueGap, isMissed: map[string]bool{}, met: met, study: opts.Study}
+	switch opts.Study {
+	case MissedStudy:
+		recent, err := store.MissedSince(at.Add(-MissedWindow))
+		if err != nil {
+			return nil, fmt.Errorf("plan session: %w", err)
 		}
-		s.queue = append(s.queue, term)
-		s.nNew++
+		for _, term := range recent {
+			if len(s.queue) < opts.Length && inList[termKey(term)] {
+				s.queue = append(s.queue, term)
+				s.nExtra++
+			}
+		}
+	case Practise:
+	default:
+		for _, d := range due {
+			if len(s.queue) == opts.Length {
+				break
+			}
+			s.queue = append(s.queue, d.term)
+			s.nDue++
+		}
+		allowance := max(opts.NewPerDay-introduced, 0)
+		for _, term := range unseen {
+			if len(s.queue) == opts.Length || s.nNew == allowance {
+				break
+			}
+			s.queue = append(s.queue, term)
+			s.nNew++
+		}
 	}
+	if opts.Study == Practise || (len(s.queue) == 0 && len(inList) > 0) {
+		// Never a dead end: with nothing scheduled (or nothing missed),
+		// the learner can still practise.
+		s.fellBack = opts.Study != Practise
+		s.study = Practise
+		if err := s.practise(cards, inList, unseen, opts.Length); err != nil {
+			return nil, fmt.Errorf("plan session: %w", err)
+		}
+	}
+	s.planned = len(s.queue)
 	return s, nil
+}
+
+// practise fills the queue with extra practice: the weakest terms first,
+// then the other seen terms, soonest due first (review ahead), then
+// more new terms than the day's allowance.
+func (s *Session) practise(cards []CardState, inList map[string]bool, unseen []string, length int) error {
+	weak, err := s.store.struggling(cards)
+	if err != nil {
+		return err
+	}
+	taken := map[string]bool{}
+	add := func(term string) {
+		k := termKey(term)
+		if len(s.queue) < length && inList[k] && !taken[k] {
+			taken[k] = true
+			s.queue = append(s.queue, term)
+			s.nExtra++
+		}
+	}
+	for _, w := range weak {
+		add(w.Term)
+	}
+	ahead := slices.Clone(cards)
+	sort.SliceStable(ahead, func(i, j int) bool { return ahead[i].Card.Due.Before(ahead[j].Card.Due) })
+	for _, c := range ahead {
+		add(c.Term)
+	}
+	for _, term := range unseen {
+		add(term)
+	}
+	return nil
 }
 
 // isDue reports whether a seen card belongs in a session starting at now:
@@ -171,7 +242,11 @@ func (s *Session) Record(term, kind string, rating Rating, elapsed time.Duration
 	}
 	s.queue = s.queue[1:]
 	s.done++
+	if rating.Correct() {
+		s.met[termKey(current)] = true
+	}
 	if rating == Again {
+		s.retries++
 		if !s.isMissed[current] {
 			s.isMissed[current] = true
 			s.missed = append(s.missed, current)
@@ -192,3 +267,96 @@ func (s *Session) Planned() (due, fresh int) { return s.nDue, s.nNew }
 // Missed lists the terms rated Again at least once this session, in the
 // order they were first missed, for the summary and a later export.
 func (s *Session) Missed() []string { return append([]string(nil), s.missed...) }
+
+// Study chooses which terms a session draws. A category filter narrows
+// any of them to one category.
+type Study int
+
+// The studies, in the order the start panel cycles through them.
+const (
+	// Scheduled: due reviews, most overdue first, then new terms up to
+	// the day's allowance; practice when neither is left.
+	Scheduled Study = iota
+	// Practise: the weakest terms first, then review ahead, then more
+	// new terms: extra practice beyond the schedule.
+	Practise
+	// MissedStudy: the terms answered wrong in the last MissedWindow.
+	MissedStudy
+)
+
+// MissedWindow is how far back MissedStudy looks for wrong answers.
+const MissedWindow = 7 * 24 * time.Hour
+
+var studyNames = []struct{ name, label string }{
+	Scheduled:   {"scheduled", "Scheduled: due, then new"},
+	Practise:    {"practise", "Practise: weakest first"},
+	MissedStudy: {"missed", "Missed in the last 7 days"},
+}
+
+// Studies lists every study in menu order.
+func Studies() []Study { return []Study{Scheduled, Practise, MissedStudy} }
+
+// String is the study's name on the command line (--study).
+func (s Study) String() string {
+	if s >= 0 && int(s) < len(studyNames) {
+		return studyNames[s].name
+	}
+	return fmt.Sprintf("study(%d)", int(s))
+}
+
+// Label is the study as the start panel shows it.
+func (s Study) Label() string {
+	if s >= 0 && int(s) < len(studyNames) {
+		return studyNames[s].label
+	}
+	return s.String()
+}
+
+// ParseStudy reads a --study value, ignoring case; "practice" is
+// accepted for "practise".
+func ParseStudy(v string) (Study, error) {
+	if strings.EqualFold(v, "practice") {
+		return Practise, nil
+	}
+	var names []string
+	for _, s := range Studies() {
+		if strings.EqualFold(v, s.String()) {
+			return s, nil
+		}
+		names = append(names, s.String())
+	}
+	return 0, fmt.Errorf("unknown study %q (want %s)", v, strings.Join(names, ", "))
+}
+
+// Study is what the session studies; Practise when it fell back to
+// practice (see FellBack).
+func (s *Session) Study() Study { return s.study }
+
+// FellBack reports whether the session is extra practice because the
+// study asked for had nothing left: no card due and today's new terms
+// done, or nothing missed lately.
+func (s *Session) FellBack() bool { return s.fellBack }
+
+// Extra is how many of the planned terms are practice beyond the
+// schedule (practice, or missed terms).
+func (s *Session) Extra() int { return s.nExtra }
+
+// Counts reports the terms the session started with, how many misses
+// came back for a retry, and how many terms met for the first time as a
+// flashcard came back to be asked in the mode's own kind.
+func (s *Session) Counts() (planned, retries, followUps int) {
+	return s.planned, s.retries, s.followUp
+}
+
+// Met reports whether term has been answered right at least once, ever:
+// only then may a recall question (typed, acronym, metric) ask it.
+func (s *Session) Met(term string) bool { return s.met[termKey(term)] }
+
+// FollowUp brings term back RequeueGap cards later, to be asked in the
+// mode's own kind after the learner met it as a flashcard. Call it once
+// the flashcard is recorded.
+func (s *Session) FollowUp(term string) {
+	at := min(s.gap, len(s.queue))
+	s.queue = append(s.queue[:at], append([]string{term}, s.queue[at:]...)...)
+	s.followUp++
+}

@@ -52,8 +52,12 @@ func TestSessionDueBeforeNewMostOverdueFirst(t *testing.T) {
 	// A day before they are due, the same cards stay out.
 	clk.t = lead.Due.AddDate(0, 0, -1)
 	s = newSession(t, st, []string{"Churn", "Lead"}, SessionOptions{}, clk)
-	if got := queueOf(s); len(got) != 0 {
-		t.Errorf("nothing due yet, queue = %v", got)
+	if due, fresh := s.Planned(); due != 0 || fresh != 0 {
+		t.Errorf("nothing due yet, Planned = %d due, %d new", due, fresh)
+	}
+	// …so the session is extra practice instead of a dead end.
+	if got := queueOf(s); !s.FellBack() || s.Study() != Practise || len(got) != 2 {
+		t.Errorf("nothing due: fell back %v, study %v, queue %v; want practice of both", s.FellBack(), s.Study(), got)
 	}
 }
 

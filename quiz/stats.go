@@ -33,6 +33,11 @@ type Stats struct {
 	Correct      int        `json:"correct"`       // of which right
 	Accuracy     float64    `json:"accuracy"`      // Correct/Reviews, 0 when no reviews
 	Weakest      []TermStat `json:"weakest"`       // the terms most in need of practice
+	// Forecast and Categories are filled by StatsFor, which knows the
+	// glossary: reviews due on each of the next ForecastDays days (today
+	// first, overdue included) and accuracy by category.
+	Forecast   []int              `json:"forecast"`
+	Categories []CategoryAccuracy `json:"accuracy_by_category"`
 }
 
 // TermStat describes one term the learner struggles with.
@@ -284,4 +289,45 @@ func (s *Store) struggling(cards []CardState) ([]TermStat, error) {
 		return a.Term < b.Term
 	})
 	return weak, nil
+}
+
+// MissedSince lists the view's terms answered wrong at or after t, most
+// recently missed first.
+func (s *Store) MissedSince(t time.Time) ([]string, error) {
+	rows, err := s.db.Query(`SELECT deck, MIN(term), MAX(reviewed_at) AS last FROM reviews
+		WHERE correct = 0 AND reviewed_at >= ? GROUP BY deck, term_key ORDER BY last DESC, term_key`, t.UnixMilli())
+	if err != nil {
+		return nil, fmt.Errorf("read missed terms from %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var deck, term string
+		var last int64
+		if err := rows.Scan(&deck, &term, &last); err != nil {
+			return nil, fmt.Errorf("read missed terms from %s: %w", s.path, err)
+		}
+		if s.owns(deck, term) {
+			out = append(out, term)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read missed terms from %s: %w", s.path, err)
+	}
+	return out, nil
+}
+
+// metTerms is the set of the view's term keys answered right at least once.
+func (s *Store) metTerms() (map[string]bool, error) {
+	per, err := s.ReviewsByTerm()
+	if err != nil {
+		return nil, err
+	}
+	met := make(map[string]bool, len(per))
+	for _, tr := range per {
+		if tr.Correct > 0 {
+			met[termKey(tr.Term)] = true
+		}
+	}
+	return met, nil
 }

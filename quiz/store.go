@@ -130,7 +130,13 @@ func (s *Store) Record(r Review) (fsrs.Card, error) {
 	if err != nil {
 		return fsrs.Card{}, fmt.Errorf("record review of %q in %s: %w", r.Term, s.path, err)
 	}
-	next, err := s.sched.Next(card, r.At, r.Rating)
+	sched := s.sched
+	if ret, err := retention(ctx, tx); err != nil {
+		return fsrs.Card{}, fmt.Errorf("record review of %q in %s: %w", r.Term, s.path, err)
+	} else if ret != DefaultRetention {
+		sched = NewSchedulerFor(ret)
+	}
+	next, err := sched.Next(card, r.At, r.Rating)
 	if err != nil {
 		return fsrs.Card{}, fmt.Errorf("record review of %q: %w", r.Term, err)
 	}

@@ -43,7 +43,7 @@ type browseModel struct {
 	history        history
 	related        int // selected related term in the detail pane; noRelated until asked
 
-	relatedLine   int // the selected related term's line in the pane's text
+	relatedLine int // the selected related term's line in the pane's text
 
 	width, height int
 	listBox       box // where the list is drawn, for the mouse

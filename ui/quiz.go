@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -17,12 +15,15 @@ import (
 	"github.com/crm101/crm101/quiz"
 )
 
-// quizPlannedMsg carries a planned session and the progress totals of
-// the terms it draws from. seq drops plans for settings changed since.
+// quizPlannedMsg carries a planned session, the progress totals of the
+// terms it draws from and the course's pace. seq drops plans for
+// settings changed since.
 type quizPlannedMsg struct {
 	seq     int
 	session *quiz.Session
 	stats   quiz.Stats
+	course  quiz.Course
+	pace    quiz.Pace
 	err     error
 }
 
@@ -35,6 +36,15 @@ type quizSummaryMsg struct {
 	err   error
 }
 
+// quizCourseSavedMsg reports that a changed course reached the database.
+type quizCourseSavedMsg struct{ err error }
+
+// quizReportMsg carries the Progress view's figures.
+type quizReportMsg struct {
+	report quiz.Report
+	err    error
+}
+
 // quizState is where the learner is in Test Yourself.
 type quizState int
 
@@ -43,6 +53,7 @@ const (
 	quizAsking                    // a question waits for an answer
 	quizAnswered                  // the verdict and the explanation
 	quizSummary                   // the session is over
+	quizProgress                  // the Progress view
 )
 
 // Start panel rows, in display order.
@@ -50,6 +61,8 @@ const (
 	settingMode = iota
 	settingCategory
 	settingLength
+	settingStudy
+	settingNewPerDay
 	settingCount
 )
 
@@ -80,13 +93,18 @@ type quizModel struct {
 	planning bool
 	plan     *quiz.Session
 	stats    quiz.Stats // totals of the selection, for the start panel
+	course   quiz.Course
+	pace     quiz.Pace
 	planErr  error
 	notice   string // why enter did not start a session
 
 	session *quiz.Session
 	q       quiz.Question
+	intro   bool      // q is a flashcard meeting a term before the mode's kind
 	asked   time.Time // when q appeared, for the answer time
 	flipped bool
+	hint    string // a key pressed too early (a grade before the flip)
+	scroll  int    // lines of the body scrolled past
 	input   textinput.Model
 	verdict quiz.Verdict
 	chosen  int // option picked, 0-based; -1 for none
@@ -96,6 +114,7 @@ type quizModel struct {
 	saveErr error
 	done    int // copies of the session's progress: View never reads
 	total   int // the session while a save may be running
+	counts  [3]int
 	log     []answered
 
 	started, finished time.Time
@@ -104,6 +123,12 @@ type quizModel struct {
 	summary           quiz.Stats
 	summaryErr        error
 	summaryReady      bool
+
+	report      quiz.Report
+	reportErr   error
+	reportReady bool
+	weakCursor  int
+	from        quizState // where the Progress view returns to
 
 	bar           progress.Model
 	width, height int
@@ -142,8 +167,16 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 		m, cmd = m.applySaved(msg)
 	case quizSummaryMsg:
 		m.summary, m.summaryErr, m.summaryReady = msg.stats, msg.err, true
+	case quizCourseSavedMsg:
+		if msg.err != nil {
+			m.planErr = msg.err
+		}
+	case quizReportMsg:
+		m.report, m.reportErr, m.reportReady = msg.report, msg.err, true
 	case tea.KeyPressMsg:
 		m, cmd = m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		m = m.wheel(msg)
 	default:
 		if m.state == quizAsking && m.input.Focused() {
 			m.input, cmd = m.input.Update(msg)
@@ -151,37 +184,6 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 	}
 	m.syncKeys()
 	return m, cmd
-}
-
-func (m quizModel) handleKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
-	switch m.state {
-	case quizStart:
-		return m.handleStartKey(msg)
-	case quizAsking:
-		return m.handleQuestionKey(msg)
-	case quizAnswered:
-		return m.handleAnsweredKey(msg)
-	case quizSummary:
-		return m.handleSummaryKey(msg)
-	}
-	return m, nil
-}
-
-func (m quizModel) handleStartKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.setting = cycle(m.setting, -1, settingCount)
-	case key.Matches(msg, k.Down):
-		m.setting = cycle(m.setting, 1, settingCount)
-	case key.Matches(msg, k.Less):
-		return m.changeSetting(-1)
-	case key.Matches(msg, k.More):
-		return m.changeSetting(1)
-	case key.Matches(msg, k.Start):
-		return m.startSession()
-	}
-	return m, nil
 }
 
 // changeSetting moves the selected setting and plans again for it.
@@ -194,6 +196,15 @@ func (m quizModel) changeSetting(delta int) (quizModel, tea.Cmd) {
 		m.settings.Category = nextCategory(m.settings.Category, delta)
 	case settingLength:
 		m.settings.Length = nextLength(m.settings.Length, delta)
+	case settingStudy:
+		studies := quiz.Studies()
+		m.settings.Study = studies[cycle(slices.Index(studies, m.settings.Study), delta, len(studies))]
+	case settingNewPerDay:
+		// A daily count chosen by hand replaces a course end date.
+		m.course.NewPerDay = nextNewPerDay(m.pace.NewPerDay, delta)
+		m.course.By = time.Time{}
+		m, cmd := m.replan()
+		return m, tea.Sequence(m.saveCourseCmd(), cmd)
 	}
 	return m.replan()
 }
@@ -220,6 +231,7 @@ func (m quizModel) applyPlan(msg quizPlannedMsg) quizModel {
 	}
 	m.planning = false
 	m.plan, m.stats, m.planErr = msg.session, msg.stats, msg.err
+	m.course, m.pace = msg.course, msg.pace
 	return m
 }
 
@@ -232,24 +244,27 @@ func (m quizModel) startSession() (quizModel, tea.Cmd) {
 		return m, nil
 	}
 	if _, total := m.plan.Progress(); total == 0 {
-		m.notice = "Nothing to study here today: no cards are due and today's new terms are done. Try another category or mode, or come back tomorrow."
+		m.notice = "There are no terms in this selection. Choose another category or mode."
 		return m, nil
 	}
 	m.session, m.plan = m.plan, nil
 	m.log, m.missed, m.cursor, m.summaryReady = nil, nil, 0, false
 	m.started = m.clock()
 	m.done, m.total = m.session.Progress()
+	m.counts[0], m.counts[1], m.counts[2] = m.session.Counts()
 	return m.nextQuestion()
 }
 
 // nextQuestion asks about the session's next term, or ends the session.
+// A term never met comes as a flashcard or multiple choice first.
 func (m quizModel) nextQuestion() (quizModel, tea.Cmd) {
 	term, ok := m.session.Next()
 	if !ok {
 		return m.endSession()
 	}
-	m.q = m.gen.Pick(term, m.settings.Mode.Kinds())
+	m.q, m.intro = m.gen.Pick(term, m.settings.Mode.Kinds(), m.session.Met)
 	m.state, m.flipped, m.verdict, m.saveErr, m.chosen = quizAsking, false, quiz.Verdict{}, nil, -1
+	m.hint, m.scroll = "", 0
 	m.asked = m.clock()
 	m.input.Reset()
 	if m.q.Typed() {
@@ -257,51 +272,6 @@ func (m quizModel) nextQuestion() (quizModel, tea.Cmd) {
 	}
 	m.input.Blur()
 	return m, nil
-}
-
-func (m quizModel) handleQuestionKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.End):
-		return m.endSession()
-	case key.Matches(msg, k.Flip):
-		m.flipped = true
-		return m, nil
-	case key.Matches(msg, k.Grade):
-		n, _ := strconv.Atoi(msg.String())
-		r, err := quiz.SelfGrade(n)
-		if err != nil {
-			return m, nil
-		}
-		m.verdict = quiz.Verdict{Correct: r.Correct()}
-		return m.answer(r)
-	case key.Matches(msg, k.Choose):
-		n, _ := strconv.Atoi(msg.String())
-		if n > len(m.q.Options) {
-			return m, nil
-		}
-		m.chosen = n - 1
-		m, cmd := m.check(msg.String())
-		if !m.verdict.Correct {
-			// Check names options by letter; the screen numbers them.
-			m.verdict.Message = fmt.Sprintf("Not quite — the answer is %d. %s", m.q.AnswerIndex+1, m.q.Answer)
-		}
-		return m, cmd
-	case key.Matches(msg, k.Open):
-		return m, m.openCmd(m.q.Term)
-	case key.Matches(msg, k.Submit):
-		if m.input.Value() == "" {
-			return m, nil // an empty enter is a slip; tab gives up on purpose
-		}
-		return m.check(m.input.Value())
-	case key.Matches(msg, k.Reveal):
-		return m.check("")
-	}
-	var cmd tea.Cmd
-	if m.input.Focused() {
-		m.input, cmd = m.input.Update(msg)
-	}
-	return m, cmd
 }
 
 // check grades a chosen or typed answer and saves its rating.
@@ -315,7 +285,7 @@ func (m quizModel) check(answer string) (quizModel, tea.Cmd) {
 // answer records rating for the current question in the background.
 func (m quizModel) answer(r quiz.Rating) (quizModel, tea.Cmd) {
 	m.rating, m.elapsed = r, m.clock().Sub(m.asked)
-	m.state = quizAnswered
+	m.state, m.scroll, m.hint = quizAnswered, 0, ""
 	return m.save()
 }
 
@@ -334,7 +304,12 @@ func (m quizModel) applySaved(msg quizSavedMsg) (quizModel, tea.Cmd) {
 		return m, nil
 	}
 	m.log = append(m.log, answered{term: m.q.Term, category: m.category(m.q.Term), correct: m.rating.Correct()})
+	if m.intro && m.rating.Correct() {
+		// Met as a flashcard: now ask it the mode's way.
+		m.session.FollowUp(m.q.Term)
+	}
 	m.done, m.total = m.session.Progress()
+	m.counts[0], m.counts[1], m.counts[2] = m.session.Counts()
 	if m.q.SelfGraded() {
 		// The learner already read the back and graded it: move on.
 		return m.nextQuestion()
@@ -349,21 +324,6 @@ func (m quizModel) category(term string) glossary.Category {
 	return ""
 }
 
-func (m quizModel) handleAnsweredKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Retry):
-		return m.save()
-	case key.Matches(msg, k.Open):
-		return m, m.openCmd(m.q.Term)
-	case key.Matches(msg, k.Next):
-		return m.nextQuestion()
-	case key.Matches(msg, k.End):
-		return m.endSession()
-	}
-	return m, nil
-}
-
 // endSession shows the summary; with nothing answered it goes straight
 // back to the start panel. Answers are already saved one by one.
 func (m quizModel) endSession() (quizModel, tea.Cmd) {
@@ -374,71 +334,17 @@ func (m quizModel) endSession() (quizModel, tea.Cmd) {
 	}
 	m.state, m.finished = quizSummary, m.clock()
 	m.missed = m.session.Missed()
-	m.cursor = 0
+	m.cursor, m.scroll = 0, 0
 	return m, m.summaryCmd()
 }
 
-func (m quizModel) handleSummaryKey(msg tea.KeyPressMsg) (quizModel, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Missed):
-		if len(m.missed) > 0 {
-			delta := -1
-			if key.Matches(msg, k.Down) {
-				delta = 1
-			}
-			m.cursor = clamp(m.cursor+delta, 0, len(m.missed)-1)
-		}
-	case key.Matches(msg, k.Open):
-		if len(m.missed) > 0 {
-			return m, m.openCmd(m.missed[m.cursor])
-		}
-	case key.Matches(msg, k.Done):
-		m.state, m.session, m.saveErr = quizStart, nil, nil
-		return m.replan()
-	}
-	return m, nil
+// showProgress opens the Progress view and reads its figures.
+func (m quizModel) showProgress() (quizModel, tea.Cmd) {
+	m.from, m.state = m.state, quizProgress
+	m.reportReady, m.weakCursor, m.scroll = false, 0, 0
+	return m, m.reportCmd()
 }
 
-// syncKeys enables the keys of the current state, so help and key
-// matching agree on what works.
-func (m *quizModel) syncKeys() {
-	k := &m.keys
-	switch m.state {
-	case quizStart:
-		k.only(&k.Up, &k.Down, &k.Less, &k.More, &k.Start)
-	case quizAsking:
-		switch {
-		case m.q.SelfGraded() && !m.flipped:
-			k.only(&k.Flip, &k.End)
-		case m.q.SelfGraded():
-			k.only(&k.Grade, &k.Open, &k.End)
-		case len(m.q.Options) > 0:
-			k.only(&k.Choose, &k.End)
-		default:
-			k.only(&k.Submit, &k.Reveal, &k.End)
-		}
-	case quizAnswered:
-		switch {
-		case m.saving:
-			k.only(&k.Open)
-		case m.saveErr != nil:
-			k.only(&k.Retry, &k.Open, &k.End)
-		default:
-			k.only(&k.Next, &k.Open, &k.End)
-		}
-	case quizSummary:
-		k.only(&k.Done)
-		if len(m.missed) > 0 {
-			k.Missed.SetEnabled(true)
-			k.Down.SetEnabled(true) // only to tell down from up; help shows Missed
-			k.Open.SetEnabled(true)
-		}
-	}
-}
-
-// setSize lays the screen out for width×height cells; a typed answer in
-// progress survives.
 // restyle takes up new shared styles: the answer field and the progress
 // bar keep their own copies.
 func (m quizModel) restyle() quizModel {
@@ -456,10 +362,12 @@ func newProgressBar(styles *Styles) progress.Model {
 	return bar
 }
 
+// setSize lays the screen out for width×height cells; a typed answer in
+// progress survives.
 func (m quizModel) setSize(width, height int) quizModel {
 	m.width, m.height = width, height
-	m.input.SetWidth(max(1, width-lipgloss.Width(m.input.Prompt)-4))
-	m.bar.SetWidth(max(0, min(width-4, 60)))
+	m.input.SetWidth(max(1, m.innerWidth()-lipgloss.Width(m.input.Prompt)-2))
+	m.bar.SetWidth(max(0, min(m.innerWidth()-2, 60)))
 	return m
 }
 

@@ -33,6 +33,6 @@ func BenchmarkQuizQuestion(b *testing.B) {
 	entries := g.Entries()
 	b.ResetTimer()
 	for i := range b.N {
-		m.gen.Pick(entries[i%len(entries)].Term, m.settings.Mode.Kinds())
+		m.gen.Pick(entries[i%len(entries)].Term, m.settings.Mode.Kinds(), nil)
 	}
 }

@@ -12,22 +12,41 @@ import (
 // store runs here, in commands, never in Update or View.
 
 // planCmd plans a session for the current settings and reads the totals
-// of the terms it draws from. Its randomness is a fresh generator seeded
-// from the screen's, so the command shares no state with Update.
+// of the terms it draws from and the saved course. Its randomness is a
+// fresh generator seeded from the screen's, so the command shares no
+// state with Update.
 func (m quizModel) planCmd() tea.Cmd {
 	store, seq, clock := m.store, m.seq, m.clock
 	gen, settings := m.gen, m.settings
-	opts := quiz.SessionOptions{Length: m.settings.Length}
 	rng := rand.New(rand.NewPCG(m.rng.Uint64(), m.rng.Uint64()))
 	return func() tea.Msg {
+		fail := func(err error) tea.Msg { return quizPlannedMsg{seq: seq, err: err} }
+		course, err := store.Course()
+		if err != nil {
+			return fail(err)
+		}
 		terms := gen.Askable(settings.Mode.Kinds(), settings.Category)
+		pace, err := store.Pace(course, terms, clock())
+		if err != nil {
+			return fail(err)
+		}
+		opts := quiz.SessionOptions{Length: settings.Length, Study: settings.Study, NewPerDay: pace.NewPerDay}
+		if pace.NewPerDay == 0 {
+			opts.NewPerDay = -1 // zero means the default to SessionOptions
+		}
 		s, err := quiz.NewSession(store, terms, opts, clock, rng)
 		if err != nil {
-			return quizPlannedMsg{seq: seq, err: err}
+			return fail(err)
 		}
 		st, err := store.Stats(clock(), terms)
-		return quizPlannedMsg{seq: seq, session: s, stats: st, err: err}
+		return quizPlannedMsg{seq: seq, session: s, stats: st, course: course, pace: pace, err: err}
 	}
+}
+
+// saveCourseCmd saves the course as the start panel changed it.
+func (m quizModel) saveCourseCmd() tea.Cmd {
+	store, course := m.store, m.course
+	return func() tea.Msg { return quizCourseSavedMsg{err: store.SaveCourse(course)} }
 }
 
 // saveCmd records the current answer. The session is only touched by
@@ -49,6 +68,19 @@ func (m quizModel) summaryCmd() tea.Cmd {
 	return func() tea.Msg {
 		st, err := store.Stats(now, gen.Askable(settings.Mode.Kinds(), settings.Category))
 		return quizSummaryMsg{stats: st, err: err}
+	}
+}
+
+// reportCmd reads the Progress view's figures over the whole glossary.
+func (m quizModel) reportCmd() tea.Cmd {
+	store, now, g := m.store, m.clock(), m.g
+	return func() tea.Msg {
+		terms := make([]string, 0, g.Len())
+		for _, e := range g.Entries() {
+			terms = append(terms, e.Term)
+		}
+		r, err := store.Report(now, g, terms)
+		return quizReportMsg{report: r, err: err}
 	}
 }
 

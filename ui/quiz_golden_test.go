@@ -94,11 +94,12 @@ func TestQuizGoldenTiny20x6(t *testing.T) {
 func TestQuizGoldenMetric80x24(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.MetricMode}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter))
-	requireGolden(t, plain(tm))
+	requireGolden(t, plain(ask(t, tm, quiz.Metric)))
 }
 
 func TestQuizGoldenMetricAnswered80x24(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.MetricMode}, 80, 24)
-	tm = send(t, tm, press(tea.KeyEnter), keys("12")[0], keys("12")[1], press(tea.KeyEnter))
+	tm = ask(t, send(t, tm, press(tea.KeyEnter)), quiz.Metric)
+	tm = send(t, tm, keys("12")[0], keys("12")[1], press(tea.KeyEnter))
 	requireGolden(t, plain(tm))
 }

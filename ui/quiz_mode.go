@@ -29,6 +29,7 @@ type QuizSettings struct {
 	Mode     quiz.Mode
 	Category glossary.Category // "" for every category
 	Length   int               // questions drawn per session; 0 means quiz.DefaultSessionLength
+	Study    quiz.Study        // scheduled, practise or missed
 }
 
 // sessionLengths are the lengths the start panel cycles through.
@@ -74,4 +75,25 @@ func categoryLabel(c glossary.Category) string {
 		return "All categories"
 	}
 	return string(c)
+}
+
+// newPerDayChoices are the daily new counts the start panel cycles through.
+var newPerDayChoices = []int{5, 10, 15, 20, 30, 50}
+
+// nextNewPerDay is the next (or previous) count in newPerDayChoices.
+func nextNewPerDay(cur, delta int) int {
+	if delta > 0 {
+		for _, n := range newPerDayChoices {
+			if n > cur {
+				return n
+			}
+		}
+		return newPerDayChoices[0]
+	}
+	for i := len(newPerDayChoices) - 1; i >= 0; i-- {
+		if newPerDayChoices[i] < cur {
+			return newPerDayChoices[i]
+		}
+	}
+	return newPerDayChoices[len(newPerDayChoices)-1]
 }

@@ -55,7 +55,7 @@ func ask(t *testing.T, m tea.Model, kind quiz.Kind) tea.Model {
 	if err != nil {
 		t.Fatalf("%s question about %s: %v", kind, root.quiz.q.Term, err)
 	}
-	root.quiz.q = q
+	root.quiz.q, root.quiz.intro = q, false
 	if q.Typed() {
 		root.quiz.input.Focus()
 	} else {
@@ -115,9 +115,13 @@ func TestQuizSettingsChangeAndReplan(t *testing.T) {
 	if l := quizOf(tm).settings.Length; l != 10 {
 		t.Fatalf("length %d, want 10", l)
 	}
-	tm = send(t, tm, press(tea.KeyDown), press(tea.KeyLeft)) // wraps to the mode row: mixed → metrics
-	if mode := quizOf(tm).settings.Mode; mode != quiz.MetricMode {
-		t.Fatalf("mode %v, want metrics", mode)
+	tm = send(t, tm, press(tea.KeyDown), press(tea.KeyRight)) // study: scheduled → practise
+	if st := quizOf(tm).settings.Study; st != quiz.Practise {
+		t.Fatalf("study %v, want practise", st)
+	}
+	tm = send(t, tm, press(tea.KeyDown), press(tea.KeyDown), press(tea.KeyLeft)) // wraps to the mode row: mixed → compare
+	if mode := quizOf(tm).settings.Mode; mode != quiz.CompareMode {
+		t.Fatalf("mode %v, want compare", mode)
 	}
 	tm = send(t, tm, press(tea.KeyRight), press(tea.KeyRight)) // → mixed → flashcards
 	if mode := quizOf(tm).settings.Mode; mode != quiz.FlashcardMode {
@@ -344,15 +348,20 @@ func TestQuizEscWithNothingAnsweredReturnsToStart(t *testing.T) {
 	requireState(t, tm, quizStart)
 }
 
-func TestQuizNothingToStudySaysSo(t *testing.T) {
+// With nothing due and today's new terms done, the start panel still
+// offers a session, and says plainly that it is extra practice.
+func TestQuizNeverADeadEnd(t *testing.T) {
 	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.FlashcardMode, Category: glossary.Marketing}, 80, 24)
 	tm = send(t, tm, press(tea.KeyEnter), keys(" ")[0], keys("4")[0]) // the only Marketing term, easy
 	requireState(t, tm, quizSummary)
-	tm = send(t, tm, press(tea.KeyEnter), press(tea.KeyEnter))
+	tm = send(t, tm, press(tea.KeyEnter))
 	q := requireState(t, tm, quizStart)
-	if q.notice == "" || !strings.Contains(plain(tm), "Nothing to study") {
-		t.Fatalf("no notice:\n%s", plain(tm))
+	view := strings.Join(strings.Fields(plain(tm)), " ")
+	if !q.plan.FellBack() || !strings.Contains(view, "extra practice") || !strings.Contains(view, "this session: 1 question") {
+		t.Fatalf("no practice offered:\n%s", plain(tm))
 	}
+	tm = send(t, tm, press(tea.KeyEnter))
+	requireState(t, tm, quizAsking)
 }
 
 // A store failure is shown, blocks moving on, and is reported at exit.
@@ -483,7 +492,16 @@ func TestQuizMetricProblemShowsWorkedFormula(t *testing.T) {
 		t.Fatalf("%d metric terms in the test glossary, want CAC, CLV and churn", total)
 	}
 	tm = send(t, tm, press(tea.KeyEnter))
+	// A term never met is first shown as a flashcard…
 	q := requireState(t, tm, quizAsking)
+	if q.q.Kind != quiz.Flashcard || !q.intro || !strings.Contains(plain(tm), "first look") {
+		t.Fatalf("metric mode asked a new term as %s (intro %v)", q.q.Kind, q.intro)
+	}
+	// …and comes back as a metric problem once recalled.
+	for quizOf(tm).q.Kind == quiz.Flashcard {
+		tm = send(t, tm, keys(" ")[0], keys("3")[0])
+	}
+	q = requireState(t, tm, quizAsking)
 	if q.q.Kind != quiz.Metric || q.q.Numeric == nil || !q.input.Focused() {
 		t.Fatalf("metric mode asked %s (numeric %v)", q.q.Kind, q.q.Numeric)
 	}

@@ -16,78 +16,132 @@ func (m quizModel) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	var blocks []string
-	switch m.state {
-	case quizStart:
-		blocks = m.startView()
-	case quizAsking:
-		blocks = m.questionView()
-	case quizAnswered:
-		blocks = m.answeredView()
-	case quizSummary:
-		blocks = m.summaryView()
-	}
-	frame := m.styles.Quiz.Frame
-	inner := max(1, m.width-frame.GetHorizontalFrameSize())
-	for i, b := range blocks {
-		blocks[i] = m.styles.Plain.Width(inner).Render(b)
-	}
-	body := frame.Render(strings.Join(blocks, "\n"))
+	lines, _ := m.fit(m.parts())
+	body := m.styles.Quiz.Frame.Render(strings.Join(lines, "\n"))
 	// Fill the height so the help bar stays at the bottom of the terminal.
 	return m.styles.Plain.Height(m.height).MaxWidth(m.width).MaxHeight(m.height).Render(body)
 }
 
-// innerWidth is the width text wraps at inside the frame.
-func (m quizModel) innerWidth() int {
-	return max(1, m.width-m.styles.Quiz.Frame.GetHorizontalFrameSize())
+// parts is the current state's screen in bands.
+func (m quizModel) parts() quizParts {
+	switch m.state {
+	case quizAsking:
+		return m.questionView()
+	case quizAnswered:
+		return m.answeredView()
+	case quizSummary:
+		return m.summaryView()
+	case quizProgress:
+		return m.progressView()
+	}
+	return m.startView()
 }
 
-// wrap renders text in style, wrapped to the screen.
+// wrap renders text in style, wrapped to the reading width.
 func (m quizModel) wrap(style lipgloss.Style, text string) string {
 	return style.Width(m.innerWidth()).Render(text)
 }
 
-func (m quizModel) startView() []string {
+func (m quizModel) startView() quizParts {
 	s := m.styles.Quiz
-	out := []string{s.Heading.Render("Test Yourself"), ""}
+	p := quizParts{header: []string{s.Heading.Render("Test Yourself"), ""}}
 	switch {
 	case m.planErr != nil:
-		out = append(out, m.wrap(s.Error, "Could not read your progress: "+m.planErr.Error()), "")
+		p.body = append(p.body, m.wrap(s.Error, "Could not read your progress: "+m.planErr.Error()), "")
 	case m.planning && m.plan == nil && m.stats.Total == 0:
-		out = append(out, s.Hint.Render("Reading your progress…"), "")
+		p.body = append(p.body, s.Hint.Render("Reading your progress…"), "")
 	default:
-		due, fresh := 0, 0
+		due, fresh, extra := 0, 0, 0
 		if m.plan != nil {
 			due, fresh = m.plan.Planned()
+			extra = m.plan.Extra()
 		}
 		st := m.stats
-		out = append(out,
+		p.body = append(p.body,
 			m.figures([2]string{"Due now", fmt.Sprint(due)}, [2]string{"New today", fmt.Sprint(fresh)}),
 			m.figures([2]string{"Mastered", fmt.Sprint(st.Mastered)}, [2]string{"Learning", fmt.Sprint(st.Learning)},
 				[2]string{"New", fmt.Sprint(st.New)}),
-			s.Meta.Render(fmt.Sprintf("%d terms in this selection · %d due today · this session: %d questions",
-				st.Total, st.DueToday, due+fresh)),
-			"")
+			m.wrap(s.Meta, fmt.Sprintf("%s in this selection · %d due today · this session: %s",
+				plural(st.Total, "term"), st.DueToday, plural(due+fresh+extra, "question"))))
+		if why := m.sessionWhy(due, fresh); why != "" {
+			p.body = append(p.body, m.wrap(s.Typo, why))
+		}
+		if plan := m.courseLine(); plan != "" {
+			p.body = append(p.body, m.wrap(s.Meta, plan))
+		}
+		p.body = append(p.body, "")
 	}
+	p.body = append(p.body, m.wrap(s.Hint, "Press enter to start, p to see your progress. A missed card comes back a few questions later."))
 	rows := []struct{ label, value string }{
 		{"Mode", m.settings.Mode.Label()},
 		{"Category", categoryLabel(m.settings.Category)},
 		{"Length", fmt.Sprintf("up to %d questions", m.settings.Length)},
+		{"Study", m.settings.Study.Label()},
+		{"New/day", m.newPerDayLabel()},
 	}
+	p.footer = append(p.footer, "")
 	for i, r := range rows {
 		style, value := s.Setting, r.value
 		if i == m.setting {
 			style, value = s.Selected, "‹ "+value+" ›"
 		}
-		out = append(out, style.Render(fmt.Sprintf("%-9s %s", r.label, value)))
+		p.footer = append(p.footer, style.Render(fmt.Sprintf("%-9s %s", r.label, value)))
 	}
-	out = append(out, "", m.wrap(s.Hint, fmt.Sprintf(
-		"Due reviews come first, then up to %d new terms a day; a missed card comes back a few questions later. Press enter to start.",
-		quiz.DefaultNewPerDay)))
 	if m.notice != "" {
-		out = append(out, "", m.wrap(s.Typo, m.notice))
+		p.footer = append(p.footer, "", m.wrap(s.Typo, m.notice))
 	}
-	return out
+	return p
+}
+
+// sessionWhy says why a session is shorter than its length, or that it
+// is extra practice, so "up to 20" never stands unexplained beside 10.
+func (m quizModel) sessionWhy(due, fresh int) string {
+	if m.plan == nil {
+		return ""
+	}
+	n := due + fresh + m.plan.Extra()
+	switch {
+	case m.plan.FellBack() && m.settings.Study == quiz.MissedStudy:
+		return "Nothing was missed in the last 7 days, so this session is extra practice: your weakest terms first, then reviews ahead of time, then more new terms."
+	case m.plan.FellBack() && m.pace.Unseen == 0:
+		return "Nothing is due and you have met every term here, so this session is extra practice: your weakest terms first, then reviews ahead of time."
+	case m.plan.FellBack():
+		return "Nothing is due and today's new terms are done, so this session is extra practice: your weakest terms first, then reviews ahead of time, then more new terms."
+	case m.plan.Study() == quiz.Practise:
+		return "Extra practice: your weakest terms first, then reviews ahead of time, then more new terms."
+	case m.plan.Study() == quiz.MissedStudy:
+		return fmt.Sprintf("%s you answered wrong in the last 7 days.", plural(n, "term"))
+	case n < m.settings.Length && m.stats.New > fresh:
+		return fmt.Sprintf("Only %d of up to %d: %d due, and new terms are capped at %d a day (%d already met today).",
+			n, m.settings.Length, due, m.pace.NewPerDay, m.pace.IntroducedToday)
+	case n < m.settings.Length:
+		return fmt.Sprintf("Only %d of up to %d: that is every term due or new in this selection.", n, m.settings.Length)
+	}
+	return ""
+}
+
+// courseLine is the course plan and its projected finish.
+func (m quizModel) courseLine() string {
+	p := m.pace
+	switch {
+	case p.Unseen == 0:
+		return "You have met every term in this selection."
+	case !m.course.By.IsZero():
+		return fmt.Sprintf("Course plan: every term by %s → %d new terms a day (%d still new).",
+			m.course.By.Format("Mon 2 Jan 2006"), p.NewPerDay, p.Unseen)
+	case p.Finish.IsZero():
+		return ""
+	}
+	return fmt.Sprintf("At %d new terms a day you will have met all %d terms here by %s.",
+		p.NewPerDay, m.stats.Total, p.Finish.Format("Mon 2 Jan 2006"))
+}
+
+// newPerDayLabel is the New/day setting as the start panel shows it.
+func (m quizModel) newPerDayLabel() string {
+	if !m.course.By.IsZero() {
+		return fmt.Sprintf("%d (plan: every term by %s)", m.pace.NewPerDay, m.course.By.Format("2 Jan"))
+	}
+	return fmt.Sprintf("%d a day", max(m.pace.NewPerDay, 0))
 }
 
 // figures lays out label/value pairs on one line.
@@ -101,41 +155,86 @@ func (m quizModel) figures(pairs ...[2]string) string {
 }
 
 // header is the question counter, the term's category and the kind, over
-// the session's progress bar.
+// the session's progress bar. Retries count apart: "Question 4 of 10 + 1
+// retry". The category is left out while it would single out the answer.
 func (m quizModel) header() []string {
 	s := m.styles.Quiz
 	n := min(m.done+1, max(m.total, 1))
 	if m.state == quizAnswered && !m.saving && m.saveErr == nil {
 		n = m.done // this answer is already counted
 	}
-	meta := fmt.Sprintf("Question %d of %d · %s · %s", n, m.total, m.category(m.q.Term), m.q.Kind.Label())
+	planned, retries, follow := m.counts[0], m.counts[1], m.counts[2]
+	count := fmt.Sprintf("Question %d of %d", n, planned)
+	if retries > 0 {
+		count += " + " + plural(retries, "retry")
+	}
+	if follow > 0 {
+		count += fmt.Sprintf(" + %d after a first look", follow)
+	}
+	meta := []string{count}
+	if c := m.category(m.q.Term); c != "" && (m.state == quizAnswered || !m.q.HideCategory) {
+		meta = append(meta, string(c))
+	}
+	label := m.q.Kind.Label()
+	if m.intro {
+		label = "first look: " + label
+	}
+	meta = append(meta, label)
 	percent := 0.0
 	if m.total > 0 {
 		percent = float64(m.done) / float64(m.total)
 	}
-	return []string{s.Meta.Render(meta), m.bar.ViewAs(percent), ""}
+	return []string{m.wrap(s.Meta, strings.Join(meta, " · ")), m.bar.ViewAs(percent), ""}
 }
 
-func (m quizModel) questionView() []string {
+func (m quizModel) questionView() quizParts {
 	s := m.styles.Quiz
-	out := m.header()
+	p := quizParts{header: m.header()}
 	switch {
 	case m.q.SelfGraded():
-		out = append(out, s.Hint.Render("What does this mean?"), "", m.wrap(s.Prompt, m.q.Prompt), "")
+		p.body = append(p.body, s.Hint.Render("What does this mean?"), m.wrap(s.Prompt, m.q.Prompt))
 		if !m.flipped {
-			out = append(out, s.Hint.Render("Recall it, then press space to see the answer."))
+			p.footer = append(p.footer, "", m.wrap(s.Hint, "Recall it, then press space or enter to see the answer."))
+			if m.hint != "" {
+				p.footer = append(p.footer, m.wrap(s.Typo, m.hint))
+			}
 			break
 		}
-		out = append(out, m.wrap(s.Back, m.q.Back), "", m.wrap(s.Hint, "How well did you recall it? 1 again · 2 hard · 3 good · 4 easy"))
+		p.body = append(p.body, "", m.wrap(s.Back, m.q.Back))
+		p.footer = append(p.footer, "", m.wrap(s.Hint, "How well did you recall it? 1 again · 2 hard · 3 good · 4 easy"))
 	case len(m.q.Options) > 0:
-		out = append(out, m.wrap(s.Prompt, m.q.Prompt), "")
+		p.body = append(p.body, m.wrap(s.Prompt, m.prompt()))
+		opts := []string{""}
+		short := true
 		for i, o := range m.q.Options {
-			out = append(out, m.option(i, o))
+			opt := m.option(i, o)
+			short = short && lipgloss.Height(opt) == 1
+			opts = append(opts, opt)
+		}
+		// Short options (terms) are the answer line and stay in view;
+		// long ones (definitions) are read like the prompt and scroll.
+		if short {
+			p.footer = opts
+		} else {
+			p.body = append(p.body, opts...)
 		}
 	default:
-		out = append(out, m.wrap(s.Prompt, m.q.Prompt), "", m.input.View())
+		p.body = append(p.body, m.wrap(s.Prompt, m.prompt()))
+		p.footer = append(p.footer, "", m.input.View())
 	}
-	return out
+	return p
+}
+
+// prompt is the question's text; on a short screen the instruction
+// line ("Which term is this? Type it.") gives way to what it asks about,
+// since the answer line already says what to do.
+func (m quizModel) prompt() string {
+	if m.height < 10 {
+		if _, rest, ok := strings.Cut(m.q.Prompt, "\n\n"); ok && strings.TrimSpace(rest) != "" {
+			return rest
+		}
+	}
+	return m.q.Prompt
 }
 
 // option is a numbered choice whose wrapped lines hang under its text.
@@ -146,36 +245,44 @@ func (m quizModel) option(i int, text string) string {
 	return lipgloss.JoinHorizontal(lipgloss.Top, number, body)
 }
 
-func (m quizModel) answeredView() []string {
+func (m quizModel) answeredView() quizParts {
 	s := m.styles.Quiz
-	out := m.header()
+	p := quizParts{header: m.header()}
 	switch {
 	case m.q.SelfGraded():
-		out = append(out, m.wrap(s.Prompt, m.q.Prompt), "", m.wrap(s.Meta, "You rated it "+m.rating.String()+"."))
+		p.body = append(p.body, m.wrap(s.Prompt, m.q.Prompt), "", m.wrap(s.Meta, "You rated it "+m.rating.String()+"."))
 	case m.verdict.Typo:
-		out = append(out, m.wrap(s.Right, "✓ Correct"), m.wrap(s.Typo, m.verdict.Message))
+		p.body = append(p.body, m.wrap(s.Right, "✓ Correct"), m.wrap(s.Typo, m.verdict.Message))
 	case m.verdict.Correct:
-		out = append(out, m.wrap(s.Right, "✓ "+m.verdict.Message))
+		p.body = append(p.body, m.wrap(s.Right, "✓ "+m.verdict.Message))
 	default:
-		out = append(out, m.wrap(s.Wrong, "✗ "+m.verdict.Message))
+		p.body = append(p.body, m.wrap(s.Wrong, "✗ "+m.verdict.Message))
 	}
 	switch {
 	case m.q.Typed() && m.input.Value() != "":
-		out = append(out, m.wrap(s.Meta, "You typed: "+m.input.Value()))
+		p.body = append(p.body, m.wrap(s.Meta, "You typed: "+m.input.Value()))
 	case !m.verdict.Correct && m.chosen >= 0 && m.chosen < len(m.q.Options):
-		out = append(out, m.wrap(s.Meta, fmt.Sprintf("You chose %d. %s", m.chosen+1, m.q.Options[m.chosen])))
+		// Name what the learner picked and, in one line, what it is.
+		chose := fmt.Sprintf("You chose %d.", m.chosen+1)
+		if m.q.Kind != quiz.ReverseChoice {
+			chose += " " + m.q.Options[m.chosen]
+		}
+		p.body = append(p.body, m.wrap(s.Meta, chose))
+		if m.chosen < len(m.q.OptionNotes) && m.q.OptionNotes[m.chosen] != "" {
+			p.body = append(p.body, m.wrap(s.Typo, m.q.OptionNotes[m.chosen]))
+		}
 	}
-	out = append(out, "", m.wrap(s.Back, m.q.Back), "")
+	p.body = append(p.body, "", m.wrap(s.Back, m.q.Back))
 	switch {
 	case m.saving:
-		out = append(out, s.Hint.Render("Saving…"))
+		p.footer = append(p.footer, "", s.Hint.Render("Saving…"))
 	case m.saveErr != nil:
-		out = append(out, m.wrap(s.Error, "Not saved: "+m.saveErr.Error()+" — press r to try again."))
+		p.footer = append(p.footer, "", m.wrap(s.Error, "Not saved: "+m.saveErr.Error()+" — press r to try again."))
 	}
-	return out
+	return p
 }
 
-func (m quizModel) summaryView() []string {
+func (m quizModel) summaryView() quizParts {
 	s := m.styles.Quiz
 	right := 0
 	for _, a := range m.log {
@@ -183,32 +290,50 @@ func (m quizModel) summaryView() []string {
 			right++
 		}
 	}
-	out := []string{s.Heading.Render("Session complete"), ""}
+	p := quizParts{header: []string{s.Heading.Render("Session complete"), ""}}
+	planned, retries, follow := m.counts[0], m.counts[1], m.counts[2]
+	asked := plural(min(planned, len(m.log)), "question")
+	if retries > 0 {
+		asked += " + " + plural(retries, "retry")
+	}
+	if follow > 0 {
+		asked += fmt.Sprintf(" + %d after a first look", follow)
+	}
 	score := fmt.Sprintf("%d of %d answers right", right, len(m.log))
 	if len(m.log) > 0 {
-		score += fmt.Sprintf(" (%d%%)", right*100/len(m.log))
+		score += fmt.Sprintf(" (%s)", roundedPercent(right, len(m.log)))
 	}
-	out = append(out,
-		s.Label.Render("Score  ")+s.Value.Render(score)+s.Meta.Render(" · "+duration(m.finished.Sub(m.started))),
+	p.body = append(p.body,
+		m.wrap(s.Value, score),
+		m.wrap(s.Meta, asked+" · "+duration(m.finished.Sub(m.started))),
 		m.wrap(s.Label, "By category  "+m.breakdown()))
 	if m.saveErr != nil {
-		out = append(out, m.wrap(s.Error, "One answer was not saved: "+m.saveErr.Error()))
+		p.body = append(p.body, m.wrap(s.Error, "One answer was not saved: "+m.saveErr.Error()))
 	}
-	out = append(out, "")
+	p.body = append(p.body, "")
 	if len(m.missed) == 0 {
-		out = append(out, s.Right.Render("No misses this time."))
+		p.body = append(p.body, s.Right.Render("No misses this time."))
 	} else {
-		out = append(out, s.Label.Render(fmt.Sprintf("Missed %d (o opens one in Browse):", len(m.missed))))
-		out = append(out, m.missedList()...)
+		p.body = append(p.body, s.Label.Render(fmt.Sprintf("Missed %d (o opens one in Browse):", len(m.missed))))
+		p.body = append(p.body, m.missedList()...)
 	}
-	out = append(out, "")
+	p.body = append(p.body, "")
 	switch {
 	case m.summaryErr != nil:
-		out = append(out, m.wrap(s.Error, "Could not read your progress: "+m.summaryErr.Error()))
+		p.body = append(p.body, m.wrap(s.Error, "Could not read your progress: "+m.summaryErr.Error()))
 	case m.summaryReady:
-		out = append(out, m.wrap(s.Meta, m.forecast()))
+		p.body = append(p.body, m.wrap(s.Meta, m.forecast()))
 	}
-	return out
+	return p
+}
+
+// roundedPercent is n of total as a whole percentage, rounded to nearest:
+// 7 of 9 is 78%, not 77%.
+func roundedPercent(n, total int) string {
+	if total == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", (200*n+total)/(2*total))
 }
 
 // breakdown is the score per category, in the category order.
@@ -261,13 +386,20 @@ func (m quizModel) forecast() string {
 	if st.DueTomorrow > 0 {
 		parts = append(parts, fmt.Sprintf("%d due tomorrow", st.DueTomorrow))
 	}
-	days := "days"
-	if st.StreakDays == 1 {
-		days = "day"
-	}
-	parts = append(parts, fmt.Sprintf("streak %d %s", st.StreakDays, days))
+	parts = append(parts, "streak "+plural(st.StreakDays, "day"))
 	parts = append(parts, fmt.Sprintf("%d mastered, %d learning, %d new", st.Mastered, st.Learning, st.New))
 	return strings.Join(parts, " · ")
+}
+
+// plural is "1 day", "2 days"; "retry" becomes "retries".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ay") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // duration formats a session's length for people: "4m 05s".
