@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -80,6 +81,9 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		if code, err = sshd.NewJoinCode(); err != nil {
 			return err
 		}
+	}
+	if w := shortCodeWarning(code, f.maxSession); w != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), w)
 	}
 	authorized, err := readKeys(f.authorizedKeys)
 	if err != nil {
@@ -172,6 +176,17 @@ func runConsole(p *tea.Program, served <-chan error) error {
 		return fmt.Errorf("trainer console: %w", err)
 	}
 	return nil
+}
+
+// shortCodeWarning warns, with the sum, about a join code shorter than
+// a random one; "" when code is long enough.
+func shortCodeWarning(code string, maxSession time.Duration) string {
+	n := utf8.RuneCountInString(code)
+	if n >= sshd.CodeLength {
+		return ""
+	}
+	return fmt.Sprintf("crm101 serve: warning: the join code is short: %s. Use %d characters or more, or leave --code out for a random one.",
+		sshd.GuessSum(n, sshd.Config{MaxSession: maxSession}), sshd.CodeLength)
 }
 
 // joinBanner is what the trainer reads out or puts on a slide.
