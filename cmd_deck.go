@@ -76,7 +76,8 @@ func loadGlossary(cmd *cobra.Command) (*glossary.Glossary, error) {
 	if only {
 		base = nil
 	}
-	g, _, problems := glossary.LoadPacks(base, paths)
+	g, _, problems, stripped := glossary.LoadPacksScreened(base, paths)
+	warnStripped(cmd.ErrOrStderr(), stripped)
 	if problems != nil {
 		return nil, exitError{1, fmt.Errorf("cannot load the decks (check them with `crm101 deck validate`):\n%w", problems)}
 	}
@@ -113,7 +114,8 @@ func newDeckValidateCmd() *cobra.Command {
 					return err
 				}
 			}
-			_, sum, problems := glossary.LoadPacks(base, args)
+			_, sum, problems, stripped := glossary.LoadPacksScreened(base, args)
+			problems = withStripped(problems, stripped)
 			if problems != nil {
 				for _, p := range problems {
 					fmt.Fprintln(cmd.OutOrStdout(), p)

@@ -35,6 +35,9 @@ type Pack struct {
 	Name    string // the file's base name: the pack's identity
 	Format  Format
 	Entries []PackEntry
+	// Stripped lists the control characters removed from the entries'
+	// text as they were parsed (see sanitize_pack.go).
+	Stripped PackProblems
 }
 
 // PackProblem is one thing to fix in a pack, located like a compiler
@@ -179,6 +182,7 @@ func ParsePack(file string, data []byte, f Format) (*Pack, PackProblems) {
 	}
 	for i := range entries {
 		entries[i].Pack = pack.Name
+		pack.Stripped = append(pack.Stripped, screenEntry(file, &entries[i])...)
 		checkEntry(&entries[i], c)
 	}
 	pack.Entries = entries

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2/table"
 
 	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
 )
 
 // columns is the layout of a borderless table: which columns hold
@@ -21,7 +22,16 @@ type columns struct {
 // accented name (李小龙, Zoë) keeps the columns straight where %-20s
 // counted bytes. style gives each row its look; the headers are row
 // table.HeaderRow.
+//
+// Every cell passes through glossary.Printable: names and terms come
+// from the classroom database, which a hand-edited file could fill with
+// escape sequences.
 func (c columns) render(headers []string, rows [][]string, style func(row int) lipgloss.Style) string {
+	for _, r := range rows {
+		for i := range r {
+			r[i] = glossary.Printable(r[i])
+		}
+	}
 	t := table.New().Headers(headers...).Rows(rows...).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
 		BorderHeader(false).BorderColumn(false).
