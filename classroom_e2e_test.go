@@ -79,6 +79,7 @@ type sshClient struct {
 	screen *screen
 	stderr *screen
 	told   []string // keyboard-interactive instructions shown at login
+	banner string   // the server's banner, shown before login
 	done   chan error
 }
 
@@ -219,6 +220,7 @@ func dial(addr string, o dialOpts) (*sshClient, error) {
 	}))
 	cfg := &gossh.ClientConfig{
 		User: o.user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second,
+		BannerCallback: func(msg string) error { c.banner += msg; return nil },
 	}
 	d := net.Dialer{Timeout: cfg.Timeout}
 	if o.from != "" {
@@ -338,6 +340,9 @@ func TestClassroomJoinAndBrowse(t *testing.T) {
 	}
 	if got := srv.Conductor().Present(); got[0] != "ana" {
 		t.Errorf("name %q, want the SSH user folded to ana", got[0])
+	}
+	if c.banner != sshd.JoinNotice+"\n" {
+		t.Errorf("banner %q, want the join notice", c.banner)
 	}
 }
 

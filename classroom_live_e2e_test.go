@@ -342,4 +342,17 @@ func TestReportCommand(t *testing.T) {
 	if code := run([]string{"report", "--data-dir", t.TempDir()}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "crm101 serve") {
 		t.Errorf("report of an empty directory: exit %d, %q", code, errOut.String())
 	}
+
+	// Forgetting ana, with the server stopped, leaves nothing of her.
+	ana.close()
+	srv.Close()
+	out.Reset()
+	if code := run([]string{"report", "--data-dir", dir, "--forget", "ana"}, &out, &errOut); code != 0 ||
+		!strings.HasPrefix(out.String(), "Forgot ana: their progress file, 1 live-round answers") {
+		t.Errorf("--forget: exit %d, %q %q", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"report", "--data-dir", dir, "--format", "json"}, &out, &errOut); code != 0 || strings.Contains(out.String(), `"ana"`) {
+		t.Errorf("after --forget ana: exit %d\n%s", code, out.String())
+	}
 }

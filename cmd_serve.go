@@ -9,7 +9,6 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -19,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
 	"github.com/crm101/crm101/classroom/sshd"
 	"github.com/crm101/crm101/quiz"
@@ -69,12 +69,16 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	// An existing directory keeps its mode (it may be shared): the
-	// server makes what it writes there private itself — host key and
-	// classroom.db 0600, the trainees' directory 0700.
+	// An existing directory keeps its mode (it may be the trainer's home):
+	// the server makes what it writes there private itself — host key,
+	// databases and log 0600, the trainees' directory 0700 — and warns
+	// about the directory.
 	dir, err := dataDir(cmd)
 	if err != nil {
 		return err
+	}
+	if w := classroom.DataDirWarning(dir); w != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "crm101 serve: "+w)
 	}
 	code := f.code
 	if code == "" {
@@ -94,9 +98,9 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		return exitError{code: 2, err: err}
 	}
 	console := !f.headless && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.OutOrStdout())
-	logFile, err := os.OpenFile(filepath.Join(dir, "classroom.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	logFile, err := classroom.OpenLog(dir)
 	if err != nil {
-		return fmt.Errorf("open log: %w", err)
+		return err
 	}
 	defer logFile.Close()
 	var logOut io.Writer = logFile

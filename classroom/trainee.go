@@ -85,7 +85,7 @@ func (p *progressStores) acquire(name string) (*quiz.Store, error) {
 	}
 	st, err := quiz.OpenStore(path)
 	if err != nil {
-		return nil, fmt.Errorf("progress of %s: %w", name, err)
+		return nil, fmt.Errorf("progress of %s: %w", name, CheckDiskFull(filepath.Dir(path), err))
 	}
 	p.m[name] = &sharedStore{st: st, refs: 1}
 	return st, nil

@@ -29,6 +29,10 @@ const (
 	msgWelcome   = "Welcome to the crm101 classroom."
 )
 
+// JoinNotice is the one line every client is shown at login: what the
+// classroom keeps about a trainee, and for whom.
+const JoinNotice = "crm101 classroom: your name, address and answers are recorded for your trainer."
+
 // codeTries is how many join codes one keyboard-interactive login may
 // try before the client has to reconnect.
 const codeTries = 3

@@ -90,6 +90,8 @@ func New(cfg Config) (*Server, error) {
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
 		wish.WithKeyboardInteractiveAuth(s.keyboardAuth),
 		wish.WithPasswordAuth(s.passwordAuth),
+		// Shown by the client at login, whichever way the trainee gets in.
+		wish.WithBanner(JoinNotice+"\n"),
 		wish.WithIdleTimeout(cfg.IdleTimeout+time.Minute),
 		// Backstops only, for connections that never reach a program:
 		// sessions are ended a minute earlier, with a message, by
