@@ -92,11 +92,11 @@ type Event struct {
 	Index    int // current question, from 0
 	Total    int // questions in the round
 	Question Question
-	Deadline time.Time // Asking: answers close; Revealing: the next step; zero while paused
+	Deadline time.Time     // Asking: answers close; Revealing: the next step; zero while paused
 	Paused   bool          // the trainer paused the round: the clock stands still
 	Left     time.Duration // while paused: what was left of the question or reveal
-	Answered int       // Asking: answers so far
-	Players  int       // trainees playing the current question
+	Answered int           // Asking: answers so far
+	Players  int           // trainees playing the current question
 	Counts   []int
 	// Leaderboard is set while Revealing and Finished; it is shared by all
 	// sessions and must not be modified.
