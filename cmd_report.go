@@ -57,6 +57,7 @@ func runForget(cmd *cobra.Command, name string) error {
 	if err != nil {
 		return err
 	}
+	name, _ = classroom.NormalizeName(name)
 	progress := "no progress file"
 	if f.Progress {
 		progress = "their progress file"

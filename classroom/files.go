@@ -83,7 +83,7 @@ func DataDirWarning(dataDir string) string {
 	if err != nil || info.Mode().Perm()&0o077 == 0 {
 		return ""
 	}
-	return fmt.Sprintf("warning: the data directory %s (mode %s) is open to other users of this machine, and it holds every trainee's name, address and answers. Make it private with: chmod 700 %s",
+	return fmt.Sprintf("warning: the data directory %s (mode %#o) is open to other users of this machine, and it holds every trainee's name, address and answers. Make it private with: chmod 700 %s",
 		dataDir, info.Mode().Perm(), shellQuote(dataDir))
 }
 
