@@ -1,70 +1,40 @@
 package glossary
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // Pack text is screened for control characters as each entry is parsed
 // (screenEntry, called from ParsePack): loading strips them and warns
-// (PackSummary.Stripped); `deck validate` reports the same findings as
+// (Pack.Stripped, LoadPacksScreened); `deck validate` reports them as
 // problems, "file:line: control character U+001B in term".
 
-// screenEntry removes control characters from every text field of e and
-// returns one finding per field that held any, located at e's line.
-// Newlines and tabs are allowed only where text may span lines (the
-// definition, example and formula); in a name they become spaces.
+// screenEntry removes control characters (IsControl: newline and tab
+// are kept) from every text field of e and returns one finding per
+// field that held any, located at e's line.
 func screenEntry(file string, e *PackEntry) PackProblems {
 	var ps PackProblems
-	found := func(field string, r rune) {
-		ps = append(ps, PackProblem{File: file, Line: e.Line, Message: fmt.Sprintf("control character %U in %s", r, field)})
-	}
-	text := func(field string, s *string) {
+	screen := func(field string, s *string) {
 		if r, bad := FirstControl(*s); bad {
-			found(field, r)
+			ps = append(ps, PackProblem{File: file, Line: e.Line, Message: fmt.Sprintf("control character %U in %s", r, field)})
 			*s = Printable(*s)
 		}
 	}
-	name := func(field string, s *string) {
-		if r, bad := firstLineControl(*s); bad {
-			found(field, r)
-			*s = strings.Map(func(r rune) rune {
-				if r == '\n' || r == '\t' {
-					return ' '
-				}
-				return r
-			}, Printable(*s))
-		}
-	}
-	name("term", &e.Term)
-	name("acronym", &e.Acronym)
+	screen("term", &e.Term)
+	screen("acronym", &e.Acronym)
 	cat := string(e.Category)
-	name("category", &cat)
+	screen("category", &cat)
 	e.Category = Category(cat)
-	text("definition", &e.Definition)
-	text("example", &e.Example)
-	text("formula", &e.Formula)
+	screen("definition", &e.Definition)
+	screen("example", &e.Example)
+	screen("formula", &e.Formula)
 	for _, l := range []struct {
 		field string
 		list  []string
 	}{{"alias", e.Aliases}, {"related", e.Related}, {"source", e.Sources}} {
 		for i := range l.list {
-			name(l.field, &l.list[i])
+			screen(l.field, &l.list[i])
 		}
 	}
 	return ps
-}
-
-// firstLineControl is FirstControl for text that must stay on one line,
-// where newline and tab count too.
-func firstLineControl(s string) (rune, bool) {
-	if i := strings.IndexAny(s, "\n\t"); i >= 0 {
-		if r, bad := FirstControl(s[:i]); bad {
-			return r, true
-		}
-		return rune(s[i]), true
-	}
-	return FirstControl(s)
 }
 
 // LoadPacksScreened is LoadPacks that also returns the control characters

@@ -11,19 +11,18 @@ func TestParsePackStripsControls(t *testing.T) {
 	yaml := "- term: \"\\e[2J\\e]0;pwn\\aEvil\"\n" +
 		"  category: Sales\n" +
 		"  definition: \"Clears\\nthe screen\\u009b\"\n" +
-		"  aliases: [\"ok\", \"ta\\tb\"]\n"
+		"  aliases: [\"ok\", \"ta\\tb\"]\n" // a tab is allowed
 	p, problems := ParsePack("evil.yaml", []byte(yaml), FormatYAML)
 	if len(problems) != 0 {
 		t.Fatalf("problems %v", problems)
 	}
 	e := p.Entries[0]
-	if e.Term != "[2J]0;pwnEvil" || e.Definition != "Clears\nthe screen" || e.Aliases[1] != "ta b" {
+	if e.Term != "[2J]0;pwnEvil" || e.Definition != "Clears\nthe screen" || e.Aliases[1] != "ta\tb" {
 		t.Errorf("entry %+v", e.Entry)
 	}
 	want := []string{
 		"evil.yaml:1: control character U+001B in term",
 		"evil.yaml:1: control character U+009B in definition",
-		"evil.yaml:1: control character U+0009 in alias",
 	}
 	if got := p.Stripped.Error(); got != strings.Join(want, "\n") {
 		t.Errorf("stripped:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
