@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -78,6 +79,7 @@ type sshClient struct {
 	screen *screen
 	stderr *screen
 	told   []string // keyboard-interactive instructions shown at login
+	banner string   // the server's banner, shown before login
 	done   chan error
 }
 
@@ -197,6 +199,7 @@ func (s *screen) since(mark int) (string, int) {
 
 type dialOpts struct {
 	user, code, name string
+	from             string // local IP to connect from ("": the system's choice)
 	pty              bool
 	key              gossh.Signer
 	password         bool
@@ -230,12 +233,24 @@ func dial(addr string, o dialOpts) (*sshClient, error) {
 		}
 		return ans, nil
 	}))
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+	cfg := &gossh.ClientConfig{
 		User: o.user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second,
-	})
+		BannerCallback: func(msg string) error { c.banner += msg; return nil },
+	}
+	d := net.Dialer{Timeout: cfg.Timeout}
+	if o.from != "" {
+		d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(o.from)}
+	}
+	tcp, err := d.Dial("tcp", addr)
 	if err != nil {
 		return c, err
 	}
+	cc, chans, reqs, err := gossh.NewClientConn(tcp, addr, cfg)
+	if err != nil {
+		tcp.Close()
+		return c, err
+	}
+	conn := gossh.NewClient(cc, chans, reqs)
 	c.conn = conn
 	if c.sess, err = conn.NewSession(); err != nil {
 		conn.Close()
@@ -341,8 +356,13 @@ func TestClassroomJoinAndBrowse(t *testing.T) {
 	if got := srv.Conductor().Present(); got[0] != "ana" {
 		t.Errorf("name %q, want the SSH user folded to ana", got[0])
 	}
+	if c.banner != sshd.JoinNotice+"\n" {
+		t.Errorf("banner %q, want the join notice", c.banner)
+	}
 }
 
+// The per-address limit on wrong codes is the security bound: changing
+// the SSH user name between guesses buys nothing beyond it.
 func TestClassroomWrongJoinCode(t *testing.T) {
 	_, addr := testClassroom(t, sshd.Config{FailBurst: 4, FailRate: 0.001})
 	c, err := dial(addr, dialOpts{user: "ana", code: "WRONG1", pty: true})
@@ -354,17 +374,46 @@ func TestClassroomWrongJoinCode(t *testing.T) {
 		t.Errorf("not told the code was wrong: %q", c.told)
 	}
 	// Three tries used up three of four allowances; one more wrong
-	// password and the address is locked out, even with the right code.
-	if _, err := dial(addr, dialOpts{user: "ana", code: "WRONG2", password: true}); err == nil {
+	// password, under another name, and the address is locked out, even
+	// with the right code and a third name.
+	if _, err := dial(addr, dialOpts{user: "bo", code: "WRONG2", password: true}); err == nil {
 		t.Fatal("wrong password got in")
 	}
-	c, err = dial(addr, dialOpts{user: "ana", code: "KXT4QM", pty: true})
+	c, err = dial(addr, dialOpts{user: "cy", code: "KXT4QM", pty: true})
 	if err == nil {
 		c.close()
 		t.Fatal("locked-out address got in")
 	}
-	if !containsAny(c.told, "Too many wrong join codes") {
+	if !containsAny(c.told, "Too many wrong join codes from your address") {
 		t.Errorf("not told about the lock-out: %q", c.told)
+	}
+}
+
+// A trainee who mistypes the code five times is slowed down under their
+// own name; their neighbours at the same address keep joining.
+func TestClassroomTypoSlowsOnlyThatName(t *testing.T) {
+	srv, addr := testClassroom(t, sshd.Config{})
+	for range 2 { // 3 + 2 wrong tries, then the name is out of tries
+		if c, err := dial(addr, dialOpts{user: "ana", code: "KXT4Q", pty: true}); err == nil {
+			c.close()
+			t.Fatal("wrong join code got in")
+		}
+	}
+	c, err := dial(addr, dialOpts{user: "Ana", code: "KXT4QM", pty: true})
+	if err == nil {
+		c.close()
+		t.Fatal("ana got in straight after five wrong codes")
+	}
+	if !containsAny(c.told, "Too many wrong join codes under this name") {
+		t.Errorf("ana not told she is slowed down: %q", c.told)
+	}
+	bo, err := dial(addr, dialOpts{user: "bo", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatalf("bo, at the same address, was refused: %v (told %q)", err, bo.told)
+	}
+	defer bo.close()
+	if !waitUntil(5*time.Second, presentIs(srv, "bo")) {
+		t.Errorf("present %v, want bo", srv.Conductor().Present())
 	}
 }
 

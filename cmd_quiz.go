@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
 	"github.com/crm101/crm101/ui"
@@ -38,6 +39,10 @@ func openProgress(cmd *cobra.Command) (*quiz.Store, error) {
 		return nil, err
 	}
 	store, err := quiz.OpenStore(quiz.DBPath(dir))
+	if full := classroom.CheckDiskFull(dir, err); full != err {
+		// Never advise moving a healthy file aside for want of space.
+		return nil, fmt.Errorf("progress database %s: %w", quiz.DBPath(dir), full)
+	}
 	if errors.Is(err, quiz.ErrNotDatabase) {
 		// The store left the file alone; tell the learner it is theirs to move.
 		return nil, fmt.Errorf("%w\ncrm101 has not changed that file. Move it aside to start over, or use --%s or $%s to keep progress elsewhere",

@@ -9,15 +9,16 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
 	"github.com/crm101/crm101/classroom/sshd"
 	"github.com/crm101/crm101/quiz"
@@ -68,18 +69,25 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	// An existing directory keeps its mode (it may be shared): the
-	// server makes what it writes there private itself — host key and
-	// classroom.db 0600, the trainees' directory 0700.
+	// An existing directory keeps its mode (it may be the trainer's home):
+	// the server makes what it writes there private itself — host key,
+	// databases and log 0600, the trainees' directory 0700 — and warns
+	// about the directory.
 	dir, err := dataDir(cmd)
 	if err != nil {
 		return err
+	}
+	if w := classroom.DataDirWarning(dir); w != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "crm101 serve: "+w)
 	}
 	code := f.code
 	if code == "" {
 		if code, err = sshd.NewJoinCode(); err != nil {
 			return err
 		}
+	}
+	if w := shortCodeWarning(code, f.maxSession); w != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), w)
 	}
 	authorized, err := readKeys(f.authorizedKeys)
 	if err != nil {
@@ -90,9 +98,9 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		return exitError{code: 2, err: err}
 	}
 	console := !f.headless && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.OutOrStdout())
-	logFile, err := os.OpenFile(filepath.Join(dir, "classroom.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	logFile, err := classroom.OpenLog(dir)
 	if err != nil {
-		return fmt.Errorf("open log: %w", err)
+		return err
 	}
 	defer logFile.Close()
 	var logOut io.Writer = logFile
@@ -172,6 +180,17 @@ func runConsole(p *tea.Program, served <-chan error) error {
 		return fmt.Errorf("trainer console: %w", err)
 	}
 	return nil
+}
+
+// shortCodeWarning warns, with the sum, about a join code shorter than
+// a random one; "" when code is long enough.
+func shortCodeWarning(code string, maxSession time.Duration) string {
+	n := utf8.RuneCountInString(code)
+	if n >= sshd.CodeLength {
+		return ""
+	}
+	return fmt.Sprintf("crm101 serve: warning: the join code is short: %s. Use %d characters or more, or leave --code out for a random one.",
+		sshd.GuessSum(n, sshd.Config{MaxSession: maxSession}), sshd.CodeLength)
 }
 
 // joinBanner is what the trainer reads out or puts on a slide.

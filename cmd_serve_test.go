@@ -34,3 +34,16 @@ func TestConsoleEndsWhenServerFails(t *testing.T) {
 		t.Fatal("the console carried on after the server failed")
 	}
 }
+
+// A --code shorter than a random one is warned about with the sum.
+func TestShortCodeWarning(t *testing.T) {
+	if w := shortCodeWarning("KXT4QM", 4*time.Hour); w != "" {
+		t.Errorf("6 characters warned: %q", w)
+	}
+	w := shortCodeWarning("crm", 4*time.Hour)
+	for _, want := range []string{"3 characters from 25", "7230 wrong tries", "chance of about 0.5", "6 characters or more"} {
+		if !strings.Contains(w, want) {
+			t.Errorf("warning %q lacks %q", w, want)
+		}
+	}
+}

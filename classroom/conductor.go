@@ -294,6 +294,37 @@ func (c *Conductor) questions(n int) ([]round.Question, error) {
 	return round.Questions(c.gen, min(n, c.playable))
 }
 
+// PauseRound stops the running round's clock; ResumeRound restarts it.
+// A paused round takes no answers and does not move on.
+func (c *Conductor) PauseRound() { c.control("paused", c.engine.Pause) }
+
+// ResumeRound restarts a paused round's clock with the time it had left.
+func (c *Conductor) ResumeRound() { c.control("resumed", c.engine.Resume) }
+
+// SkipQuestion closes the open question now and shows its answer, or
+// cuts a reveal short; answers already given count.
+func (c *Conductor) SkipQuestion() { c.control("skipped", c.engine.Skip) }
+
+// control applies a trainer's control to the engine and, when it
+// changed something, tells everyone and wakes the clock.
+func (c *Conductor) control(what string, f func(time.Time) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := c.now()
+	if !f(now) {
+		return
+	}
+	ev := c.engine.Event()
+	c.log.Info("round "+what, "round", ev.Round, "question", ev.Index+1)
+	if ev.Phase == round.Finished {
+		if err := c.store.FinishRound(ev.Round, now); err != nil {
+			c.log.Error("finish round", "round", ev.Round, "err", err)
+		}
+	}
+	c.broadcastLocked()
+	c.poke()
+}
+
 // StopRound ends the running round now, with the leaderboard so far.
 func (c *Conductor) StopRound() {
 	c.mu.Lock()

@@ -23,6 +23,15 @@ func (d *Desk) StartRound(n int) error { return d.c.StartRound(n) }
 // StopRound ends the running round now.
 func (d *Desk) StopRound() { d.c.StopRound() }
 
+// PauseRound stops the running round's clock.
+func (d *Desk) PauseRound() { d.c.PauseRound() }
+
+// ResumeRound restarts a paused round's clock.
+func (d *Desk) ResumeRound() { d.c.ResumeRound() }
+
+// SkipQuestion closes the open question now, or cuts a reveal short.
+func (d *Desk) SkipQuestion() { d.c.SkipQuestion() }
+
 // Watch subscribes to round updates with the roster; call leave when done.
 func (d *Desk) Watch(send func(round.Update)) (leave func()) { return d.c.Watch(send) }
 

@@ -69,7 +69,7 @@ func BuildReport(dataDir string, g *glossary.Glossary, now time.Time) (Report, e
 	byTerm := map[string]*TermReport{}
 	for name := range names {
 		tr := live[name]
-		tr.Name = name
+		tr.Name = glossary.Printable(name) // from a file name or the database: screened before anyone prints it
 		path := TraineeDB(dataDir, name)
 		if _, err := os.Stat(path); err == nil {
 			if err := addProgress(&tr, byTerm, path, now, g, terms); err != nil {
@@ -81,6 +81,7 @@ func BuildReport(dataDir string, g *glossary.Glossary, now time.Time) (Report, e
 	sort.Slice(rep.Trainees, func(i, j int) bool { return rep.Trainees[i].Name < rep.Trainees[j].Name })
 	for _, t := range byTerm {
 		t.Accuracy = ratio(t.Correct, t.Reviews)
+		t.Term = glossary.Printable(t.Term)
 		rep.Terms = append(rep.Terms, *t)
 	}
 	sort.Slice(rep.Terms, func(i, j int) bool {

@@ -202,3 +202,27 @@ func TestReportTableAlignsWideNames(t *testing.T) {
 		}
 	}
 }
+
+// A name written into the database by hand (the server never takes one
+// with control characters) reaches no terminal as one.
+func TestReportScreensControlCharacters(t *testing.T) {
+	dir := buildCohort(t)
+	s := openTestStore(t, filepath.Join(dir, DBFile))
+	if err := s.SeeTrainee("\x1b]0;pwn\aeve", "", t0); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	rep, err := BuildReport(dir, reportGlossary(t), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range Formats {
+		var out bytes.Buffer
+		if err := rep.Write(&out, format); err != nil {
+			t.Fatal(err)
+		}
+		if _, bad := glossary.FirstControl(out.String()); bad || !strings.Contains(out.String(), "]0;pwneve") {
+			t.Errorf("%s report: %q", format, out.String())
+		}
+	}
+}

@@ -70,7 +70,10 @@ func Open(cfg Config) (*Room, error) {
 		return nil, errors.New("classroom: no glossary")
 	}
 	if err := os.MkdirAll(filepath.Join(cfg.DataDir, TraineeDir), 0o700); err != nil {
-		return nil, fmt.Errorf("classroom data directory: %w", err)
+		return nil, fmt.Errorf("classroom data directory: %w", CheckDiskFull(cfg.DataDir, err))
+	}
+	if err := tightenOwn(cfg.DataDir); err != nil {
+		cfg.Log.Warn("cannot make the classroom's files private", "err", err)
 	}
 	store, err := OpenStore(filepath.Join(cfg.DataDir, DBFile))
 	if err != nil {

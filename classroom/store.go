@@ -65,7 +65,11 @@ type Store struct {
 
 // OpenStore opens (creating if needed) the classroom database at path in
 // WAL mode, so the report can read while the server writes.
-func OpenStore(path string) (*Store, error) {
+func OpenStore(path string) (*Store, error) { return openStore(path, "") }
+
+// openStore is OpenStore with extra DSN parameters, so tests can set
+// PRAGMA max_page_count and run out of room as on a full disk.
+func openStore(path, extra string) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("classroom database %s: %w", path, err)
@@ -76,14 +80,14 @@ func OpenStore(path string) (*Store, error) {
 		f.Close()
 	}
 	dsn := "file:" + (&url.URL{Path: filepath.ToSlash(abs)}).EscapedPath() +
-		"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate" + extra
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("classroom database %s: %w", abs, err)
 	}
 	if err := initSchema(db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("classroom database %s: %w", abs, err)
+		return nil, fmt.Errorf("classroom database %s: %w", abs, CheckDiskFull(filepath.Dir(abs), err))
 	}
 	return &Store{db: db, path: abs}, nil
 }
@@ -125,6 +129,10 @@ func renameAnswers(tx *sql.Tx, renames map[string]string) error {
 	return nil
 }
 
+// full tells a write that failed for want of disk space (DiskFullError)
+// from any other failure.
+func (s *Store) full(err error) error { return CheckDiskFull(filepath.Dir(s.path), err) }
+
 // Close releases the database.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
@@ -142,7 +150,7 @@ func (s *Store) SeeTrainee(name, keyFP string, t time.Time) error {
 			key_fp = CASE WHEN key_fp = '' THEN excluded.key_fp ELSE key_fp END`,
 		name, keyFP, t.UnixMilli(), t.UnixMilli())
 	if err != nil {
-		return fmt.Errorf("record trainee %s: %w", name, err)
+		return fmt.Errorf("record trainee %s: %w", name, s.full(err))
 	}
 	return nil
 }
@@ -164,7 +172,7 @@ func (s *Store) TraineeKey(name string) (string, error) {
 func (s *Store) StartRound(n int, t time.Time) (int64, error) {
 	res, err := s.db.Exec(`INSERT INTO rounds (questions, started_at) VALUES (?, ?)`, n, t.UnixMilli())
 	if err != nil {
-		return 0, fmt.Errorf("start round: %w", err)
+		return 0, fmt.Errorf("start round: %w", s.full(err))
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
@@ -176,7 +184,7 @@ func (s *Store) StartRound(n int, t time.Time) (int64, error) {
 // FinishRound stamps round id as finished at t.
 func (s *Store) FinishRound(id int64, t time.Time) error {
 	if _, err := s.db.Exec(`UPDATE rounds SET finished_at = ? WHERE id = ?`, t.UnixMilli(), id); err != nil {
-		return fmt.Errorf("finish round %d: %w", id, err)
+		return fmt.Errorf("finish round %d: %w", id, s.full(err))
 	}
 	return nil
 }
@@ -189,7 +197,7 @@ func (s *Store) RecordAnswer(a round.Answer) error {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 		a.Round, a.Question, a.Name, a.Term, a.Choice, a.Correct, a.Elapsed.Milliseconds(), a.Points, a.At.UnixMilli())
 	if err != nil {
-		return fmt.Errorf("record answer of %s to question %d: %w", a.Name, a.Question+1, err)
+		return fmt.Errorf("record answer of %s to question %d: %w", a.Name, a.Question+1, s.full(err))
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("%s, question %d of round %d: %w", a.Name, a.Question+1, a.Round, ErrDuplicate)

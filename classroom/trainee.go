@@ -8,7 +8,9 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
+	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
 )
 
@@ -27,6 +29,22 @@ var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,23}$`)
 func NormalizeName(user string) (string, bool) {
 	n := strings.ToLower(strings.TrimSpace(user))
 	return n, namePattern.MatchString(n)
+}
+
+// MaxNameEcho is how many characters of a name given at login are
+// logged or echoed back: an SSH user name can be kilobytes long.
+const MaxNameEcho = 32
+
+// ClipName is a name given at login as it may be logged or echoed:
+// without control characters (glossary.Printable), on one line, and
+// cut to MaxNameEcho characters with "…" marking the cut.
+func ClipName(user string) string {
+	s := strings.Join(strings.Fields(glossary.Printable(user)), " ")
+	if utf8.RuneCountInString(s) <= MaxNameEcho {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:MaxNameEcho-1]) + "…"
 }
 
 // TraineeDB is the progress database of trainee name under dataDir.
@@ -67,7 +85,7 @@ func (p *progressStores) acquire(name string) (*quiz.Store, error) {
 	}
 	st, err := quiz.OpenStore(path)
 	if err != nil {
-		return nil, fmt.Errorf("progress of %s: %w", name, err)
+		return nil, fmt.Errorf("progress of %s: %w", name, CheckDiskFull(filepath.Dir(path), err))
 	}
 	p.m[name] = &sharedStore{st: st, refs: 1}
 	return st, nil

@@ -273,6 +273,9 @@ func parsePack(file string, data []byte, text string, f Format, opts ReadOptions
 	anki := f == FormatAnki
 	for i := range entries {
 		entries[i].Pack = pack.Name
+		for _, p := range screenEntry(file, &entries[i]) { // control characters out, with a warning
+			c.warn(p.Line, "%s (removed)", p.Message)
+		}
 		checkEntry(&entries[i], def, known, anki, c)
 	}
 	pack.OnClash, err = r.onClash()

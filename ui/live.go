@@ -223,6 +223,9 @@ func (m liveModel) header(what string) string {
 func (m liveModel) countdown() string {
 	secs := secondsLeft(m.ev.Deadline, m.now())
 	st := m.styles.Live
+	if m.ev.Paused {
+		return st.Urgent.Render("PAUSED by the trainer")
+	}
 	if m.ev.Phase == round.Revealing {
 		return st.Muted.Render(fmt.Sprintf("next in %ds", secs))
 	}
@@ -302,6 +305,9 @@ func (m liveModel) revealView(width int) []string {
 func (m liveModel) finalView() []string {
 	st := m.styles.Live
 	parts := []string{st.Header.Render(fmt.Sprintf("LIVE ROUND · Final leaderboard (%d questions)", m.ev.Total))}
+	if p := podium(m.ev.Leaderboard); p != "" {
+		parts = append(parts, st.Status.Render("Podium: "+p))
+	}
 	parts = append(parts, m.board(10)...)
 	if m.me.Rank > 0 {
 		parts = append(parts, st.Status.Render(fmt.Sprintf("You finished #%d with %d points.", m.me.Rank, m.me.Points)))

@@ -27,13 +27,15 @@ func (k liveKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortH
 
 // trainerKeyMap holds the trainer console's keys.
 type trainerKeyMap struct {
-	Start, Stop, More, Fewer, Cohort, Quit key.Binding
+	Start, Stop, Pause, Skip, More, Fewer, Cohort, Quit key.Binding
 }
 
 func defaultTrainerKeyMap() trainerKeyMap {
 	return trainerKeyMap{
 		Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start round")),
 		Stop:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop round")),
+		Pause:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/resume")),
+		Skip:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skip to next")),
 		More:   key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", "questions")),
 		Fewer:  key.NewBinding(key.WithKeys("-")),
 		Cohort: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cohort")),
@@ -43,7 +45,7 @@ func defaultTrainerKeyMap() trainerKeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k trainerKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Start, k.Stop, k.More, k.Cohort, k.Quit}
+	return []key.Binding{k.Start, k.Stop, k.Pause, k.Skip, k.More, k.Cohort, k.Quit}
 }
 
 // FullHelp implements help.KeyMap.

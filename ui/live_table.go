@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
 
 	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
 )
 
 // columns is the layout of a borderless table: which columns hold
@@ -21,7 +23,16 @@ type columns struct {
 // accented name (李小龙, Zoë) keeps the columns straight where %-20s
 // counted bytes. style gives each row its look; the headers are row
 // table.HeaderRow.
+//
+// Every cell passes through glossary.Printable: names and terms come
+// from the classroom database, which a hand-edited file could fill with
+// escape sequences.
 func (c columns) render(headers []string, rows [][]string, style func(row int) lipgloss.Style) string {
+	for _, r := range rows {
+		for i := range r {
+			r[i] = glossary.Printable(r[i])
+		}
+	}
 	t := table.New().Headers(headers...).Rows(rows...).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
 		BorderHeader(false).BorderColumn(false).
@@ -52,3 +63,29 @@ var (
 	cohortColumns = columns{right: []bool{false, true, true, true, true, true}, gap: []int{2, 2, 2, 2, 2}}
 	termColumns   = columns{right: []bool{false, true, false}, gap: []int{2, 1}}
 )
+
+// podium names the top three of a final leaderboard ("1st ana 2,700 ·
+// 2nd bo 1,800 · 3rd cy 900"); ties share a place, so more may stand on
+// it. "" when nobody scored a place.
+func podium(board []round.Standing) string {
+	var places []string
+	for _, s := range board {
+		if s.Rank > 3 {
+			break
+		}
+		places = append(places, fmt.Sprintf("%s %s %d", ordinal(s.Rank), glossary.Printable(s.Name), s.Points))
+	}
+	return strings.Join(places, " · ")
+}
+
+func ordinal(n int) string {
+	switch n {
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return fmt.Sprintf("%dth", n)
+}

@@ -170,12 +170,16 @@ func TestLiveGolden80x24(t *testing.T) {
 
 // fakeDesk records what the trainer asked for.
 type fakeDesk struct {
-	started []int
-	stopped int
+	started                  []int
+	stopped                  int
+	paused, resumed, skipped int
 }
 
 func (d *fakeDesk) StartRound(n int) error { d.started = append(d.started, n); return nil }
 func (d *fakeDesk) StopRound()             { d.stopped++ }
+func (d *fakeDesk) PauseRound()            { d.paused++ }
+func (d *fakeDesk) ResumeRound()           { d.resumed++ }
+func (d *fakeDesk) SkipQuestion()          { d.skipped++ }
 func (d *fakeDesk) Cohort() (classroom.Report, error) {
 	return classroom.Report{
 		Trainees: []classroom.TraineeReport{{Name: "ana", Reviews: 12, Correct: 9, Accuracy: 0.75, Rounds: 1, Points: 2400}},
@@ -199,6 +203,19 @@ func TestTrainerConsole(t *testing.T) {
 	m = send(t, m, u)
 	if v := plain(m); !strings.Contains(v, "Question 1 of 3 · 20s left · 3 of 5 answered") {
 		t.Errorf("round line:\n%s", v)
+	}
+	m = send(t, m, keys("pn")...)
+	if desk.paused != 1 || desk.skipped != 1 {
+		t.Errorf("p paused %d times, n skipped %d times; want once each", desk.paused, desk.skipped)
+	}
+	u.Event.Paused, u.Event.Left, u.Event.Deadline = true, 12*time.Second, time.Time{}
+	m = send(t, m, u)
+	if v := plain(m); !strings.Contains(v, "PAUSED with 12s left (p resumes)") {
+		t.Errorf("paused round line:\n%s", v)
+	}
+	m = send(t, m, keys("p")...)
+	if desk.resumed != 1 {
+		t.Error("p did not resume a paused round")
 	}
 	m = send(t, m, keys("x")...)
 	if desk.stopped != 1 {
@@ -372,4 +389,15 @@ func TestTrainerGolden80x24(t *testing.T) {
 	m = send(t, m, size(80, 24), wideBoard())
 	m = send(t, m, keys("c")...)
 	requireGolden(t, plain(m))
+}
+
+// A paused round says so where the countdown was.
+func TestLivePaused(t *testing.T) {
+	m := newLiveTestModel(t, &fakeSeat{})
+	u := asking(true)
+	u.Event.Paused, u.Event.Left, u.Event.Deadline = true, 14*time.Second, time.Time{}
+	m = send(t, m, u).(Model)
+	if v := plain(m); !strings.Contains(v, "PAUSED by the trainer") || strings.Contains(v, "0s") {
+		t.Errorf("paused question:\n%s", v)
+	}
 }

@@ -18,6 +18,9 @@ import (
 type ClassroomDesk interface {
 	StartRound(n int) error
 	StopRound()
+	PauseRound()
+	ResumeRound()
+	SkipQuestion()
 	Cohort() (classroom.Report, error)
 }
 
@@ -141,6 +144,8 @@ func (m TrainerModel) apply(u round.Update) (TrainerModel, tea.Cmd) {
 	m.ev, m.present = u.Event, u.Present
 	m.keys.Stop.SetEnabled(m.running())
 	m.keys.Start.SetEnabled(!m.running())
+	m.keys.Pause.SetEnabled(m.running())
+	m.keys.Skip.SetEnabled(m.running())
 	var cmds []tea.Cmd
 	var tick tea.Cmd
 	if m.ticker, tick = m.ticker.sync(m.ev); tick != nil {
@@ -167,6 +172,19 @@ func (m TrainerModel) handleKey(msg tea.KeyPressMsg) (TrainerModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Stop):
 		desk := m.desk
 		return m, func() tea.Msg { desk.StopRound(); return trainerActionMsg{} }
+	case key.Matches(msg, m.keys.Pause):
+		desk, paused := m.desk, m.ev.Paused
+		return m, func() tea.Msg {
+			if paused {
+				desk.ResumeRound()
+			} else {
+				desk.PauseRound()
+			}
+			return trainerActionMsg{}
+		}
+	case key.Matches(msg, m.keys.Skip):
+		desk := m.desk
+		return m, func() tea.Msg { desk.SkipQuestion(); return trainerActionMsg{} }
 	case key.Matches(msg, m.keys.More):
 		m.n = min(maxRoundQuestions, m.n+1)
 	case key.Matches(msg, m.keys.Fewer):
@@ -234,8 +252,11 @@ func (m TrainerModel) roundLine() string {
 	st := m.styles.Live
 	switch m.ev.Phase {
 	case round.Asking:
-		left := secondsLeft(m.ev.Deadline, m.now())
-		return fmt.Sprintf("Question %d of %d · %ds left · %d of %d answered\n%s",
+		left := fmt.Sprintf("%ds left", secondsLeft(m.ev.Deadline, m.now()))
+		if m.ev.Paused {
+			left = fmt.Sprintf("PAUSED with %ds left (p resumes)", int(m.ev.Left.Round(time.Second).Seconds()))
+		}
+		return fmt.Sprintf("Question %d of %d · %s · %d of %d answered\n%s",
 			m.ev.Index+1, m.ev.Total, left, m.ev.Answered, m.ev.Players, st.Muted.Render(m.ev.Question.Prompt))
 	case round.Revealing:
 		counts := make([]string, len(m.ev.Counts))
@@ -245,7 +266,11 @@ func (m TrainerModel) roundLine() string {
 		return fmt.Sprintf("Question %d of %d · answer: %d %s · answers given %s", m.ev.Index+1, m.ev.Total,
 			m.ev.Question.Answer+1, m.ev.Question.Choices[m.ev.Question.Answer], strings.Join(counts, "  "))
 	case round.Finished:
-		return fmt.Sprintf("Round %d finished. Press s for another round of %d questions.", m.ev.Round, m.n)
+		line := fmt.Sprintf("Round %d finished. Press s for another round of %d questions.", m.ev.Round, m.n)
+		if p := podium(m.ev.Leaderboard); p != "" {
+			line += "\n" + st.Status.Render("Podium: "+p)
+		}
+		return line
 	}
 	return fmt.Sprintf("No round yet. Press s to start one of %d questions (+/- to change).", m.n)
 }

@@ -16,10 +16,14 @@ import (
 // fresh generator seeded from the screen's, so the command shares no
 // state with Update.
 func (m quizModel) planCmd() tea.Cmd {
-	store, seq, clock := m.store, m.seq, m.clock
+	store, seq, clock, saves := m.store, m.seq, m.clock, m.saves
 	gen, settings := m.gen, m.settings
 	rng := rand.New(rand.NewPCG(m.rng.Uint64(), m.rng.Uint64()))
 	return func() tea.Msg {
+		// Plan from every answer given: the last ones of a session may
+		// still be on their way to the database. (A failed save is
+		// reported by its own command.)
+		_ = saves.flush()
 		fail := func(err error) tea.Msg { return quizPlannedMsg{seq: seq, err: err} }
 		course, err := store.Course()
 		if err != nil {

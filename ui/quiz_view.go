@@ -48,7 +48,7 @@ func (m quizModel) startView() quizParts {
 	switch {
 	case m.planErr != nil:
 		p.body = append(p.body, m.wrap(s.Error, "Could not read your progress: "+m.planErr.Error()), "")
-	case m.planning && m.plan == nil && m.stats.Total == 0:
+	case m.planning && m.plan == nil: // counts from an older plan would pass for this one
 		p.body = append(p.body, s.Hint.Render("Reading your progress…"), "")
 	default:
 		due, fresh, extra := 0, 0, 0

@@ -67,6 +67,7 @@ var (
 	ErrChoice     = errors.New("no such choice")
 	ErrRunning    = errors.New("a round is already running")
 	ErrNoQuestion = errors.New("a round needs at least one question")
+	ErrPaused     = errors.New("the trainer paused the round: answer when it resumes")
 )
 
 // Answer is one trainee's answer to one question, as scored.
@@ -91,9 +92,11 @@ type Event struct {
 	Index    int // current question, from 0
 	Total    int // questions in the round
 	Question Question
-	Deadline time.Time // Asking: answers close; Revealing: the next step
-	Answered int       // Asking: answers so far
-	Players  int       // trainees playing the current question
+	Deadline time.Time     // Asking: answers close; Revealing: the next step; zero while paused
+	Paused   bool          // the trainer paused the round: the clock stands still
+	Left     time.Duration // while paused: what was left of the question or reveal
+	Answered int           // Asking: answers so far
+	Players  int           // trainees playing the current question
 	Counts   []int
 	// Leaderboard is set while Revealing and Finished; it is shared by all
 	// sessions and must not be modified.
@@ -118,6 +121,8 @@ type Engine struct {
 	idx      int
 	opened   time.Time
 	deadline time.Time
+	paused   time.Time     // when the trainer paused; zero while the clock runs
+	left     time.Duration // while paused: deadline minus paused
 	present  map[string]bool
 	players  map[string]bool
 	answers  map[string]Answer
@@ -174,6 +179,46 @@ func (e *Engine) Stop() {
 	}
 }
 
+// Pause stops the clock of the running round at now: the question (or
+// the reveal) keeps what time it had left, and answers wait. It reports
+// whether anything changed.
+func (e *Engine) Pause(now time.Time) bool {
+	if !e.phase.Running() || !e.paused.IsZero() {
+		return false
+	}
+	e.paused, e.left = now, max(e.deadline.Sub(now), 0)
+	e.deadline = time.Time{}
+	return true
+}
+
+// Resume restarts the clock at now with the time that was left. Time
+// spent paused does not count against a trainee's answer time.
+func (e *Engine) Resume(now time.Time) bool {
+	if e.paused.IsZero() {
+		return false
+	}
+	e.opened = e.opened.Add(now.Sub(e.paused))
+	e.deadline = now.Add(e.left)
+	e.paused, e.left = time.Time{}, 0
+	return true
+}
+
+// Paused reports whether the trainer paused the round.
+func (e *Engine) Paused() bool { return !e.paused.IsZero() }
+
+// Skip moves the round on at once: an open question closes and its
+// answer shows (answers given so far count, as they are already
+// saved); a reveal gives way to the next question. A paused round
+// resumes. It reports whether anything changed.
+func (e *Engine) Skip(now time.Time) bool {
+	if !e.phase.Running() {
+		return false
+	}
+	e.paused, e.left = time.Time{}, 0
+	e.deadline = now
+	return e.Advance(now)
+}
+
 func (e *Engine) open(i int, now time.Time) {
 	e.phase, e.idx = Asking, i
 	e.opened, e.deadline = now, now.Add(e.cfg.QuestionTime)
@@ -187,6 +232,7 @@ func (e *Engine) open(i int, now time.Time) {
 func (e *Engine) finish() {
 	e.phase = Finished
 	e.deadline = time.Time{}
+	e.paused, e.left = time.Time{}, 0
 	e.rank()
 }
 
@@ -195,6 +241,8 @@ func (e *Engine) finish() {
 // refused with an error saying why.
 func (e *Engine) Answer(name string, q, choice int, now time.Time) (Answer, error) {
 	switch {
+	case e.phase == Asking && q == e.idx && !e.paused.IsZero():
+		return Answer{}, ErrPaused
 	case e.phase != Asking || q != e.idx || !now.Before(e.deadline):
 		return Answer{}, ErrClosed
 	case !e.players[name]:
@@ -219,6 +267,9 @@ func (e *Engine) Answer(name string, q, choice int, now time.Time) (Answer, erro
 // when every player still in the room has answered. It reports whether
 // anything changed.
 func (e *Engine) Advance(now time.Time) bool {
+	if !e.paused.IsZero() {
+		return false
+	}
 	switch e.phase {
 	case Asking:
 		if now.Before(e.deadline) && !e.allAnswered() {
@@ -299,6 +350,7 @@ func (e *Engine) Event() Event {
 		return ev
 	}
 	ev.Question, ev.Deadline = e.qs[e.idx], e.deadline
+	ev.Paused, ev.Left = !e.paused.IsZero(), e.left
 	ev.Players, ev.Answered = len(e.players), len(e.answers)
 	if e.phase != Asking {
 		ev.Counts = make([]int, len(ev.Question.Choices))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net"
+	"strings"
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -23,9 +24,14 @@ const (
 const (
 	msgFlood     = "Too many connections from your address. Wait a minute, then try again."
 	msgCodeLimit = "Too many wrong join codes from your address. Wait a minute, then ask your trainer for the code."
+	msgNameLimit = "Too many wrong join codes under this name. Wait a minute, then ask your trainer for the code."
 	msgWrongCode = "Wrong join code. Try again."
 	msgWelcome   = "Welcome to the crm101 classroom."
 )
+
+// JoinNotice is the one line every client is shown at login: what the
+// classroom keeps about a trainee, and for whom.
+const JoinNotice = "crm101 classroom: your name, address and answers are recorded for your trainer."
 
 // codeTries is how many join codes one keyboard-interactive login may
 // try before the client has to reconnect.
@@ -88,22 +94,48 @@ func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
 // anything else, so a taken or unusable name is explained once the
 // session opens.
 func (s *Server) passwordAuth(ctx ssh.Context, password string) bool {
-	ip := limitKey(ctx.RemoteAddr())
-	if flooded(ctx) || s.failLimit.blocked(ip, s.cfg.Now()) {
+	if flooded(ctx) || s.codeRefusal(ctx) != "" {
 		return false
 	}
 	if !codeMatches(password, s.cfg.Code) {
-		s.failLimit.take(ip, s.cfg.Now())
-		s.cfg.Log.Warn("wrong join code", "remote", ctx.RemoteAddr().String(), "user", ctx.User())
+		s.wrongCode(ctx)
 		return false
 	}
 	return true
 }
 
+// nameKey is what the per-name limit counts for: the client's address
+// (limitKey) and the SSH user name it logs in as. The name is clipped,
+// so a long one costs no more memory than a short one.
+func nameKey(ctx ssh.Context) string {
+	return limitKey(ctx.RemoteAddr()) + " " + strings.ToLower(classroom.ClipName(ctx.User()))
+}
+
+// codeRefusal says why a login may not try a join code now, or "".
+// The address's limit is the security bound; the name's limit only
+// slows one mistyping trainee down, before the address is used up.
+func (s *Server) codeRefusal(ctx ssh.Context) string {
+	now := s.cfg.Now()
+	switch {
+	case s.failLimit.blocked(limitKey(ctx.RemoteAddr()), now):
+		return msgCodeLimit
+	case s.nameLimit.blocked(nameKey(ctx), now):
+		return msgNameLimit
+	}
+	return ""
+}
+
+// wrongCode counts a wrong join code against the address and the name.
+func (s *Server) wrongCode(ctx ssh.Context) {
+	now := s.cfg.Now()
+	s.failLimit.take(limitKey(ctx.RemoteAddr()), now)
+	s.nameLimit.take(nameKey(ctx), now)
+	s.cfg.Log.Warn("wrong join code", "remote", ctx.RemoteAddr().String(), "user", classroom.ClipName(ctx.User()))
+}
+
 // keyboardAuth asks for the join code (a few tries), then for a display
 // name when the SSH user name is unusable or someone in the room has it.
 func (s *Server) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveChallenge) bool {
-	ip := limitKey(ctx.RemoteAddr())
 	tell := func(msg string) { _, _ = ask("", msg, nil, nil) }
 	if flooded(ctx) {
 		tell(msgFlood)
@@ -111,8 +143,8 @@ func (s *Server) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveChal
 	}
 	ok := false
 	for try := 0; try < codeTries && !ok; try++ {
-		if s.failLimit.blocked(ip, s.cfg.Now()) {
-			tell(msgCodeLimit)
+		if why := s.codeRefusal(ctx); why != "" {
+			tell(why)
 			return false
 		}
 		instruction := msgWelcome
@@ -124,8 +156,7 @@ func (s *Server) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveChal
 			return false
 		}
 		if ok = codeMatches(ans[0], s.cfg.Code); !ok {
-			s.failLimit.take(ip, s.cfg.Now())
-			s.cfg.Log.Warn("wrong join code", "remote", ctx.RemoteAddr().String(), "user", ctx.User())
+			s.wrongCode(ctx)
 		}
 	}
 	if !ok {
@@ -136,7 +167,7 @@ func (s *Server) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveChal
 	for try := 0; try < codeTries && (!valid || s.nameTaken(name)); try++ {
 		why := fmt.Sprintf("Someone in the room is already called %q.", name)
 		if !valid {
-			why = fmt.Sprintf("%q cannot be a display name.", ctx.User())
+			why = fmt.Sprintf("%q cannot be a display name.", classroom.ClipName(ctx.User()))
 		}
 		ans, err := ask("", why+" Pick a name: letters, digits, '.', '-' or '_', up to 24.", []string{"Your name: "}, []bool{true})
 		if err != nil || len(ans) != 1 {

@@ -20,14 +20,23 @@ const (
 	DefaultMaxSessions = 100
 	DefaultIdleTimeout = 30 * time.Minute
 	DefaultMaxSession  = 4 * time.Hour
-	// A trainee reconnecting after a dropped line opens a connection or
-	// two; twenty at once from one address, refilled one a second, leaves
-	// room for a classroom behind one NAT address yet stops a flood.
-	DefaultConnBurst = 20
-	DefaultConnRate  = 1.0
-	// Five wrong join codes, then one more try every twenty seconds.
-	DefaultFailBurst = 5
-	DefaultFailRate  = 1.0 / 20
+	// A classroom is usually one office network behind one NAT address:
+	// a full room (DefaultMaxSessions) may join at once from it, and a
+	// new connection every half second after that covers reconnects,
+	// yet a flood from one address is still stopped.
+	DefaultConnBurst = DefaultMaxSessions
+	DefaultConnRate  = 2.0
+	// Wrong join codes per address: the security bound (see GuessChance).
+	// Thirty, then thirty a minute, leaves a room's typos plenty of
+	// room: the odds of guessing a 6-character code in 4 h are ~3e-5.
+	DefaultFailBurst = 30
+	DefaultFailRate  = 0.5
+	// Wrong join codes per name at one address: one trainee's typos slow
+	// that trainee down (five, then one every twenty seconds) while
+	// their neighbours keep joining. A fresh name only falls back on the
+	// per-address bound, so changing names buys an attacker nothing.
+	DefaultNameFailBurst = 5
+	DefaultNameFailRate  = 1.0 / 20
 )
 
 // Config sets up a Server and the room behind it. DataDir, Code,
@@ -55,6 +64,10 @@ type Config struct {
 	ConnRate    float64 // new connections per second per address
 	FailBurst   int
 	FailRate    float64 // wrong join codes per second per address
+	// NameFailBurst and NameFailRate limit wrong join codes per SSH user
+	// name at one address, within the per-address limit.
+	NameFailBurst int
+	NameFailRate  float64
 
 	Round round.Config
 	Now   func() time.Time
@@ -93,6 +106,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.FailRate <= 0 {
 		c.FailRate = DefaultFailRate
+	}
+	if c.NameFailBurst <= 0 {
+		c.NameFailBurst = DefaultNameFailBurst
+	}
+	if c.NameFailRate <= 0 {
+		c.NameFailRate = DefaultNameFailRate
 	}
 	if c.Now == nil {
 		c.Now = time.Now

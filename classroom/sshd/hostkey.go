@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/crm101/crm101/classroom"
 )
 
 // HostKeyFile is the server's SSH host key in the data directory. It is
@@ -59,12 +61,15 @@ func LoadHostKey(path string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create host key %s: %w", path, err)
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("write host key %s: %w", path, err)
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := f.Close(); err != nil {
-		return nil, fmt.Errorf("write host key %s: %w", path, err)
+	if err != nil {
+		// A half-written key would fail every later start: take it away
+		// (it is ours, made with O_EXCL above).
+		os.Remove(path)
+		return nil, fmt.Errorf("write host key %s: %w", path, classroom.CheckDiskFull(filepath.Dir(path), err))
 	}
 	return data, nil
 }

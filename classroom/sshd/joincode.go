@@ -4,8 +4,10 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
+	"time"
 )
 
 // codeAlphabet leaves out letters and digits that are misread when a
@@ -13,9 +15,31 @@ import (
 const codeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679"
 
 // CodeLength gives 25^6 ≈ 2.4e8 codes: with failed attempts limited per
-// address, guessing one during a session is hopeless, yet it is short
-// enough to type from a slide.
+// address, guessing one during a session is hopeless (GuessChance), yet
+// it is short enough to type from a slide.
 const CodeLength = 6
+
+// GuessChance is the chance that someone at one address guesses a join
+// code of n characters from codeAlphabet within d, trying as fast as the
+// per-address limit allows: burst tries at once, then rate a second.
+// With the defaults (6 characters, 30 and then 30 a minute, 4 h) it is
+// (30 + 7200) / 25^6 ≈ 3×10⁻⁵. Several addresses multiply it: the limit
+// is per address, and no global budget is kept, since one attacker
+// could spend it to lock the whole room out.
+func GuessChance(n, burst int, rate float64, d time.Duration) float64 {
+	tries := float64(burst) + rate*d.Seconds()
+	return min(1, tries/math.Pow(float64(len(codeAlphabet)), float64(n)))
+}
+
+// GuessSum explains GuessChance for n characters with cfg's limits over
+// a session of MaxSession, for the README and --code's warning.
+func GuessSum(n int, cfg Config) string {
+	cfg = cfg.withDefaults()
+	tries := float64(cfg.FailBurst) + cfg.FailRate*cfg.MaxSession.Seconds()
+	return fmt.Sprintf("%d characters from %d give %.3g codes; %.0f wrong tries from one address in %s (%d, then %.3g a minute) guess it with a chance of about %.1g",
+		n, len(codeAlphabet), math.Pow(float64(len(codeAlphabet)), float64(n)), tries, cfg.MaxSession,
+		cfg.FailBurst, cfg.FailRate*60, GuessChance(n, cfg.FailBurst, cfg.FailRate, cfg.MaxSession))
+}
 
 // NewJoinCode returns a random join code from the system's secure source.
 func NewJoinCode() (string, error) {

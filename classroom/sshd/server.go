@@ -20,6 +20,7 @@ import (
 
 	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
+	"github.com/crm101/crm101/glossary"
 )
 
 // Server is the classroom's door: an SSH server giving each trainee the
@@ -29,7 +30,8 @@ type Server struct {
 	ssh       *ssh.Server
 	room      *classroom.Room
 	connLimit *limiter
-	failLimit *limiter
+	failLimit *limiter // wrong codes per address: the security bound
+	nameLimit *limiter // wrong codes per name at an address: one trainee's typos
 	active    atomic.Int64
 
 	// handlers counts session handlers still running, so Close waits
@@ -79,6 +81,7 @@ func New(cfg Config) (*Server, error) {
 		room:      room,
 		connLimit: newLimiter(cfg.ConnRate, cfg.ConnBurst),
 		failLimit: newLimiter(cfg.FailRate, cfg.FailBurst),
+		nameLimit: newLimiter(cfg.NameFailRate, cfg.NameFailBurst),
 		sessions:  map[string]*traineeConn{},
 	}
 	s.ssh, err = wish.NewServer(
@@ -87,6 +90,8 @@ func New(cfg Config) (*Server, error) {
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
 		wish.WithKeyboardInteractiveAuth(s.keyboardAuth),
 		wish.WithPasswordAuth(s.passwordAuth),
+		// Shown by the client at login, whichever way the trainee gets in.
+		wish.WithBanner(JoinNotice+"\n"),
 		wish.WithIdleTimeout(cfg.IdleTimeout+time.Minute),
 		// Backstops only, for connections that never reach a program:
 		// sessions are ended a minute earlier, with a message, by
@@ -238,7 +243,15 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 // printfLogger adapts slog to wish's logging middleware.
 type printfLogger struct{ l *slog.Logger }
 
-// Printf logs one line at info level.
+// Printf logs one line at info level. The line holds the SSH user name
+// as the client sent it, so it is made printable and cut short.
 func (p printfLogger) Printf(format string, v ...any) {
-	p.l.Info(strings.TrimSpace(fmt.Sprintf(format, v...)))
+	line := strings.TrimSpace(glossary.Printable(fmt.Sprintf(format, v...)))
+	if len(line) > maxLogLine {
+		line = strings.ToValidUTF8(line[:maxLogLine], "") + "…"
+	}
+	p.l.Info(line)
 }
+
+// maxLogLine bounds a line from wish's logging middleware, in bytes.
+const maxLogLine = 256

@@ -131,7 +131,7 @@ func (s *Server) recoverMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				s.cfg.Log.Error("session panic", "user", sess.User(), "remote", sess.RemoteAddr().String(),
+				s.cfg.Log.Error("session panic", "user", classroom.ClipName(sess.User()), "remote", sess.RemoteAddr().String(),
 					"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 				wish.Fatalln(sess, "\r\ncrm101 hit an internal error and closed this session. Your progress is saved: connect again.")
 			}
@@ -154,7 +154,7 @@ func (s *Server) gateMiddleware(next ssh.Handler) ssh.Handler {
 		n := s.active.Add(1)
 		defer s.active.Add(-1)
 		if n > int64(s.cfg.MaxSessions) {
-			s.cfg.Log.Warn("classroom full", "user", sess.User(), "remote", sess.RemoteAddr().String())
+			s.cfg.Log.Warn("classroom full", "user", classroom.ClipName(sess.User()), "remote", sess.RemoteAddr().String())
 			wish.Fatalln(sess, fmt.Sprintf("The classroom is full (%d sessions). Ask your trainer to make room, then connect again.", s.cfg.MaxSessions))
 			return
 		}
@@ -163,7 +163,7 @@ func (s *Server) gateMiddleware(next ssh.Handler) ssh.Handler {
 		if st, ok := sess.Context().Value(ctxSeat).(*sessionState); ok {
 			name = st.name
 		}
-		s.cfg.Log.Info("session ended", "name", name, "user", sess.User(),
+		s.cfg.Log.Info("session ended", "name", name, "user", classroom.ClipName(sess.User()),
 			"remote", sess.RemoteAddr().String(), "duration", time.Since(start).Round(time.Millisecond))
 	}
 }
@@ -204,7 +204,7 @@ func (s *Server) seat(sess ssh.Session) (*sessionState, string) {
 	if name == "" {
 		var ok bool
 		if name, ok = classroom.NormalizeName(sess.User()); !ok {
-			return nil, fmt.Sprintf("%q cannot be a display name. Connect as ssh yourname@… using letters, digits, '.', '-' or '_'.", sess.User())
+			return nil, fmt.Sprintf("%q cannot be a display name. Connect as ssh yourname@… using letters, digits, '.', '-' or '_'.", classroom.ClipName(sess.User()))
 		}
 	}
 	fp := ""
