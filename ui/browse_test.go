@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -340,4 +341,16 @@ func TestBrowseGoldenNoAttributes80x24(t *testing.T) {
 	tm.Send(ctrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
 	requireGolden(t, plain(final))
+}
+
+// Browse on small terminals: at 40×12 an open entry gets the room; at
+// 20×6 it is shown bare, name then definition.
+func TestBrowseGoldenSmall(t *testing.T) {
+	for _, sz := range [][2]int{{40, 12}, {20, 6}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			m := newTestModel(t, Options{Query: "churn"})
+			tm := drain(send(t, m, size(sz[0], sz[1])), m.Init(), 3)
+			requireGolden(t, plain(send(t, tm, press(tea.KeyEnter))))
+		})
+	}
 }

@@ -244,6 +244,7 @@ func (m calculateModel) focusField(i int) (calculateModel, tea.Cmd) {
 	}
 	m.focus = i
 	m.keys.setFormFocus(true)
+	m = m.sizeFields() // a narrow screen's layout changes with focus
 	return m, m.fields[i].Focus()
 }
 
@@ -253,6 +254,7 @@ func (m calculateModel) focusPicker() (calculateModel, tea.Cmd) {
 	}
 	m.focus = pickerFocus
 	m.keys.setFormFocus(false)
+	m = m.sizeFields()
 	return m, m.filter.Focus()
 }
 

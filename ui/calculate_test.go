@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -331,4 +332,24 @@ func TestCalculateGoldenNoAttributes80x24(t *testing.T) {
 	tm.Send(ctrl('c'))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
 	requireGolden(t, plain(final))
+}
+
+// Calculate on small terminals: the result's line always shows.
+func TestCalculateGoldenSmall(t *testing.T) {
+	for _, sz := range [][2]int{{40, 12}, {20, 6}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			m := startCalc(t, sz[0], sz[1], "clv")
+			for i, v := range []string{"200", "6", "5", "50"} {
+				if i > 0 {
+					m = send(t, m, press(tea.KeyTab))
+				}
+				m = send(t, m, keys(v)...)
+			}
+			view := plain(m)
+			if !strings.Contains(view, "3,000") {
+				t.Fatalf("no result on screen:\n%s", view)
+			}
+			requireGolden(t, view)
+		})
+	}
 }

@@ -26,7 +26,8 @@ const (
 	maxFieldWidth    = 18
 	minFieldWidth    = 10 // "e.g. 5,000" before a label is cut short
 	unitWidth        = 2  // "$ " before money fields
-	suffixWidth      = 6  // " years" after a lifespan
+	minVisibleField  = 6  // digits a narrow pane still shows
+	minLabelWidth    = 6  // "› gro…"
 	markWidth        = 2  // "› " before the focused field's label
 )
 
@@ -43,12 +44,22 @@ func (m calculateModel) layout() calculateLayout {
 		l.form = box{w: m.width, h: m.height}
 	}
 	inner := max(0, l.form.w-m.styles.Calculate.Pane.GetHorizontalFrameSize())
-	widest := 0
+	widest, suffix := 0, 0
 	for _, in := range m.metrics[m.current].Inputs {
 		widest = max(widest, ansi.StringWidth(in.Label))
+		if unit := in.Kind.Unit(); unit != "" && in.Kind != glossary.KindMoney {
+			suffix = max(suffix, 1+ansi.StringWidth(unit)) // " years", " %"
+		}
 	}
-	l.labelWidth = min(widest+2+markWidth, max(inner/2, inner-unitWidth-suffixWidth-minFieldWidth))
-	l.fieldWidth = clamp(inner-l.labelWidth-unitWidth-suffixWidth, 1, maxFieldWidth)
+	// The label gives way before the number does: on a narrow pane it is
+	// cut (to "› gro…" at least) so the field keeps room for its digits,
+	// and narrower still the unit after the field goes first.
+	if inner-minLabelWidth-unitWidth-suffix < minVisibleField {
+		suffix = 0
+	}
+	l.labelWidth = min(widest+2+markWidth, max(inner/2, inner-unitWidth-suffix-minFieldWidth))
+	l.labelWidth = max(min(l.labelWidth, inner-unitWidth-suffix-minVisibleField), min(minLabelWidth, inner))
+	l.fieldWidth = clamp(inner-l.labelWidth-unitWidth-suffix, 1, maxFieldWidth)
 	return l
 }
 
