@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// fits reports why view does not fit a w×h terminal, or "".
+func fits(view string, w, h int) string {
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		return fmt.Sprintf("%d lines for %d rows", len(lines), h)
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			return fmt.Sprintf("line %d is %d wide for %d columns", i+1, ansi.StringWidth(l), w)
+		}
+	}
+	return ""
+}
+
+// The live round and the trainer's console keep to small terminals, and
+// the trainee's question still shows its choices at 40×12.
+func TestLiveScreensOnSmallTerminals(t *testing.T) {
+	for _, sz := range [][2]int{{40, 12}, {20, 6}} {
+		w, h := sz[0], sz[1]
+		m := newLiveTestModel(t, &fakeSeat{})
+		m = send(t, m, size(w, h), asking(true)).(Model)
+		if why := fits(plain(m), w, h); why != "" {
+			t.Errorf("live question at %dx%d: %s\n%s", w, h, why, plain(m))
+		}
+		if w == 40 && !strings.Contains(plain(m), "4  ") {
+			t.Errorf("no choices at 40x12:\n%s", plain(m))
+		}
+		var tm tea.Model = NewTrainer(TrainerOptions{Desk: &wideDesk{}, Theme: testTheme, Banner: "ssh -p 23234 yourname@10.0.0.5", Now: func() time.Time { return liveT0 }})
+		tm = send(t, tm, size(w, h), wideBoard())
+		tm = send(t, tm, keys("c")...)
+		if why := fits(plain(tm), w, h); why != "" {
+			t.Errorf("trainer console at %dx%d: %s\n%s", w, h, why, plain(tm))
+		}
+	}
+}
