@@ -149,7 +149,11 @@ func (s *screen) Write(p []byte) (int, error) {
 func (s *screen) close() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_ = s.term.Close()
+	// Closing the emulator's reply pipe ends answer's Read with EOF. Not
+	// term.Close: it sets a flag that Read checks without a lock.
+	if pw, ok := s.term.InputPipe().(*io.PipeWriter); ok {
+		_ = pw.CloseWithError(io.EOF)
+	}
 }
 
 // reset forgets what was seen, for the next round of a benchmark.
