@@ -36,6 +36,7 @@ type TraineeReport struct {
 	Mastered int     `json:"mastered"` // now, whatever --since says
 	Rounds   int     `json:"rounds"`   // live rounds with at least one answer
 	Points   int     `json:"points"`   // live-round points, all rounds
+	Removed  bool    `json:"removed"`  // the trainer removed them; their answers still count
 }
 
 // TermReport is how the cohort does on one term.
@@ -178,6 +179,7 @@ func (t *tally) addCohort(rep *Report, dir, label string, since, now time.Time) 
 		tr := live.totals[name]
 		tr.Name = glossary.Printable(name) // from a file name or the database: screened before anyone prints it
 		tr.Cohort = label
+		tr.Removed = live.removed[name]
 		path := TraineeDB(dir, name)
 		if _, err := os.Stat(path); err == nil {
 			if err := t.addProgress(&tr, name, path, since, now); err != nil {

@@ -78,15 +78,15 @@ func (rep Report) writeTable(w io.Writer) error {
 // does not have are empty.
 func (rep Report) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"section", "name", "reviews", "correct", "accuracy", "mastered", "rounds", "points", "trainees", "cohort"})
+	cw.Write([]string{"section", "name", "reviews", "correct", "accuracy", "mastered", "rounds", "points", "trainees", "cohort", "removed"})
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 	for _, t := range rep.Trainees {
 		cw.Write([]string{"trainee", t.Name, strconv.Itoa(t.Reviews), strconv.Itoa(t.Correct), f(t.Accuracy),
-			strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points), "", t.Cohort})
+			strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points), "", t.Cohort, strconv.FormatBool(t.Removed)})
 	}
 	for _, t := range rep.Terms {
 		cw.Write([]string{"term", t.Term, strconv.Itoa(t.Reviews), strconv.Itoa(t.Correct), f(t.Accuracy),
-			"", "", "", strconv.Itoa(t.Trainees), ""})
+			"", "", "", strconv.Itoa(t.Trainees), "", ""})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -95,8 +95,12 @@ func (rep Report) writeCSV(w io.Writer) error {
 // traineeLabel is t's name, with its cohort when the report merges
 // several, since two cohorts may each have an "ana".
 func (rep Report) traineeLabel(t TraineeReport) string {
+	label := t.Name
 	if len(rep.Cohorts) > 1 {
-		return t.Name + " (" + t.Cohort + ")"
+		label += " (" + t.Cohort + ")"
 	}
-	return t.Name
+	if t.Removed {
+		label += " (removed)"
+	}
+	return label
 }

@@ -31,15 +31,16 @@ func sinceMs(since time.Time) int64 {
 
 // liveData is what the classroom database of one cohort says.
 type liveData struct {
-	totals map[string]TraineeReport // live rounds and points per trainee
-	seen   map[string]bool          // everyone who joined: whether since --since
-	rounds []RoundReport
+	totals  map[string]TraineeReport // live rounds and points per trainee
+	seen    map[string]bool          // everyone who joined: whether since --since
+	removed map[string]bool          // trainees the trainer removed
+	rounds  []RoundReport
 }
 
 // readLive reads one classroom database: who joined, their live-round
 // totals and every round with its places, from since on.
 func readLive(path string, since time.Time) (liveData, error) {
-	d := liveData{totals: map[string]TraineeReport{}, seen: map[string]bool{}}
+	d := liveData{totals: map[string]TraineeReport{}, seen: map[string]bool{}, removed: map[string]bool{}}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return d, fmt.Errorf("%s: %w", filepath.Dir(path), ErrNoClassroom)
 	}
@@ -55,11 +56,25 @@ func readLive(path string, since time.Time) (liveData, error) {
 }
 
 func (d *liveData) read(db *sql.DB, since int64) error {
-	err := eachRow(db, `SELECT name, last_seen FROM trainees`, nil, func(rows *sql.Rows) error {
+	// removed_at came with schema version 2; a report only reads, so an
+	// older database, not yet opened by a newer server, goes without.
+	removedAt := "NULL"
+	var v int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		return err
+	}
+	if v >= 2 {
+		removedAt = "removed_at"
+	}
+	err := eachRow(db, `SELECT name, last_seen, `+removedAt+` FROM trainees`, nil, func(rows *sql.Rows) error {
 		var n string
 		var last int64
-		err := rows.Scan(&n, &last)
+		var removed sql.NullInt64
+		err := rows.Scan(&n, &last, &removed)
 		d.seen[n] = last >= since
+		if removed.Valid {
+			d.removed[n] = true
+		}
 		return err
 	})
 	if err != nil {
