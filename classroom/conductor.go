@@ -371,6 +371,20 @@ func (c *Conductor) Answer(name string, q, choice int) (round.Answer, error) {
 	return a, nil
 }
 
+// Remove takes name out of the room: off the leaderboard, out of the
+// current question, and told so on their screen. Their sessions are
+// ended by the door (Room.OnRemove).
+func (c *Conductor) Remove(name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.engine.Remove(name)
+	delete(c.names, name)
+	c.rebuildPresentLocked()
+	c.log.Info("trainee removed", "trainee", name)
+	c.broadcastLocked()
+	c.poke()
+}
+
 // Present lists the trainees in the room.
 func (c *Conductor) Present() []string {
 	c.mu.Lock()

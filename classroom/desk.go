@@ -12,6 +12,7 @@ import (
 // console on the serve terminal and a trainer's SSH session use it.
 type Desk struct {
 	c       *Conductor
+	room    *Room
 	dataDir string
 	g       *glossary.Glossary
 	now     func() time.Time
@@ -31,6 +32,18 @@ func (d *Desk) ResumeRound() { d.c.ResumeRound() }
 
 // SkipQuestion closes the open question now, or cuts a reveal short.
 func (d *Desk) SkipQuestion() { d.c.SkipQuestion() }
+
+// RemoveTrainee removes name from the room, as for an offensive name:
+// off the leaderboard, their sessions ended, never to join again under
+// it. Their answers are kept, and the report marks them removed.
+func (d *Desk) RemoveTrainee(name string) error {
+	if err := d.c.store.RemoveTrainee(name, d.now()); err != nil {
+		return err
+	}
+	d.c.Remove(name)
+	d.room.removed(name)
+	return nil
+}
 
 // Watch subscribes to round updates with the roster; call leave when done.
 func (d *Desk) Watch(send func(round.Update)) (leave func()) { return d.c.Watch(send) }

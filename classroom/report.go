@@ -1,11 +1,8 @@
 package classroom
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,26 +10,33 @@ import (
 	"time"
 
 	"github.com/crm101/crm101/glossary"
-	"github.com/crm101/crm101/quiz"
 )
 
-// Report is what a cohort learnt: per trainee and per term. The json
-// tags are the `crm101 report --format json` contract.
+// Report is what a cohort learnt: per trainee, per term, per category,
+// over time and in the live rounds. The json tags are the `crm101 report
+// --format json` contract; fields are only ever added to it.
 type Report struct {
-	Generated time.Time       `json:"generated"`
-	Trainees  []TraineeReport `json:"trainees"`
-	Terms     []TermReport    `json:"terms"` // weakest first
+	Generated  time.Time        `json:"generated"`
+	Since      *time.Time       `json:"since,omitempty"` // answers before it left out
+	Cohorts    []string         `json:"cohorts"`         // the data directories merged, by name
+	Trainees   []TraineeReport  `json:"trainees"`
+	Terms      []TermReport     `json:"terms"`      // weakest first
+	Categories []CategoryReport `json:"categories"` // weakest first
+	Timeline   []TimeBucket     `json:"timeline"`   // answers over time, oldest first
+	Rounds     []RoundReport    `json:"rounds"`     // live rounds, oldest first
 }
 
 // TraineeReport is one trainee's line: study and live rounds together.
 type TraineeReport struct {
 	Name     string  `json:"name"`
+	Cohort   string  `json:"cohort"`  // which data directory they joined
 	Reviews  int     `json:"reviews"` // every answer, Test Yourself and live
 	Correct  int     `json:"correct"`
 	Accuracy float64 `json:"accuracy"`
-	Mastered int     `json:"mastered"`
-	Rounds   int     `json:"rounds"` // live rounds with at least one answer
-	Points   int     `json:"points"` // live-round points, all rounds
+	Mastered int     `json:"mastered"` // now, whatever --since says
+	Rounds   int     `json:"rounds"`   // live rounds with at least one answer
+	Points   int     `json:"points"`   // live-round points, all rounds
+	Removed  bool    `json:"removed"`  // the trainer removed them; their answers still count
 }
 
 // TermReport is how the cohort does on one term.
@@ -44,57 +48,153 @@ type TermReport struct {
 	Trainees int     `json:"trainees"` // how many trainees met it
 }
 
+// CategoryReport is how the cohort does on one glossary category.
+type CategoryReport struct {
+	Category string  `json:"category"`
+	Reviews  int     `json:"reviews"`
+	Correct  int     `json:"correct"`
+	Accuracy float64 `json:"accuracy"`
+	Terms    int     `json:"terms"` // how many of its terms were answered
+}
+
+// TimeBucket counts the answers given in [Start, Start+Width).
+type TimeBucket struct {
+	Start   time.Time     `json:"start"`
+	Width   time.Duration `json:"width_ns"`
+	Answers int           `json:"answers"`
+	Correct int           `json:"correct"`
+}
+
+// RoundReport is one live round and how everyone placed in it.
+type RoundReport struct {
+	Cohort    string       `json:"cohort"`
+	ID        int64        `json:"id"`
+	Questions int          `json:"questions"`
+	Started   time.Time    `json:"started"`
+	Finished  *time.Time   `json:"finished,omitempty"` // nil when the server stopped mid-round
+	Places    []RoundPlace `json:"places"`             // best first; Places[:3] is the podium, ties included
+}
+
+// RoundPlace is one trainee's place in a live round.
+type RoundPlace struct {
+	Rank     int    `json:"rank"` // ties share a rank: 1, 1, 3
+	Name     string `json:"name"`
+	Points   int    `json:"points"`
+	Correct  int    `json:"correct"`
+	Answered int    `json:"answered"`
+}
+
+// Podium is the places of the round's top three ranks (more than three
+// trainees when there are ties).
+func (r RoundReport) Podium() []RoundPlace {
+	n := 0
+	for n < len(r.Places) && r.Places[n].Rank <= 3 {
+		n++
+	}
+	return r.Places[:n]
+}
+
 // ErrNoClassroom means the data directory holds no classroom data.
 var ErrNoClassroom = errors.New("no classroom data here (run `crm101 serve` with this --data-dir first)")
+
+// Query says which answers a report covers: those kept in any of Dirs
+// (merged, one cohort each) given at or after Since (zero: all).
+type Query struct {
+	Dirs  []string
+	Since time.Time
+}
 
 // BuildReport reads the classroom database and every trainee's progress
 // under dataDir. It only reads, so it is safe while the server runs.
 func BuildReport(dataDir string, g *glossary.Glossary, now time.Time) (Report, error) {
-	rep := Report{Generated: now, Trainees: []TraineeReport{}, Terms: []TermReport{}}
-	live, names, err := liveTotals(filepath.Join(dataDir, DBFile))
-	if err != nil {
-		return rep, err
+	return BuildReportFrom(Query{Dirs: []string{dataDir}}, g, now)
+}
+
+// BuildReportFrom reports on every cohort of q together: trainees are
+// listed per cohort, terms, categories and the timeline are summed.
+func BuildReportFrom(q Query, g *glossary.Glossary, now time.Time) (Report, error) {
+	rep := Report{Generated: now, Cohorts: []string{}, Trainees: []TraineeReport{}, Terms: []TermReport{},
+		Categories: []CategoryReport{}, Timeline: []TimeBucket{}, Rounds: []RoundReport{}}
+	if !q.Since.IsZero() {
+		since := q.Since
+		rep.Since = &since
 	}
-	files, err := filepath.Glob(filepath.Join(dataDir, TraineeDir, "*.db"))
-	if err != nil {
-		return rep, fmt.Errorf("list trainees: %w", err)
+	t := newTally(g)
+	labels := cohortLabels(q.Dirs)
+	for i, dir := range q.Dirs {
+		rep.Cohorts = append(rep.Cohorts, labels[i])
+		if err := t.addCohort(&rep, dir, labels[i], q.Since, now); err != nil {
+			return rep, err
+		}
 	}
+	sort.SliceStable(rep.Trainees, func(i, j int) bool {
+		a, b := rep.Trainees[i], rep.Trainees[j]
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Cohort < b.Cohort
+	})
+	sort.SliceStable(rep.Rounds, func(i, j int) bool { return rep.Rounds[i].Started.Before(rep.Rounds[j].Started) })
+	rep.Terms, rep.Categories, rep.Timeline = t.terms(), t.categories(), t.timeline()
+	return rep, nil
+}
+
+// cohortLabels names each data directory by its last element, or by its
+// whole path when two share one.
+func cohortLabels(dirs []string) []string {
+	count := map[string]int{}
+	for _, d := range dirs {
+		count[filepath.Base(filepath.Clean(d))]++
+	}
+	out := make([]string, len(dirs))
+	for i, d := range dirs {
+		out[i] = filepath.Base(filepath.Clean(d))
+		if count[out[i]] > 1 {
+			out[i] = filepath.Clean(d)
+		}
+		out[i] = glossary.Printable(out[i])
+	}
+	return out
+}
+
+// addCohort adds one data directory's trainees and rounds to rep, and
+// its answers to the tally.
+func (t *tally) addCohort(rep *Report, dir, label string, since, now time.Time) error {
+	live, err := readLive(filepath.Join(dir, DBFile), since)
+	if err != nil {
+		return err
+	}
+	files, err := filepath.Glob(filepath.Join(dir, TraineeDir, "*.db"))
+	if err != nil {
+		return fmt.Errorf("list trainees: %w", err)
+	}
+	names := live.seen
 	for _, f := range files {
-		names[strings.TrimSuffix(filepath.Base(f), ".db")] = true
+		n := strings.TrimSuffix(filepath.Base(f), ".db")
+		if _, ok := names[n]; !ok {
+			names[n] = since.IsZero()
+		}
 	}
-	terms := make([]string, g.Len())
-	for i, e := range g.Entries() {
-		terms[i] = e.Term
-	}
-	byTerm := map[string]*TermReport{}
-	for name := range names {
-		tr := live[name]
+	for name, seenSince := range names {
+		tr := live.totals[name]
 		tr.Name = glossary.Printable(name) // from a file name or the database: screened before anyone prints it
-		path := TraineeDB(dataDir, name)
+		tr.Cohort = label
+		tr.Removed = live.removed[name]
+		path := TraineeDB(dir, name)
 		if _, err := os.Stat(path); err == nil {
-			if err := addProgress(&tr, byTerm, path, now, g, terms); err != nil {
-				return rep, err
+			if err := t.addProgress(&tr, name, path, since, now); err != nil {
+				return err
 			}
 		}
-		rep.Trainees = append(rep.Trainees, tr)
-	}
-	sort.Slice(rep.Trainees, func(i, j int) bool { return rep.Trainees[i].Name < rep.Trainees[j].Name })
-	for _, t := range byTerm {
-		t.Accuracy = ratio(t.Correct, t.Reviews)
-		t.Term = glossary.Printable(t.Term)
-		rep.Terms = append(rep.Terms, *t)
-	}
-	sort.Slice(rep.Terms, func(i, j int) bool {
-		a, b := rep.Terms[i], rep.Terms[j]
-		if a.Accuracy != b.Accuracy {
-			return a.Accuracy < b.Accuracy
+		if seenSince || tr.Reviews > 0 || tr.Rounds > 0 {
+			rep.Trainees = append(rep.Trainees, tr)
 		}
-		if a.Reviews != b.Reviews {
-			return a.Reviews > b.Reviews
-		}
-		return a.Term < b.Term
-	})
-	return rep, nil
+	}
+	for _, r := range live.rounds {
+		r.Cohort = label
+		rep.Rounds = append(rep.Rounds, r)
+	}
+	return nil
 }
 
 func ratio(a, b int) float64 {
@@ -102,88 +202,4 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
-}
-
-func readOnly(path string) (*sql.DB, error) {
-	dsn := "file:" + (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath() + "?mode=ro&_pragma=busy_timeout(5000)"
-	return sql.Open("sqlite", dsn)
-}
-
-// liveTotals sums live-round answers per trainee from the classroom
-// database, and lists every trainee who ever joined.
-func liveTotals(path string) (map[string]TraineeReport, map[string]bool, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("%s: %w", filepath.Dir(path), ErrNoClassroom)
-	}
-	db, err := readOnly(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("classroom database %s: %w", path, err)
-	}
-	defer db.Close()
-	names := map[string]bool{}
-	rows, err := db.Query(`SELECT name FROM trainees`)
-	if err != nil {
-		return nil, nil, fmt.Errorf("classroom database %s: %w", path, err)
-	}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			rows.Close()
-			return nil, nil, fmt.Errorf("classroom database %s: %w", path, err)
-		}
-		names[n] = true
-	}
-	err = rows.Err()
-	rows.Close()
-	if err != nil {
-		return nil, nil, fmt.Errorf("classroom database %s: %w", path, err)
-	}
-	live := map[string]TraineeReport{}
-	rows, err = db.Query(`SELECT trainee, COUNT(DISTINCT round_id), SUM(points) FROM answers GROUP BY trainee`)
-	if err != nil {
-		return nil, nil, fmt.Errorf("classroom database %s: %w", path, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var t TraineeReport
-		if err := rows.Scan(&t.Name, &t.Rounds, &t.Points); err != nil {
-			return nil, nil, fmt.Errorf("classroom database %s: %w", path, err)
-		}
-		live[t.Name] = t
-		names[t.Name] = true
-	}
-	return live, names, rows.Err()
-}
-
-// addProgress adds one trainee's study progress: totals and mastery from
-// quiz.Stats, and per-term counts, both over g's decks (the built-in one
-// and any packs the server was given).
-func addProgress(tr *TraineeReport, byTerm map[string]*TermReport, path string, now time.Time, g *glossary.Glossary, terms []string) error {
-	base, err := quiz.OpenStore(path)
-	if err != nil {
-		return fmt.Errorf("progress of %s: %w", tr.Name, err)
-	}
-	defer base.Close()
-	st := base.ForGlossary(g)
-	stats, err := st.Stats(now, terms)
-	if err != nil {
-		return fmt.Errorf("progress of %s: %w", tr.Name, err)
-	}
-	tr.Reviews, tr.Correct, tr.Accuracy, tr.Mastered = stats.Reviews, stats.Correct, stats.Accuracy, stats.Mastered
-	per, err := st.ReviewsByTerm()
-	if err != nil {
-		return fmt.Errorf("progress of %s: %w", tr.Name, err)
-	}
-	for _, r := range per {
-		k := glossary.Key(r.Term)
-		t := byTerm[k]
-		if t == nil {
-			t = &TermReport{Term: r.Term}
-			byTerm[k] = t
-		}
-		t.Reviews += r.Reviews
-		t.Correct += r.Correct
-		t.Trainees++
-	}
-	return nil
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // Formats `crm101 report --format` accepts.
-var Formats = []string{"table", "csv", "json"}
+var Formats = []string{"table", "csv", "json", "html"}
 
 // Write renders rep in format (one of Formats) to w.
 func (rep Report) Write(w io.Writer, format string) error {
@@ -26,8 +26,10 @@ func (rep Report) Write(w io.Writer, format string) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
+	case "html":
+		return rep.writeHTML(w)
 	}
-	return fmt.Errorf("unknown format %q (want table, csv or json)", format)
+	return fmt.Errorf("unknown format %q (want table, csv, json or html)", format)
 }
 
 func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
@@ -41,7 +43,7 @@ func (rep Report) writeTable(w io.Writer) error {
 	row := func(cells ...string) []string { return append(cells, make([]string, cols-len(cells))...) }
 	var rows [][]string
 	for _, t := range rep.Trainees {
-		rows = append(rows, row(t.Name, strconv.Itoa(t.Reviews), pct(t.Accuracy), strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points)))
+		rows = append(rows, row(rep.traineeLabel(t), strconv.Itoa(t.Reviews), pct(t.Accuracy), strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points)))
 	}
 	if len(rep.Trainees) == 0 {
 		rows = append(rows, row("(no trainees yet)"))
@@ -76,16 +78,29 @@ func (rep Report) writeTable(w io.Writer) error {
 // does not have are empty.
 func (rep Report) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"section", "name", "reviews", "correct", "accuracy", "mastered", "rounds", "points", "trainees"})
+	cw.Write([]string{"section", "name", "reviews", "correct", "accuracy", "mastered", "rounds", "points", "trainees", "cohort", "removed"})
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 	for _, t := range rep.Trainees {
 		cw.Write([]string{"trainee", t.Name, strconv.Itoa(t.Reviews), strconv.Itoa(t.Correct), f(t.Accuracy),
-			strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points), ""})
+			strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points), "", t.Cohort, strconv.FormatBool(t.Removed)})
 	}
 	for _, t := range rep.Terms {
 		cw.Write([]string{"term", t.Term, strconv.Itoa(t.Reviews), strconv.Itoa(t.Correct), f(t.Accuracy),
-			"", "", "", strconv.Itoa(t.Trainees)})
+			"", "", "", strconv.Itoa(t.Trainees), "", ""})
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// traineeLabel is t's name, with its cohort when the report merges
+// several, since two cohorts may each have an "ana".
+func (rep Report) traineeLabel(t TraineeReport) string {
+	label := t.Name
+	if len(rep.Cohorts) > 1 {
+		label += " (" + t.Cohort + ")"
+	}
+	if t.Removed {
+		label += " (removed)"
+	}
+	return label
 }

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/crm101/crm101/classroom/round"
@@ -57,6 +58,9 @@ type Room struct {
 	desk      *Desk
 	cancel    context.CancelFunc
 	done      chan struct{}
+
+	hookMu   sync.Mutex
+	onRemove []func(name string)
 }
 
 // Open prepares the data directory, opens the classroom database and
@@ -81,7 +85,7 @@ func Open(cfg Config) (*Room, error) {
 	}
 	r := &Room{store: store, progress: newProgressStores(cfg.DataDir), done: make(chan struct{})}
 	r.conductor = newConductor(cfg.Glossary, cfg.QuizIndex, store, r.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
-	r.desk = &Desk{c: r.conductor, dataDir: cfg.DataDir, g: cfg.Glossary, now: cfg.Now}
+	r.desk = &Desk{c: r.conductor, room: r, dataDir: cfg.DataDir, g: cfg.Glossary, now: cfg.Now}
 	ctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
 	go func() {
@@ -97,6 +101,24 @@ func (r *Room) Close() error {
 	r.cancel()
 	<-r.done
 	return errors.Join(r.progress.closeAll(), r.store.Close())
+}
+
+// OnRemove registers f to run when the trainer removes a trainee: the
+// door ends that trainee's sessions.
+func (r *Room) OnRemove(f func(name string)) {
+	r.hookMu.Lock()
+	defer r.hookMu.Unlock()
+	r.onRemove = append(r.onRemove, f)
+}
+
+// removed tells the doors that name was removed.
+func (r *Room) removed(name string) {
+	r.hookMu.Lock()
+	hooks := append([]func(string){}, r.onRemove...)
+	r.hookMu.Unlock()
+	for _, f := range hooks {
+		f(name)
+	}
 }
 
 // Desk is the trainer's control of this room.

@@ -52,6 +52,11 @@ CREATE TABLE answers (
 CREATE INDEX answers_by_trainee ON answers (trainee);
 PRAGMA user_version = 1;`
 
+// schemaV2 (user_version 1 → 2) lets a trainer remove a trainee whose
+// name is offensive: they are kept, with their answers, marked removed.
+const schemaV2 = `ALTER TABLE trainees ADD COLUMN removed_at INTEGER;
+PRAGMA user_version = 2;`
+
 // ErrDuplicate means an answer for that round, question and trainee is
 // already stored.
 var ErrDuplicate = errors.New("answer already recorded")
@@ -102,12 +107,18 @@ func initSchema(db *sql.DB) error {
 	if err := tx.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	switch {
-	case v > 1:
+	if v > 2 {
 		return fmt.Errorf("schema version %d is from a newer crm101", v)
-	case v == 0:
+	}
+	if v == 0 {
 		if _, err := tx.Exec(schema); err != nil {
 			return fmt.Errorf("create schema: %w", err)
+		}
+		v = 1
+	}
+	if v == 1 {
+		if _, err := tx.Exec(schemaV2); err != nil {
+			return fmt.Errorf("add removed trainees: %w", err)
 		}
 	}
 	if err := renameAnswers(tx, glossary.Renames()); err != nil {
@@ -166,6 +177,31 @@ func (s *Store) TraineeKey(name string) (string, error) {
 		return "", fmt.Errorf("trainee %s: %w", name, err)
 	}
 	return fp, nil
+}
+
+// RemoveTrainee marks name removed from the classroom at t: they may
+// not join again, and reports show their answers marked removed.
+func (s *Store) RemoveTrainee(name string, t time.Time) error {
+	_, err := s.db.Exec(`INSERT INTO trainees (name, first_seen, last_seen, removed_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET removed_at = excluded.removed_at`,
+		name, t.UnixMilli(), t.UnixMilli(), t.UnixMilli())
+	if err != nil {
+		return fmt.Errorf("remove trainee %s: %w", name, s.full(err))
+	}
+	return nil
+}
+
+// TraineeRemoved reports whether the trainer removed name.
+func (s *Store) TraineeRemoved(name string) (bool, error) {
+	var removed sql.NullInt64
+	err := s.db.QueryRow(`SELECT removed_at FROM trainees WHERE name = ?`, name).Scan(&removed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("trainee %s: %w", name, err)
+	}
+	return removed.Valid, nil
 }
 
 // StartRound records a new round of n questions and returns its id.

@@ -28,6 +28,9 @@ func (k liveKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortH
 // trainerKeyMap holds the trainer console's keys.
 type trainerKeyMap struct {
 	Start, Stop, Pause, Skip, More, Fewer, Cohort, Quit key.Binding
+	// Pick moves the selection through the trainees in the room; Remove
+	// asks to remove the selected one, Confirm and Cancel answer it.
+	Pick, Remove, Confirm, Cancel key.Binding
 }
 
 func defaultTrainerKeyMap() trainerKeyMap {
@@ -40,13 +43,20 @@ func defaultTrainerKeyMap() trainerKeyMap {
 		Fewer:  key.NewBinding(key.WithKeys("-")),
 		Cohort: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cohort")),
 		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Pick:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "pick trainee")),
+		Remove: key.NewBinding(key.WithKeys("delete", "D"), key.WithHelp("D", "remove trainee")),
+		// Confirm and Cancel are only enabled while a removal is asked.
+		Confirm: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "remove")),
+		Cancel:  key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep")),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k trainerKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Start, k.Stop, k.Pause, k.Skip, k.More, k.Cohort, k.Quit}
+	return []key.Binding{k.Confirm, k.Cancel, k.Start, k.Stop, k.Pause, k.Skip, k.More, k.Cohort, k.Quit}
 }
 
 // FullHelp implements help.KeyMap.
-func (k trainerKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k trainerKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.ShortHelp(), {k.Pick, k.Remove}}
+}

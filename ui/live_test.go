@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/crm101/crm101/classroom"
 	"github.com/crm101/crm101/classroom/round"
@@ -173,7 +174,10 @@ type fakeDesk struct {
 	started                  []int
 	stopped                  int
 	paused, resumed, skipped int
+	removed                  []string
 }
+
+func (d *fakeDesk) RemoveTrainee(name string) error { d.removed = append(d.removed, name); return nil }
 
 func (d *fakeDesk) StartRound(n int) error { d.started = append(d.started, n); return nil }
 func (d *fakeDesk) StopRound()             { d.stopped++ }
@@ -399,5 +403,49 @@ func TestLivePaused(t *testing.T) {
 	m = send(t, m, u).(Model)
 	if v := plain(m); !strings.Contains(v, "PAUSED by the trainer") || strings.Contains(v, "0s") {
 		t.Errorf("paused question:\n%s", v)
+	}
+}
+
+// The trainer picks a trainee with tab and removes them after saying
+// yes; n keeps them.
+func TestTrainerRemovesTrainee(t *testing.T) {
+	desk := &fakeDesk{}
+	m := NewTrainer(TrainerOptions{Desk: desk, Theme: testTheme, Now: func() time.Time { return liveT0 }})
+	send := func(msg tea.Msg) tea.Cmd {
+		next, cmd := m.Update(msg)
+		m = next.(TrainerModel)
+		return cmd
+	}
+	send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(round.Update{Present: []string{"ana", "rude"}})
+	press := func(k tea.KeyPressMsg) tea.Cmd { return send(k) }
+	if press(tea.KeyPressMsg{Code: 'D', Text: "D"}); !strings.Contains(m.console(), "Pick a trainee with tab") {
+		t.Errorf("D with nobody picked:\n%s", m.console())
+	}
+	press(tea.KeyPressMsg{Code: tea.KeyTab})
+	press(tea.KeyPressMsg{Code: tea.KeyTab})
+	if !strings.Contains(m.console(), "ana, [rude]") {
+		t.Errorf("rude not marked picked:\n%s", m.console())
+	}
+	press(tea.KeyPressMsg{Code: 'D', Text: "D"})
+	if !strings.Contains(m.console(), "Remove rude from the room?") {
+		t.Fatalf("no question:\n%s", m.console())
+	}
+	press(tea.KeyPressMsg{Code: 'n', Text: "n"})
+	if strings.Contains(m.console(), "Remove rude") || len(desk.removed) != 0 {
+		t.Errorf("n did not keep rude")
+	}
+	press(tea.KeyPressMsg{Code: 'D', Text: "D"})
+	cmd := press(tea.KeyPressMsg{Code: 'y', Text: "y"})
+	if cmd == nil {
+		t.Fatal("y did nothing")
+	}
+	send(cmd())
+	if len(desk.removed) != 1 || desk.removed[0] != "rude" || !strings.Contains(m.console(), "Removed rude") {
+		t.Errorf("removed %v:\n%s", desk.removed, m.console())
+	}
+	send(round.Update{Present: []string{"ana"}})
+	if strings.Contains(ansi.Strip(m.console()), "[") {
+		t.Errorf("a removed trainee stays picked:\n%s", m.console())
 	}
 }

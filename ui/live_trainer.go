@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +23,7 @@ type ClassroomDesk interface {
 	ResumeRound()
 	SkipQuestion()
 	Cohort() (classroom.Report, error)
+	RemoveTrainee(name string) error
 }
 
 // TrainerOptions configure the trainer's console.
@@ -51,6 +53,12 @@ type cohortMsg struct {
 // trainerActionMsg reports the result of starting a round.
 type trainerActionMsg struct{ err error }
 
+// removedMsg reports the result of removing a trainee.
+type removedMsg struct {
+	name string
+	err  error
+}
+
 // TrainerModel is the trainer's console: who is in the room, the round
 // as it runs with its leaderboard, and the cohort panel (the same
 // figures as `crm101 report`).
@@ -66,6 +74,8 @@ type TrainerModel struct {
 	n          int // questions for the next round
 	ev         round.Event
 	present    []string
+	picked     string // trainee selected with Pick, "" for none
+	removing   bool   // asking whether to remove picked
 	showCohort bool
 	cohort     *classroom.Report
 	status     string
@@ -90,6 +100,8 @@ func NewTrainer(o TrainerOptions) TrainerModel {
 	h.Styles = styles.Help
 	m := TrainerModel{desk: o.Desk, theme: o.Theme, styles: &styles, keys: defaultTrainerKeyMap(), help: h, banner: o.Banner, now: now, n: n}
 	m.keys.Stop.SetEnabled(false)
+	m.keys.Confirm.SetEnabled(false)
+	m.keys.Cancel.SetEnabled(false)
 	return m
 }
 
@@ -125,6 +137,11 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else {
 			m.cohort = &msg.report
 		}
+	case removedMsg:
+		m.status = "Removed " + msg.name + ": their answers stay in the report, marked removed."
+		if msg.err != nil {
+			m.status = "Could not remove " + msg.name + ": " + msg.err.Error()
+		}
 	case trainerActionMsg:
 		m.status = ""
 		if msg.err != nil {
@@ -142,6 +159,10 @@ func (m TrainerModel) running() bool {
 
 func (m TrainerModel) apply(u round.Update) (TrainerModel, tea.Cmd) {
 	m.ev, m.present = u.Event, u.Present
+	if !slices.Contains(m.present, m.picked) {
+		m.picked, m.removing = "", false
+		m = m.askingRemoval(false)
+	}
 	m.keys.Stop.SetEnabled(m.running())
 	m.keys.Start.SetEnabled(!m.running())
 	m.keys.Pause.SetEnabled(m.running())
@@ -162,7 +183,18 @@ func (m TrainerModel) apply(u round.Update) (TrainerModel, tea.Cmd) {
 
 func (m TrainerModel) handleKey(msg tea.KeyPressMsg) (TrainerModel, tea.Cmd) {
 	m.status = ""
+	if m.removing {
+		return m.answerRemoval(msg)
+	}
 	switch {
+	case key.Matches(msg, m.keys.Pick):
+		m.picked = pickNext(m.present, m.picked, msg.String() == "shift+tab")
+	case key.Matches(msg, m.keys.Remove):
+		if m.picked == "" {
+			m.status = "Pick a trainee with tab first."
+			return m, nil
+		}
+		m = m.askingRemoval(true)
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, m.keys.Start):
@@ -198,6 +230,51 @@ func (m TrainerModel) handleKey(msg tea.KeyPressMsg) (TrainerModel, tea.Cmd) {
 	return m, nil
 }
 
+// askingRemoval switches the keys between asking to remove a trainee
+// and the console's usual ones.
+func (m TrainerModel) askingRemoval(on bool) TrainerModel {
+	m.removing = on
+	m.keys.Confirm.SetEnabled(on)
+	m.keys.Cancel.SetEnabled(on)
+	return m
+}
+
+// answerRemoval takes the trainer's answer to "remove NAME?".
+func (m TrainerModel) answerRemoval(msg tea.KeyPressMsg) (TrainerModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Confirm):
+		desk, name := m.desk, m.picked
+		m = m.askingRemoval(false)
+		m.picked = ""
+		m.status = "Removing " + name + "…"
+		return m, func() tea.Msg { return removedMsg{name: name, err: desk.RemoveTrainee(name)} }
+	case key.Matches(msg, m.keys.Cancel):
+		m = m.askingRemoval(false)
+	}
+	return m, nil
+}
+
+// pickNext is the trainee after (or before) picked in present.
+func pickNext(present []string, picked string, back bool) string {
+	if len(present) == 0 {
+		return ""
+	}
+	i := slices.Index(present, picked)
+	switch {
+	case i < 0 && back:
+		i = len(present) - 1
+	case i < 0:
+		i = 0
+	case back:
+		i = (i + len(present) - 1) % len(present)
+	default:
+		i = (i + 1) % len(present)
+	}
+	return present[i]
+}
+
 func (m TrainerModel) cohortCmd() tea.Cmd {
 	desk := m.desk
 	return func() tea.Msg {
@@ -220,7 +297,14 @@ func (m TrainerModel) console() string {
 	}
 	st := m.styles.Live
 	parts := []string{m.styles.App.Brand.Render("crm101 classroom") + st.Muted.Render(m.banner)}
-	names := strings.Join(m.present, ", ")
+	shown := make([]string, len(m.present))
+	for i, n := range m.present {
+		shown[i] = n
+		if n == m.picked { // a textual marker: visible without colour
+			shown[i] = "[" + n + "]"
+		}
+	}
+	names := strings.Join(shown, ", ")
 	if names == "" {
 		names = "nobody yet"
 	}
@@ -239,6 +323,9 @@ func (m TrainerModel) console() string {
 	}
 	if m.showCohort {
 		parts = append(parts, m.cohortView())
+	}
+	if m.removing {
+		parts = append(parts, st.Error.Render("Remove "+m.picked+" from the room? Their answers stay in the report. y/n"))
 	}
 	if m.status != "" {
 		parts = append(parts, st.Error.Render(m.status))

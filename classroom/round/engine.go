@@ -150,6 +150,19 @@ func (e *Engine) Join(name string) { e.present[name] = true }
 // Leave marks name as gone. Their points stay: they may reconnect.
 func (e *Engine) Leave(name string) { delete(e.present, name) }
 
+// Remove takes name out of the room and off the leaderboard, as when a
+// trainer removes an offensive name. Answers already given stay saved
+// by the caller; the engine only forgets them.
+func (e *Engine) Remove(name string) {
+	delete(e.present, name)
+	delete(e.players, name)
+	delete(e.answers, name)
+	delete(e.totals, name)
+	if e.board != nil {
+		e.rank()
+	}
+}
+
 // Phase reports the current phase.
 func (e *Engine) Phase() Phase { return e.phase }
 

@@ -84,6 +84,7 @@ func New(cfg Config) (*Server, error) {
 		nameLimit: newLimiter(cfg.NameFailRate, cfg.NameFailBurst),
 		sessions:  map[string]*traineeConn{},
 	}
+	room.OnRemove(s.kick)
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPEM(hostKey),

@@ -216,6 +216,12 @@ func (s *Server) seat(sess ssh.Session) (*sessionState, string) {
 		s.cfg.Log.Error("trainee lookup", "name", name, "err", err)
 		return nil, "The classroom could not check your name. Tell your trainer."
 	}
+	if removed, err := s.room.Store().TraineeRemoved(name); err != nil || removed {
+		if err != nil {
+			s.cfg.Log.Error("trainee lookup", "name", name, "err", err)
+		}
+		return nil, "The trainer removed this name from the room. Ask your trainer before you connect again."
+	}
 	if bound != "" && bound != fp {
 		return nil, fmt.Sprintf("The name %q belongs to another trainee. Connect with a name of your own: ssh yourname@…", name)
 	}
@@ -254,6 +260,22 @@ func (s *Server) claim(name, fp string, sess ssh.Session) string {
 		}
 	}
 	return ""
+}
+
+// kick ends the session of a trainee the trainer removed.
+func (s *Server) kick(name string) {
+	s.mu.Lock()
+	c, ok := s.sessions[name]
+	delete(s.sessions, name)
+	s.mu.Unlock()
+	if !ok {
+		return
+	}
+	s.cfg.Log.Info("trainee removed", "name", name)
+	wish.Fatalln(c.sess, "\r\nThe trainer removed you from the room.")
+	if conn, ok := c.sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+		conn.Close()
+	}
 }
 
 func (s *Server) release(name string, sess ssh.Session) {
