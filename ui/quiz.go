@@ -91,12 +91,15 @@ type quizModel struct {
 
 	seq      int // newest plan asked for
 	planning bool
-	plan     *quiz.Session
-	stats    quiz.Stats // totals of the selection, for the start panel
-	course   quiz.Course
-	pace     quiz.Pace
-	planErr  error
-	notice   string // why enter did not start a session
+	// startWhenPlanned: enter came while the plan was being read; the
+	// session starts as soon as it arrives instead of dropping the key.
+	startWhenPlanned bool
+	plan             *quiz.Session
+	stats            quiz.Stats // totals of the selection, for the start panel
+	course           quiz.Course
+	pace             quiz.Pace
+	planErr          error
+	notice           string // why enter did not start a session
 
 	session *quiz.Session
 	q       quiz.Question
@@ -163,6 +166,10 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case quizPlannedMsg:
 		m = m.applyPlan(msg)
+		if m.startWhenPlanned && !m.planning && m.state == quizStart {
+			m.startWhenPlanned = false
+			return m.startSession()
+		}
 	case quizSavedMsg:
 		m, cmd = m.applySaved(msg)
 	case quizSummaryMsg:
@@ -222,6 +229,7 @@ func (m quizModel) revisit() (quizModel, tea.Cmd) {
 func (m quizModel) replan() (quizModel, tea.Cmd) {
 	m.seq++
 	m.plan, m.planErr, m.notice, m.planning = nil, nil, "", true
+	m.startWhenPlanned = false // the settings changed: wait for a new enter
 	return m, m.planCmd()
 }
 
@@ -238,7 +246,8 @@ func (m quizModel) applyPlan(msg quizPlannedMsg) quizModel {
 func (m quizModel) startSession() (quizModel, tea.Cmd) {
 	switch {
 	case m.planning:
-		m.notice = "Still reading your progress…"
+		m.notice = "Starting as soon as your progress is read…"
+		m.startWhenPlanned = true
 		return m, nil
 	case m.planErr != nil || m.plan == nil:
 		return m, nil
