@@ -91,21 +91,25 @@ func (gen *Generator) termDistractors(i int, shuffle bool, want int) []int {
 }
 
 // definitionDistractors is termDistractors for reverse questions: the
-// options are masked definitions, which must all read differently.
+// options are definitions, which must all read differently. A wrong
+// option is another entry's definition as the glossary writes it: only
+// the asked term's names and stems are ever blanked in a question, so a
+// wrong option keeps its own words ("promoters" in NPS's) and never
+// becomes a puzzle of blanks.
 //
 // A definition that speaks of the asked term ("each deal's stage" when
 // Opportunity Stage is asked) is left out rather than blanked: its
 // blanks would mark it as not the answer.
 func (gen *Generator) definitionDistractors(i int, shuffle bool, want int) []int {
-	used := map[string]bool{gen.keys()[i].maskedDef: true}
+	used := map[string]bool{gen.keys()[i].maskedDef: true, gen.keys()[i].def: true}
 	asked, stems := gen.g.At(i).Names(), gen.keys()[i].stems
 	var out []int
 	for j := range gen.order(i, shuffle) {
-		d := gen.keys()[j].maskedDef
+		d := gen.keys()[j].def
 		if used[d] || d == "" || gen.unfair(i, j) {
 			continue
 		}
-		if m := gen.keys()[j].masked; maskAll(m, asked, stems) != m {
+		if def := gen.g.At(j).Definition; maskAll(def, asked, stems) != def {
 			continue
 		}
 		used[d] = true
@@ -169,15 +173,13 @@ func (gen *Generator) choice(i int) (Question, error) {
 	}, nil
 }
 
-// reverseChoice shows entry i's title and offers four definitions.
+// reverseChoice shows entry i's title and offers four definitions:
+// its own with its names and stems blanked, and three others as written.
 func (gen *Generator) reverseChoice(i int) (Question, error) {
 	ds := gen.definitionDistractors(i, true, OptionCount-1)
 	defs := make([]string, len(ds))
-	asked := gen.g.At(i).Names()
 	for k, j := range ds {
-		// A wrong definition that names the asked term ("Upselling, by
-		// contrast, …") rules itself out; blank those names too.
-		defs[k] = maskAll(gen.keys()[j].masked, asked, gen.keys()[i].stems)
+		defs[k] = gen.g.At(j).Definition
 	}
 	answer := gen.keys()[i].masked
 	opts, at := gen.options(answer, defs)

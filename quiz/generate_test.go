@@ -434,6 +434,34 @@ func TestReverseChoiceOptionsNeverNameTheTerm(t *testing.T) {
 	}
 }
 
+// The trainer's "every ____ … from ____ to ____": a wrong option of a
+// reverse-choice question is another term's definition as written, with
+// none of its own words blanked; only the right option has blanks.
+func TestReverseChoiceWrongOptionsAreWhole(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs := map[string]bool{}
+	for _, e := range g.Entries() {
+		defs[e.Definition] = true
+	}
+	for seed := uint64(1); seed <= 5; seed++ {
+		gen := newGen(g, seed)
+		for _, e := range g.Entries() {
+			q, err := gen.For(e.Term, ReverseChoice)
+			if err != nil {
+				continue // the kind does not fit this term
+			}
+			for k, opt := range q.Options {
+				if k != q.AnswerIndex && (!defs[opt] || strings.Contains(opt, Blank)) {
+					t.Errorf("%s: wrong option %d is not a definition as written: %q", e.Term, k+1, opt)
+				}
+			}
+		}
+	}
+}
+
 // confusable finds exactly the names a comparison with every name in the
 // glossary finds: one edit from an accepted answer of five letters or more.
 func TestConfusableMatchesBruteForce(t *testing.T) {
