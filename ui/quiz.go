@@ -193,7 +193,7 @@ func (m quizModel) changeSetting(delta int) (quizModel, tea.Cmd) {
 		modes := quiz.Modes()
 		m.settings.Mode = modes[cycle(slices.Index(modes, m.settings.Mode), delta, len(modes))]
 	case settingCategory:
-		m.settings.Category = nextCategory(m.settings.Category, delta)
+		m.settings.Category = nextCategory(m.g, m.settings.Category, delta)
 	case settingLength:
 		m.settings.Length = nextLength(m.settings.Length, delta)
 	case settingStudy:

@@ -8,20 +8,29 @@ import (
 	"github.com/crm101/crm101/quiz"
 )
 
-// ParseCategory reads a --category value, ignoring case; "" and "all"
-// mean every category.
-func ParseCategory(s string) (glossary.Category, error) {
+// ParseCategory reads a --category value among g's categories (the
+// built-in ones, then those its packs bring; the built-in ones when g is
+// nil), ignoring case; "" and "all" mean every category.
+func ParseCategory(g *glossary.Glossary, s string) (glossary.Category, error) {
 	if s == "" || strings.EqualFold(s, "all") {
 		return "", nil
 	}
 	var names []string
-	for _, c := range glossary.Categories() {
+	for _, c := range categoriesOf(g) {
 		if strings.EqualFold(s, string(c)) {
 			return c, nil
 		}
 		names = append(names, fmt.Sprintf("%q", string(c)))
 	}
 	return "", fmt.Errorf("unknown category %q (want all, %s)", s, strings.Join(names, ", "))
+}
+
+// categoriesOf is g's categories, or the built-in ones without a glossary.
+func categoriesOf(g *glossary.Glossary) []glossary.Category {
+	if g == nil {
+		return glossary.Categories()
+	}
+	return g.Categories()
 }
 
 // QuizSettings are the start panel's choices; the command line presets them.
@@ -57,9 +66,10 @@ func nextLength(cur, delta int) int {
 	return sessionLengths[len(sessionLengths)-1]
 }
 
-// nextCategory cycles "" (all) and then each category.
-func nextCategory(cur glossary.Category, delta int) glossary.Category {
-	all := append([]glossary.Category{""}, glossary.Categories()...)
+// nextCategory cycles "" (all) and then each of g's categories, a
+// pack's own included.
+func nextCategory(g *glossary.Glossary, cur glossary.Category, delta int) glossary.Category {
+	all := append([]glossary.Category{""}, categoriesOf(g)...)
 	i := 0
 	for k, c := range all {
 		if c == cur {

@@ -452,13 +452,13 @@ func TestQuizNeverOverflowsTheTerminal(t *testing.T) {
 
 // Modes are parsed and tested in quiz (TestModeTable).
 func TestQuizCategoriesParse(t *testing.T) {
-	if c, err := ParseCategory("customer experience"); err != nil || c != glossary.CustomerExperience {
+	if c, err := ParseCategory(nil, "customer experience"); err != nil || c != glossary.CustomerExperience {
 		t.Errorf("ParseCategory: %q, %v", c, err)
 	}
-	if c, err := ParseCategory("all"); err != nil || c != "" {
+	if c, err := ParseCategory(nil, "all"); err != nil || c != "" {
 		t.Errorf("ParseCategory(all): %q, %v", c, err)
 	}
-	if _, err := ParseCategory("finance"); err == nil {
+	if _, err := ParseCategory(nil, "finance"); err == nil {
 		t.Error("unknown category accepted")
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
 )
 
@@ -336,10 +335,11 @@ func roundedPercent(n, total int) string {
 	return fmt.Sprintf("%d%%", (200*n+total)/(2*total))
 }
 
-// breakdown is the score per category, in the category order.
+// breakdown is the score per category, in the glossary's category
+// order (a pack's own categories after the built-in ones).
 func (m quizModel) breakdown() string {
 	var parts []string
-	for _, c := range glossary.Categories() {
+	for _, c := range categoriesOf(m.g) {
 		n, right := 0, 0
 		for _, a := range m.log {
 			if a.category == c {
