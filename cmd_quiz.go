@@ -115,7 +115,7 @@ func (c *courseFlags) register(cmd *cobra.Command) {
 	for _, s := range quiz.Studies() {
 		studies = append(studies, s.String())
 	}
-	cmd.Flags().StringVar(&c.study, "study", quiz.Scheduled.String(), "what to study: "+strings.Join(studies, ", "))
+	cmd.Flags().StringVar(&c.study, "study", quiz.Scheduled.String(), "what to study: "+strings.Join(studies, ", ")+"; for one category, add --category")
 	cmd.Flags().IntVar(&c.newPerDay, "new-per-day", quiz.DefaultNewPerDay, "new terms a day; saved until changed")
 	cmd.Flags().StringVar(&c.by, "by", "", "learn every term by this date (YYYY-MM-DD; sets the new terms a day; \"off\" drops it); saved until changed")
 	cmd.Flags().Float64Var(&c.retention, "retention", quiz.DefaultRetention, "desired retention, 0.80–0.97: higher means more reviews; saved until changed")

@@ -147,3 +147,20 @@ func TestProgressGolden80x24(t *testing.T) {
 func TestProgressGolden120x40(t *testing.T) {
 	requireGolden(t, plain(progressApp(t, 120, 40)))
 }
+
+// The start panel at 40×12 and 20×6: every setting stays one line and
+// the selected one stays in view, however far down it is.
+func TestQuizGoldenStart40x12(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{}, 40, 12)
+	requireGolden(t, plain(tm))
+}
+
+func TestQuizGoldenStart20x6(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{}, 20, 6)
+	tm = send(t, tm, press(tea.KeyUp)) // wraps to the last row, Retention
+	view := plain(tm)
+	if !strings.Contains(view, "│ Retention ‹90%›") {
+		t.Fatalf("selected row out of view at 20×6:\n%s", view)
+	}
+	requireGolden(t, view)
+}
