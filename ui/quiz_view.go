@@ -241,7 +241,10 @@ func (m quizModel) questionView() quizParts {
 	p := quizParts{header: m.header()}
 	switch {
 	case m.q.SelfGraded():
-		p.body = append(p.body, s.Hint.Render("What does this mean?"), m.wrap(s.Prompt, m.q.Prompt))
+		if m.height >= 10 { // on a short screen the term comes first
+			p.body = append(p.body, s.Hint.Render("What does this mean?"))
+		}
+		p.body = append(p.body, m.wrap(s.Prompt, m.q.Prompt))
 		if !m.flipped {
 			p.footer = append(p.footer, "", m.wrap(s.Hint, "Recall it, then press space or enter to see the answer."))
 			if m.hint != "" {
@@ -250,7 +253,11 @@ func (m quizModel) questionView() quizParts {
 			break
 		}
 		p.body = append(p.body, "", m.wrap(s.Back, m.q.Back))
-		p.footer = append(p.footer, "", m.wrap(s.Hint, "How well did you recall it? 1 again · 2 hard · 3 good · 4 easy"))
+		grades := "How well did you recall it? 1 again · 2 hard · 3 good · 4 easy"
+		if m.innerWidth() < 36 {
+			grades = "1 again · 2 hard · 3 good · 4 easy" // the question would take the screen
+		}
+		p.footer = append(p.footer, "", m.wrap(s.Hint, grades))
 	case len(m.q.Options) > 0:
 		p.body = append(p.body, m.wrap(s.Prompt, m.prompt()))
 		opts := []string{""}
