@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
 )
 
 // OptionCount is how many options a choice question offers: enough to
@@ -142,11 +143,25 @@ func (gen *Generator) fitsChoice(i int) bool {
 	return hasContent(gen.keys()[i].masked) && len(gen.termDistractors(i, false, OptionCount-1)) == OptionCount-1
 }
 
-// fitsReverseChoice: the right option is the masked definition, so it
-// must say more than the blanks ("____ (____)." would give itself
-// away), and three other definitions must read differently.
+// fitsReverseChoice: the right option is the definition without its
+// sentences that name the term (reverseAnswer), so some sentence must be
+// free of the term, and three other definitions must read differently.
 func (gen *Generator) fitsReverseChoice(i int) bool {
-	return hasContent(gen.keys()[i].masked) && len(gen.definitionDistractors(i, false, OptionCount-1)) == OptionCount-1
+	return reverseAnswer(gen.keys()[i].masked) != "" && len(gen.definitionDistractors(i, false, OptionCount-1)) == OptionCount-1
+}
+
+// reverseAnswer is the right option of a reverse-choice question: the
+// masked definition without the sentences that had to be blanked. The
+// wrong options are definitions as written, so a blank would mark the
+// right one ("unlike an ideal ____, it describes people").
+func reverseAnswer(masked string) string {
+	var keep []string
+	for _, s := range Sentences(masked) {
+		if !strings.Contains(s, Blank) {
+			keep = append(keep, s)
+		}
+	}
+	return strings.Join(keep, " ")
 }
 
 // choice shows entry i's masked definition and offers four terms.
@@ -173,15 +188,15 @@ func (gen *Generator) choice(i int) (Question, error) {
 	}, nil
 }
 
-// reverseChoice shows entry i's title and offers four definitions:
-// its own with its names and stems blanked, and three others as written.
+// reverseChoice shows entry i's title and offers four definitions: its
+// own without the sentences that name it, and three others as written.
 func (gen *Generator) reverseChoice(i int) (Question, error) {
 	ds := gen.definitionDistractors(i, true, OptionCount-1)
 	defs := make([]string, len(ds))
 	for k, j := range ds {
 		defs[k] = gen.g.At(j).Definition
 	}
-	answer := gen.keys()[i].masked
+	answer := reverseAnswer(gen.keys()[i].masked)
 	opts, at := gen.options(answer, defs)
 	notes := make([]string, len(opts))
 	for k, o := range opts {

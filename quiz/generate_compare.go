@@ -131,11 +131,26 @@ func (gen *Generator) compare(i int) (Question, error) {
 // FirstSentence is the first sentence of a definition: the one line
 // that says what a term is.
 func FirstSentence(text string) string {
+	if s := Sentences(text); len(s) > 0 {
+		return s[0]
+	}
+	return ""
+}
+
+// Sentences splits text after each ".", "?" or "!" and a space that
+// ends a sentence ("e.g.", "i.e." and "vs." do not), each sentence
+// keeping its mark.
+func Sentences(text string) []string {
 	text = strings.TrimSpace(text)
-	for from := 0; ; {
-		at := strings.Index(text[from:], ". ")
+	var out []string
+	for from := 0; text != ""; {
+		at := strings.IndexFunc(text[from:], func(r rune) bool { return r == '.' || r == '?' || r == '!' })
+		if at >= 0 && (from+at+1 == len(text) || text[from+at+1] != ' ') {
+			from += at + 1 // a full stop inside a word or number: "3.5", "A/B."
+			continue
+		}
 		if at < 0 {
-			return text
+			return append(out, text)
 		}
 		end := from + at + 1
 		before := strings.ToLower(text[max(0, end-5):end])
@@ -143,8 +158,10 @@ func FirstSentence(text string) string {
 			from = end
 			continue
 		}
-		return text[:end]
+		out = append(out, text[:end])
+		text, from = strings.TrimSpace(text[end:]), 0
 	}
+	return out
 }
 
 // singlesOut reports whether showing entry i's category before the

@@ -180,8 +180,10 @@ func TestKindsFitTheTerm(t *testing.T) {
 		term string
 		want []Kind
 	}{
-		{"Customer Acquisition Cost", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric}},
-		{"cac", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric}},
+		// Its one sentence says "costs", blanked: as the right option of a
+		// reverse choice that blank would mark it.
+		{"Customer Acquisition Cost", []Kind{Flashcard, Choice, Acronym, Typed, Metric}},
+		{"cac", []Kind{Flashcard, Choice, Acronym, Typed, Metric}},
 		{"Pipeline", []Kind{Flashcard, Choice, ReverseChoice, Typed, Article}},
 		{"Buyer Persona", []Kind{Flashcard, Choice, ReverseChoice, Typed, Article}},
 		{"Customer Profile", []Kind{Flashcard, Choice, ReverseChoice, Typed}},
@@ -550,7 +552,8 @@ func TestVendorsAreNeverDistractorsForConcepts(t *testing.T) {
 
 // The trainer's "every ____ … from ____ to ____": a wrong option of a
 // reverse-choice question is another term's definition as written, with
-// none of its own words blanked; only the right option has blanks.
+// none of its own words blanked; and the right option has no blank
+// either, which would mark it: it leaves out the sentences naming it.
 func TestReverseChoiceWrongOptionsAreWhole(t *testing.T) {
 	g, err := glossary.Builtin()
 	if err != nil {
@@ -570,6 +573,9 @@ func TestReverseChoiceWrongOptionsAreWhole(t *testing.T) {
 			for k, opt := range q.Options {
 				if k != q.AnswerIndex && (!defs[opt] || strings.Contains(opt, Blank)) {
 					t.Errorf("%s: wrong option %d is not a definition as written: %q", e.Term, k+1, opt)
+				}
+				if k == q.AnswerIndex && strings.Contains(opt, Blank) {
+					t.Errorf("%s: the right option stands out by its blank: %q", e.Term, opt)
 				}
 			}
 		}
