@@ -39,7 +39,7 @@ var plausible = map[string]func(r *rand.Rand, v glossary.Values){
 		v["promoters"], v["detractors"], v["passives"] = p, d, n-p-d
 	},
 	"conversion": func(r *rand.Rand, v glossary.Values) {
-		v["new-customers"] = math.Max(1, share(r, v["leads"], span{0.02, 0.25}))
+		v["new-customers"] = math.Max(1, share(r, v["leads"], span{0.02, 0.15}))
 	},
 	"bounce": func(r *rand.Rand, v glossary.Values) {
 		v["single-page-sessions"] = share(r, v["sessions"], span{0.25, 0.70})

@@ -19,7 +19,7 @@ func TestMetricFiguresArePlausible(t *testing.T) {
 		"retention":  {85 - 0.5, 98 + 0.5},
 		"csat":       {60 - 0.5, 95 + 0.5},
 		"nps":        {5 - 1, 55 + 1},
-		"conversion": {1, 26},
+		"conversion": {1, 16},
 		"bounce":     {24, 71},
 		"open-rate":  {14, 51},
 		"ctor":       {4, 31},
