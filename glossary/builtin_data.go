@@ -487,7 +487,7 @@ var builtinCurated = []curatedEntry{
 		Aliases:    []string{"Customer Analytics"},
 		Category:   "Data & Technology",
 		Definition: "Digging into the customer data held in a CRM to explain behaviour and find patterns that guide decisions, such as which customers are most valuable or which segments respond to a campaign. Reporting shows what happened; analytics asks why and what next; business intelligence does this across all of a company's data.",
-		Example:    "CRM analytics showed that referred clients stay twice as long, so we now pay a referral bonus.",
+		Example:    "CRM analytics dug into why some clients stay: those who came through a referral stay twice as long, so we now pay a referral bonus.",
 		Related:    []string{"Reporting", "Business Intelligence", "Predictive Analytics", "Customer Segmentation"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
