@@ -1441,7 +1441,7 @@ var builtinCurated = []curatedEntry{
 		Aliases:    []string{"Upsell"},
 		Category:   "Sales",
 		Definition: "Persuading a customer to trade up to a pricier, better-equipped version of what they were about to buy, such as a higher plan or a premium model. Cross-selling, by contrast, adds a different product alongside.",
-		Example:    "The client asked for the basic plan, but with 40 users they need admin tools, so I upsold them to the Business plan.",
+		Example:    "The client asked for the basic plan, but with 40 users they need admin tools, so I moved them up to the Business plan.",
 		Related:    []string{"Cross-Selling", "Average Order Value", "Customer Lifetime Value"},
 		Sources:    []string{"A–Z CRM Glossary"},
 	},
