@@ -70,19 +70,27 @@ func (f *quizFlags) register(cmd *cobra.Command, countDefault int, countHelp str
 }
 
 // parse checks the flags, turning bad values into usage errors (exit 2).
-func (f quizFlags) parse() (quiz.Mode, glossary.Category, error) {
+// The category is checked by parseCategory, once the glossary (and so the
+// packs' categories) is loaded.
+func (f quizFlags) parse() (quiz.Mode, error) {
 	mode, err := quiz.ParseMode(f.mode)
 	if err != nil {
-		return 0, "", exitError{2, err}
-	}
-	cat, err := ui.ParseCategory(f.category)
-	if err != nil {
-		return 0, "", exitError{2, err}
+		return 0, exitError{2, err}
 	}
 	if f.count < 1 {
-		return 0, "", exitError{2, fmt.Errorf("--count must be at least 1, got %d", f.count)}
+		return 0, exitError{2, fmt.Errorf("--count must be at least 1, got %d", f.count)}
 	}
-	return mode, cat, nil
+	return mode, nil
+}
+
+// parseCategory reads --category among g's categories: the built-in ones and
+// those its packs bring.
+func (f quizFlags) parseCategory(g *glossary.Glossary) (glossary.Category, error) {
+	cat, err := ui.ParseCategory(g, f.category)
+	if err != nil {
+		return "", exitError{2, err}
+	}
+	return cat, nil
 }
 
 // seedFor returns --seed when given, else a fresh one from the clock.
@@ -107,7 +115,7 @@ func (c *courseFlags) register(cmd *cobra.Command) {
 	for _, s := range quiz.Studies() {
 		studies = append(studies, s.String())
 	}
-	cmd.Flags().StringVar(&c.study, "study", quiz.Scheduled.String(), "what to study: "+strings.Join(studies, ", "))
+	cmd.Flags().StringVar(&c.study, "study", quiz.Scheduled.String(), "what to study: "+strings.Join(studies, ", ")+"; for one category, add --category")
 	cmd.Flags().IntVar(&c.newPerDay, "new-per-day", quiz.DefaultNewPerDay, "new terms a day; saved until changed")
 	cmd.Flags().StringVar(&c.by, "by", "", "learn every term by this date (YYYY-MM-DD; sets the new terms a day; \"off\" drops it); saved until changed")
 	cmd.Flags().Float64Var(&c.retention, "retention", quiz.DefaultRetention, "desired retention, 0.80–0.97: higher means more reviews; saved until changed")
@@ -166,13 +174,21 @@ func newQuizCmd() *cobra.Command {
 			"database, and so are --new-per-day, --by and --retention, until changed.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			mode, cat, err := f.parse()
+			mode, err := f.parse()
 			if err != nil {
 				return err
 			}
 			study, err := quiz.ParseStudy(c.study)
 			if err != nil {
 				return exitError{2, err}
+			}
+			g, err := loadGlossary(cmd)
+			if err != nil {
+				return err
+			}
+			cat, err := f.parseCategory(g)
+			if err != nil {
+				return err
 			}
 			if cmd.Flags().Changed("new-per-day") || cmd.Flags().Changed("by") || cmd.Flags().Changed("retention") {
 				store, err := openProgress(cmd)
@@ -187,9 +203,10 @@ func newQuizCmd() *cobra.Command {
 			}
 			seed, _ := f.seedFor(cmd)
 			return runTUI(cmd, tuiOptions{
-				start: ui.QuizScreen,
-				quiz:  ui.QuizSettings{Mode: mode, Category: cat, Length: f.count, Study: study},
-				seed:  seed,
+				start:    ui.QuizScreen,
+				quiz:     ui.QuizSettings{Mode: mode, Category: cat, Length: f.count, Study: study},
+				seed:     seed,
+				glossary: g,
 			})
 		},
 	}
@@ -210,7 +227,7 @@ func newQuizExportCmd() *cobra.Command {
 			"The same --seed prints the same quiz again.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			mode, cat, err := f.parse()
+			mode, err := f.parse()
 			if err != nil {
 				return err
 			}
@@ -218,6 +235,10 @@ func newQuizExportCmd() *cobra.Command {
 				return exitError{2, fmt.Errorf("unknown --format %q (want %s)", format, strings.Join(quiz.ExportFormats(), " or "))}
 			}
 			g, err := loadGlossary(cmd)
+			if err != nil {
+				return err
+			}
+			cat, err := f.parseCategory(g)
 			if err != nil {
 				return err
 			}

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
 	"github.com/crm101/crm101/ui"
 )
@@ -21,6 +22,9 @@ type tuiOptions struct {
 	metric string // Calculate opens on this metric ID
 	quiz   ui.QuizSettings
 	seed   uint64 // 0: seeded from the clock
+	// glossary, when set, is the one the command already loaded (to read
+	// --category among the packs' categories); else runTUI loads it.
+	glossary *glossary.Glossary
 }
 
 // runTUI starts the interactive app full-screen. `crm101 quiz` opens
@@ -31,9 +35,11 @@ type tuiOptions struct {
 // Yourself, with the same message, so a broken progress file never keeps
 // anyone from looking a term up.
 func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
-	g, err := loadGlossary(cmd)
-	if err != nil {
-		return err
+	g := o.glossary
+	if g == nil {
+		if g, err = loadGlossary(cmd); err != nil {
+			return err
+		}
 	}
 	progress := &lazyProgress{open: func() (*quiz.Store, error) { return openProgress(cmd) }}
 	defer func() { err = errors.Join(err, progress.Close()) }()

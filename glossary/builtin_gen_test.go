@@ -86,6 +86,7 @@ func generateBuiltin() ([]byte, error) {
 		if e.BeyondSources {
 			b.WriteString("BeyondSources: true,\n")
 		}
+		list(&b, "Tags", e.Tags)
 		b.WriteString("},\n")
 		list(&b, "AllowedStems", c.AllowedStems)
 		list(&b, "Formerly", c.Formerly)

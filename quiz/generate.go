@@ -90,6 +90,7 @@ type entryKeys struct {
 	maskedDef string   // answerKey of masked
 	names     []string // answerKey of every name
 	related   []int    // entries related to it, in either direction
+	vendor    bool     // it names a vendor or product, not a concept (VendorTag)
 	// metric is the calculator metric computing the entry, if any.
 	metric    glossary.Metric
 	hasMetric bool
@@ -117,6 +118,7 @@ func buildKeys(g *glossary.Glossary) ([]entryKeys, []compareSet) {
 			k.names = append(k.names, answerKey(n))
 		}
 		k.metric, k.hasMetric = glossary.MetricForTerm(e.Term)
+		k.vendor = slices.ContainsFunc(e.Tags, func(t string) bool { return strings.EqualFold(t, VendorTag) })
 		for _, r := range e.Related {
 			if j, ok := g.Index(r); ok && j != i {
 				k.related = appendUnique(k.related, j)
@@ -140,11 +142,20 @@ func buildKeys(g *glossary.Glossary) ([]entryKeys, []compareSet) {
 	return keys, sets
 }
 
+// VendorTag marks an entry that names a vendor or product (HubSpot)
+// rather than a concept. Options are always of one kind: a vendor never
+// stands as a wrong answer beside concepts, nor a concept beside a vendor.
+const VendorTag = "vendor"
+
 // unfair reports whether entry j must never stand as a wrong option
 // beside entry i: it shares a confusable set with i (those get their
-// own kind, compare) or the glossary lists it as a near-synonym of i.
+// own kind, compare), the glossary lists it as a near-synonym of i, or
+// one names a vendor and the other a concept.
 func (gen *Generator) unfair(i, j int) bool {
 	k := gen.keys()[i]
+	if k.vendor != gen.keys()[j].vendor {
+		return true
+	}
 	if slices.Contains(k.near, j) {
 		return true
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
 )
 
 // OptionCount is how many options a choice question offers: enough to
@@ -91,21 +92,25 @@ func (gen *Generator) termDistractors(i int, shuffle bool, want int) []int {
 }
 
 // definitionDistractors is termDistractors for reverse questions: the
-// options are masked definitions, which must all read differently.
+// options are definitions, which must all read differently. A wrong
+// option is another entry's definition as the glossary writes it: only
+// the asked term's names and stems are ever blanked in a question, so a
+// wrong option keeps its own words ("promoters" in NPS's) and never
+// becomes a puzzle of blanks.
 //
 // A definition that speaks of the asked term ("each deal's stage" when
 // Opportunity Stage is asked) is left out rather than blanked: its
 // blanks would mark it as not the answer.
 func (gen *Generator) definitionDistractors(i int, shuffle bool, want int) []int {
-	used := map[string]bool{gen.keys()[i].maskedDef: true}
+	used := map[string]bool{gen.keys()[i].maskedDef: true, gen.keys()[i].def: true}
 	asked, stems := gen.g.At(i).Names(), gen.keys()[i].stems
 	var out []int
 	for j := range gen.order(i, shuffle) {
-		d := gen.keys()[j].maskedDef
+		d := gen.keys()[j].def
 		if used[d] || d == "" || gen.unfair(i, j) {
 			continue
 		}
-		if m := gen.keys()[j].masked; maskAll(m, asked, stems) != m {
+		if def := gen.g.At(j).Definition; maskAll(def, asked, stems) != def {
 			continue
 		}
 		used[d] = true
@@ -138,11 +143,25 @@ func (gen *Generator) fitsChoice(i int) bool {
 	return hasContent(gen.keys()[i].masked) && len(gen.termDistractors(i, false, OptionCount-1)) == OptionCount-1
 }
 
-// fitsReverseChoice: the right option is the masked definition, so it
-// must say more than the blanks ("____ (____)." would give itself
-// away), and three other definitions must read differently.
+// fitsReverseChoice: the right option is the definition without its
+// sentences that name the term (reverseAnswer), so some sentence must be
+// free of the term, and three other definitions must read differently.
 func (gen *Generator) fitsReverseChoice(i int) bool {
-	return hasContent(gen.keys()[i].masked) && len(gen.definitionDistractors(i, false, OptionCount-1)) == OptionCount-1
+	return reverseAnswer(gen.keys()[i].masked) != "" && len(gen.definitionDistractors(i, false, OptionCount-1)) == OptionCount-1
+}
+
+// reverseAnswer is the right option of a reverse-choice question: the
+// masked definition without the sentences that had to be blanked. The
+// wrong options are definitions as written, so a blank would mark the
+// right one ("unlike an ideal ____, it describes people").
+func reverseAnswer(masked string) string {
+	var keep []string
+	for _, s := range Sentences(masked) {
+		if !strings.Contains(s, Blank) {
+			keep = append(keep, s)
+		}
+	}
+	return strings.Join(keep, " ")
 }
 
 // choice shows entry i's masked definition and offers four terms.
@@ -169,17 +188,15 @@ func (gen *Generator) choice(i int) (Question, error) {
 	}, nil
 }
 
-// reverseChoice shows entry i's title and offers four definitions.
+// reverseChoice shows entry i's title and offers four definitions: its
+// own without the sentences that name it, and three others as written.
 func (gen *Generator) reverseChoice(i int) (Question, error) {
 	ds := gen.definitionDistractors(i, true, OptionCount-1)
 	defs := make([]string, len(ds))
-	asked := gen.g.At(i).Names()
 	for k, j := range ds {
-		// A wrong definition that names the asked term ("Upselling, by
-		// contrast, …") rules itself out; blank those names too.
-		defs[k] = maskAll(gen.keys()[j].masked, asked, gen.keys()[i].stems)
+		defs[k] = gen.g.At(j).Definition
 	}
-	answer := gen.keys()[i].masked
+	answer := reverseAnswer(gen.keys()[i].masked)
 	opts, at := gen.options(answer, defs)
 	notes := make([]string, len(opts))
 	for k, o := range opts {

@@ -15,8 +15,7 @@ import (
 // plausibleBounds states the ranges, and the property tests hold every
 // generated problem to them.
 var plausible = map[string]func(r *rand.Rand, v glossary.Values){
-	"clv":     func(r *rand.Rand, v glossary.Values) { v["gross-margin"] = pctStep(r, margin) },
-	"payback": func(r *rand.Rand, v glossary.Values) { v["gross-margin"] = pctStep(r, margin) },
+	"clv": func(r *rand.Rand, v glossary.Values) { v["gross-margin"] = pctStep(r, margin) },
 	"churn": func(r *rand.Rand, v glossary.Values) {
 		v["customers-lost"] = share(r, v["customers-start"], churn)
 	},
@@ -40,7 +39,7 @@ var plausible = map[string]func(r *rand.Rand, v glossary.Values){
 		v["promoters"], v["detractors"], v["passives"] = p, d, n-p-d
 	},
 	"conversion": func(r *rand.Rand, v glossary.Values) {
-		v["new-customers"] = math.Max(1, share(r, v["leads"], span{0.02, 0.25}))
+		v["new-customers"] = math.Max(1, share(r, v["leads"], span{0.02, 0.15}))
 	},
 	"bounce": func(r *rand.Rand, v glossary.Values) {
 		v["single-page-sessions"] = share(r, v["sessions"], span{0.25, 0.70})
@@ -55,6 +54,26 @@ var plausible = map[string]func(r *rand.Rand, v glossary.Values){
 		n := math.Max(10, v["deals-won"]+v["deals-lost"])
 		v["deals-won"] = math.Max(1, share(r, n, span{0.15, 0.45}))
 		v["deals-lost"] = n - v["deals-won"]
+	},
+	"roi": func(r *rand.Rand, v glossary.Values) {
+		// A campaign returns between 0.9 and 3.5 times its cost: an ROI
+		// of −10% to +250%, not the −60% or +470% of independent draws.
+		v["revenue"] = twoSignificant(v["cost"] * span{0.9, 3.5}.draw(r))
+	},
+	"ros": func(r *rand.Rand, v glossary.Values) {
+		// Operating margins of 3–25%: a 57% return on sales is no report's.
+		v["operating-profit"] = twoSignificant(v["net-sales"] * span{0.03, 0.25}.draw(r))
+	},
+	"engagement": func(r *rand.Rand, v glossary.Values) {
+		v["interactions"] = math.Max(1, share(r, v["audience"], span{0.02, 0.20}))
+	},
+	"clv-cac": func(r *rand.Rand, v glossary.Values) {
+		v["clv"] = twoSignificant(v["cac"] * span{1.5, 6}.draw(r))
+	},
+	"payback": func(r *rand.Rand, v glossary.Values) {
+		// CAC earned back in 4–24 months of margin.
+		v["gross-margin"] = pctStep(r, margin)
+		v["cac"] = twoSignificant(v["arpa"] * v["gross-margin"] / 100 * span{4, 24}.draw(r))
 	},
 	"nrr": func(r *rand.Rand, v glossary.Values) {
 		start := v["starting-mrr"]

@@ -19,12 +19,19 @@ func TestMetricFiguresArePlausible(t *testing.T) {
 		"retention":  {85 - 0.5, 98 + 0.5},
 		"csat":       {60 - 0.5, 95 + 0.5},
 		"nps":        {5 - 1, 55 + 1},
-		"conversion": {1, 26},
+		"conversion": {1, 16},
 		"bounce":     {24, 71},
 		"open-rate":  {14, 51},
 		"ctor":       {4, 31},
 		"win-rate":   {10, 46},
 		"nrr":        {80, 118},
+		// Figures rounded to two significant digits move a ratio by up
+		// to about 5%.
+		"roi":        {-10 - 3, 250 + 8},
+		"ros":        {3 * 0.95, 25 * 1.05},
+		"engagement": {2 - 0.5, 20 + 0.5},
+		"clv-cac":    {1.5 * 0.95, 6 * 1.05},
+		"payback":    {4 * 0.95, 24 * 1.05},
 	}
 	for _, m := range glossary.AllMetrics() {
 		gen := NewGenerator(testGlossary(t), rand.New(rand.NewPCG(1, 2)))

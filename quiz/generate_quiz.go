@@ -11,7 +11,8 @@ import (
 // Quiz builds a balanced quiz of n questions about n different terms:
 // kinds take turns in the order given (all kinds when kinds is empty),
 // each turn asking about the next term that fits it, and terms are
-// dealt from the categories in turn (all categories when empty), so no
+// dealt from the categories in turn (all of the glossary's categories,
+// a pack's own included, when empty), so no
 // kind or category crowds the others out. A kind that no remaining term
 // fits drops out of the rotation.
 func (gen *Generator) Quiz(n int, kinds []Kind, categories []glossary.Category) ([]Question, error) {
@@ -27,7 +28,7 @@ func (gen *Generator) Quiz(n int, kinds []Kind, categories []glossary.Category) 
 		}
 	}
 	if len(categories) == 0 {
-		categories = glossary.Categories()
+		categories = gen.g.Categories()
 	}
 	terms, err := gen.interleavedTerms(categories)
 	if err != nil {

@@ -180,8 +180,10 @@ func TestKindsFitTheTerm(t *testing.T) {
 		term string
 		want []Kind
 	}{
-		{"Customer Acquisition Cost", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric}},
-		{"cac", []Kind{Flashcard, Choice, ReverseChoice, Acronym, Typed, Metric}},
+		// Its one sentence says "costs", blanked: as the right option of a
+		// reverse choice that blank would mark it.
+		{"Customer Acquisition Cost", []Kind{Flashcard, Choice, Acronym, Typed, Metric}},
+		{"cac", []Kind{Flashcard, Choice, Acronym, Typed, Metric}},
 		{"Pipeline", []Kind{Flashcard, Choice, ReverseChoice, Typed, Article}},
 		{"Buyer Persona", []Kind{Flashcard, Choice, ReverseChoice, Typed, Article}},
 		{"Customer Profile", []Kind{Flashcard, Choice, ReverseChoice, Typed}},
@@ -429,6 +431,152 @@ func TestReverseChoiceOptionsNeverNameTheTerm(t *testing.T) {
 		for _, opt := range q.Options {
 			if masked := Mask(opt, e.Names()); masked != opt {
 				t.Errorf("%s: option names it: %q", e.Term, opt)
+			}
+		}
+	}
+}
+
+// The trainer's "A ____ or a ____ is a person…; a ____ is one purchase":
+// when a compare prompt blanks two or more members, each member's blanks
+// are numbered; one member's blanks stay plain.
+func TestComparePromptNumbersEachMembersBlanks(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := newGen(g, 1)
+	i, _ := g.Index("Deal")
+	s := gen.keys()[i].sets[0]
+	got, others := gen.comparePrompt(i, s, g.At(i).Definition)
+	if want := "A [term 1] or a [term 2] is a person or company; a [term 3] is one purchase they might make."; !strings.HasSuffix(got, want) || others != 2 {
+		t.Fatalf("Deal's definition as a compare prompt: %q (%d others), want it to end %q", got, others, want)
+	}
+	labelled := 0
+	for seed := uint64(1); seed <= 20; seed++ {
+		gen := newGen(g, seed)
+		for _, e := range g.Entries() {
+			q, err := gen.For(e.Term, Compare)
+			if err != nil {
+				continue
+			}
+			if strings.Contains(q.Prompt, "[term ") {
+				labelled++
+				if strings.Contains(q.Prompt, Blank) || !strings.Contains(q.Prompt, "[term 2]") {
+					t.Errorf("%s: mixed or single-member labels: %q", e.Term, q.Prompt)
+				}
+			}
+		}
+	}
+	if labelled == 0 {
+		t.Error("no compare prompt over 20 seeds blanked two members")
+	}
+}
+
+// The trainer's "150 sign-ups … our ____ was $20": each cost-per
+// scenario names what its member divides by, and nothing another
+// member divides by, so one answer fits.
+func TestCostPerScenariosSingleOutTheirMember(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := map[string][]string{
+		"Cost per Lead":             {"lead"},
+		"Cost per Acquisition":      {"convert", "conversion"},
+		"Customer Acquisition Cost": {"new accounts", "new customers", "paying customers"},
+	}
+	for term, own := range units {
+		e, ok := g.Lookup(term)
+		if !ok {
+			t.Fatalf("no %s", term)
+		}
+		ex := strings.ToLower(e.Example)
+		if !slices.ContainsFunc(own, func(u string) bool { return strings.Contains(ex, u) }) {
+			t.Errorf("%s: example %q names none of %q", term, e.Example, own)
+		}
+		for other, theirs := range units {
+			for _, u := range theirs {
+				if other != term && strings.Contains(ex, u) {
+					t.Errorf("%s: example %q names %q, which %s counts", term, e.Example, u, other)
+				}
+			}
+		}
+		if strings.Contains(ex, "sign-up") {
+			t.Errorf("%s: example %q counts sign-ups, which could be leads or conversions", term, e.Example)
+		}
+	}
+}
+
+// The trainer's HubSpot beside Inbound Marketing's look-alikes: an entry
+// tagged as a vendor is never offered beside concepts, either way round.
+func TestVendorsAreNeverDistractorsForConcepts(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vendor := map[string]bool{}
+	for _, e := range g.Entries() {
+		if slices.Contains(e.Tags, VendorTag) {
+			vendor[e.Term] = true
+		}
+	}
+	if !vendor["HubSpot"] {
+		t.Fatal("HubSpot is not tagged as a vendor in assets/glossary.yaml")
+	}
+	for seed := uint64(1); seed <= 20; seed++ {
+		gen := newGen(g, seed)
+		for _, e := range g.Entries() {
+			for _, k := range []Kind{Choice, ReverseChoice} {
+				q, err := gen.For(e.Term, k)
+				if err != nil {
+					continue
+				}
+				for n, o := range q.Options {
+					other := o
+					if k == ReverseChoice {
+						other = ""
+						for _, d := range g.Entries() {
+							if d.Definition == o {
+								other = d.Term
+							}
+						}
+					}
+					if n != q.AnswerIndex && other != "" && vendor[other] != vendor[e.Term] {
+						t.Errorf("seed %d: %s question about %s offers %s", seed, k, e.Term, other)
+					}
+				}
+			}
+		}
+	}
+}
+
+// The trainer's "every ____ … from ____ to ____": a wrong option of a
+// reverse-choice question is another term's definition as written, with
+// none of its own words blanked; and the right option has no blank
+// either, which would mark it: it leaves out the sentences naming it.
+func TestReverseChoiceWrongOptionsAreWhole(t *testing.T) {
+	g, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs := map[string]bool{}
+	for _, e := range g.Entries() {
+		defs[e.Definition] = true
+	}
+	for seed := uint64(1); seed <= 5; seed++ {
+		gen := newGen(g, seed)
+		for _, e := range g.Entries() {
+			q, err := gen.For(e.Term, ReverseChoice)
+			if err != nil {
+				continue // the kind does not fit this term
+			}
+			for k, opt := range q.Options {
+				if k != q.AnswerIndex && (!defs[opt] || strings.Contains(opt, Blank)) {
+					t.Errorf("%s: wrong option %d is not a definition as written: %q", e.Term, k+1, opt)
+				}
+				if k == q.AnswerIndex && strings.Contains(opt, Blank) {
+					t.Errorf("%s: the right option stands out by its blank: %q", e.Term, opt)
+				}
 			}
 		}
 	}

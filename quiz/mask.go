@@ -48,6 +48,12 @@ func maskName(text, name string) string {
 				continue
 			}
 		}
+		if start < last {
+			continue // swallowed by the previous match's compound
+		}
+		// A name inside a hyphenated compound ("CRM-based") takes the
+		// whole compound with it: "____-based" would still hint.
+		start, end = compound(text, start, end)
 		b.WriteString(text[last:start])
 		b.WriteString(Blank)
 		last = end
@@ -76,43 +82,68 @@ func wordEdge(text string, start, end int) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// compound widens text[start:end] to the whole hyphenated word around it:
+// across every hyphen that joins word characters on both sides.
+func compound(text string, start, end int) (int, int) {
+	for start > 0 && text[start-1] == '-' {
+		before := strings.TrimRightFunc(text[:start-1], isWordRune)
+		if len(before) == start-1 {
+			break
+		}
+		start = len(before)
+	}
+	for end < len(text) && text[end] == '-' {
+		after := strings.TrimLeftFunc(text[end+1:], isWordRune)
+		if len(after) == len(text)-end-1 {
+			break
+		}
+		end = len(text) - len(after)
+	}
+	return start, end
+}
+
 // MaskStems blanks every word of text that starts with one of stems
 // (case-insensitive): the stems of the answer's distinctive name words
 // (glossary.Stems), so "personal" does not point at Personalization
 // once the name itself is blanked. Words shared with other entries'
-// names ("customer", "sales") have no stem and stay.
+// names ("customer", "sales") have no stem and stay. A hyphenated word
+// goes whole when any of its parts has a stem: "cross-sold" becomes
+// "____", not "____-sold".
 func MaskStems(text string, stems []string) string {
 	if len(stems) == 0 {
 		return text
 	}
-	var b strings.Builder
-	word := func(w string) {
+	stemmed := func(w string) bool {
 		lw := strings.ToLower(w)
 		for _, s := range stems {
 			if s != "" && strings.HasPrefix(lw, strings.ToLower(s)) {
-				b.WriteString(Blank)
-				return
+				return true
 			}
 		}
-		b.WriteString(w)
+		return false
 	}
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
+	var b strings.Builder
+	last := 0
+	for start := 0; start < len(text); {
+		r, size := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsLetter(r) {
+			start += size
 			continue
 		}
-		if start >= 0 {
-			word(text[start:i])
-			start = -1
+		end := start + len(text[start:]) - len(strings.TrimLeftFunc(text[start:], unicode.IsLetter))
+		if !stemmed(text[start:end]) {
+			start = end
+			continue
 		}
-		b.WriteRune(r)
+		from, to := compound(text, start, end)
+		if from < last {
+			from = last
+		}
+		b.WriteString(text[last:from])
+		b.WriteString(Blank)
+		last, start = to, to
 	}
-	if start >= 0 {
-		word(text[start:])
-	}
+	b.WriteString(text[last:])
 	return b.String()
 }
 

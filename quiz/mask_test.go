@@ -22,6 +22,9 @@ func TestMask(t *testing.T) {
 		{"at the very start and end", "NPS… NPS", []string{"NPS"}, "____… ____"},
 		{"empty names are ignored", "text", []string{"", " "}, "text"},
 		{"no match", "nothing here", []string{"Pipeline"}, "nothing here"},
+		{"a hyphenated word goes whole", "a CRM-based, self-serve CRM tool", []string{"CRM"}, "a ____, self-serve ____ tool"},
+		{"the name ends a compound", "our in-house-CRM team", []string{"CRM"}, "our ____ team"},
+		{"a hyphen at a word's edge is punctuation", "CRM - and -CRM", []string{"CRM"}, "____ - and -____"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

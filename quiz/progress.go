@@ -65,16 +65,16 @@ func (s *Store) Forecast(now time.Time, terms []string, days int) ([]int, error)
 }
 
 // CategoryAccuracy groups every recorded answer of g's terms by category,
-// in glossary.Categories order; categories without answers are listed
-// with zero reviews.
+// in g.Categories order (a pack's own categories after the built-in
+// ones); categories without answers are listed with zero reviews.
 func (s *Store) CategoryAccuracy(g *glossary.Glossary) ([]CategoryAccuracy, error) {
 	per, err := s.ReviewsByTerm()
 	if err != nil {
 		return nil, err
 	}
 	by := map[glossary.Category]*CategoryAccuracy{}
-	out := make([]CategoryAccuracy, 0, len(glossary.Categories()))
-	for _, c := range glossary.Categories() {
+	out := make([]CategoryAccuracy, 0, len(g.Categories()))
+	for _, c := range g.Categories() {
 		out = append(out, CategoryAccuracy{Category: c})
 	}
 	for i := range out {

@@ -63,6 +63,8 @@ const (
 	settingLength
 	settingStudy
 	settingNewPerDay
+	settingEndDate
+	settingRetention
 	settingCount
 )
 
@@ -200,7 +202,7 @@ func (m quizModel) changeSetting(delta int) (quizModel, tea.Cmd) {
 		modes := quiz.Modes()
 		m.settings.Mode = modes[cycle(slices.Index(modes, m.settings.Mode), delta, len(modes))]
 	case settingCategory:
-		m.settings.Category = nextCategory(m.settings.Category, delta)
+		m.settings.Category = nextCategory(m.g, m.settings.Category, delta)
 	case settingLength:
 		m.settings.Length = nextLength(m.settings.Length, delta)
 	case settingStudy:
@@ -210,10 +212,23 @@ func (m quizModel) changeSetting(delta int) (quizModel, tea.Cmd) {
 		// A daily count chosen by hand replaces a course end date.
 		m.course.NewPerDay = nextNewPerDay(m.pace.NewPerDay, delta)
 		m.course.By = time.Time{}
-		m, cmd := m.replan()
-		return m, tea.Sequence(m.saveCourseCmd(), cmd)
+		return m.changeCourse()
+	case settingEndDate:
+		m.course.By = nextEndDate(m.course.By, m.clock(), delta)
+		return m.changeCourse()
+	case settingRetention:
+		m.course.Retention = nextRetention(m.course.Retention, delta)
+		return m.changeCourse()
 	}
 	return m.replan()
+}
+
+// changeCourse saves the course as the start panel changed it and plans
+// again; the plan reads the course once the save is done.
+func (m quizModel) changeCourse() (quizModel, tea.Cmd) {
+	save := m.saveCourseCmd()
+	m, plan := m.replan()
+	return m, tea.Batch(save, plan)
 }
 
 // revisit refreshes the start panel when the learner comes back to it:

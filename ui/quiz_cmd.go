@@ -47,10 +47,17 @@ func (m quizModel) planCmd() tea.Cmd {
 	}
 }
 
-// saveCourseCmd saves the course as the start panel changed it.
+// saveCourseCmd saves the course as the start panel changed it. The
+// save is a pending job like an answer's, so the next plan (which
+// flushes them first) reads it, and changes pressed in quick succession
+// land in the order they were made.
 func (m quizModel) saveCourseCmd() tea.Cmd {
-	store, course := m.store, m.course
-	return func() tea.Msg { return quizCourseSavedMsg{err: store.SaveCourse(course)} }
+	store, course, tracker := m.store, m.course, m.saves
+	job := tracker.start(func() error { return store.SaveCourse(course) })
+	return func() tea.Msg {
+		_ = tracker.flush() // earlier changes first; an answer's error is its own command's
+		return quizCourseSavedMsg{err: job.do()}
+	}
 }
 
 // saveCmd records the current answer. The session is only touched by

@@ -1,27 +1,38 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
 )
 
-// ParseCategory reads a --category value, ignoring case; "" and "all"
-// mean every category.
-func ParseCategory(s string) (glossary.Category, error) {
+// ParseCategory reads a --category value among g's categories (the
+// built-in ones, then those its packs bring; the built-in ones when g is
+// nil), ignoring case; "" and "all" mean every category.
+func ParseCategory(g *glossary.Glossary, s string) (glossary.Category, error) {
 	if s == "" || strings.EqualFold(s, "all") {
 		return "", nil
 	}
 	var names []string
-	for _, c := range glossary.Categories() {
+	for _, c := range categoriesOf(g) {
 		if strings.EqualFold(s, string(c)) {
 			return c, nil
 		}
 		names = append(names, fmt.Sprintf("%q", string(c)))
 	}
 	return "", fmt.Errorf("unknown category %q (want all, %s)", s, strings.Join(names, ", "))
+}
+
+// categoriesOf is g's categories, or the built-in ones without a glossary.
+func categoriesOf(g *glossary.Glossary) []glossary.Category {
+	if g == nil {
+		return glossary.Categories()
+	}
+	return g.Categories()
 }
 
 // QuizSettings are the start panel's choices; the command line presets them.
@@ -38,28 +49,33 @@ var sessionLengths = []int{5, 10, 15, 20, 30, 50}
 // cycle moves a value through a cycle of n choices by delta, wrapping.
 func cycle(i, delta, n int) int { return ((i+delta)%n + n) % n }
 
-// nextLength is the next (or previous) length in sessionLengths, from
-// any length the command line may have set.
-func nextLength(cur, delta int) int {
+// nextIn is the next (or previous) of the sorted choices after cur,
+// wrapping; cur need not be one of them (the command line may have set
+// any value).
+func nextIn[T cmp.Ordered](choices []T, cur T, delta int) T {
 	if delta > 0 {
-		for _, l := range sessionLengths {
-			if l > cur {
-				return l
+		for _, c := range choices {
+			if c > cur {
+				return c
 			}
 		}
-		return sessionLengths[0]
+		return choices[0]
 	}
-	for i := len(sessionLengths) - 1; i >= 0; i-- {
-		if sessionLengths[i] < cur {
-			return sessionLengths[i]
+	for i := len(choices) - 1; i >= 0; i-- {
+		if choices[i] < cur {
+			return choices[i]
 		}
 	}
-	return sessionLengths[len(sessionLengths)-1]
+	return choices[len(choices)-1]
 }
 
-// nextCategory cycles "" (all) and then each category.
-func nextCategory(cur glossary.Category, delta int) glossary.Category {
-	all := append([]glossary.Category{""}, glossary.Categories()...)
+// nextLength is the next (or previous) length in sessionLengths.
+func nextLength(cur, delta int) int { return nextIn(sessionLengths, cur, delta) }
+
+// nextCategory cycles "" (all) and then each of g's categories, a
+// pack's own included.
+func nextCategory(g *glossary.Glossary, cur glossary.Category, delta int) glossary.Category {
+	all := append([]glossary.Category{""}, categoriesOf(g)...)
 	i := 0
 	for k, c := range all {
 		if c == cur {
@@ -81,19 +97,36 @@ func categoryLabel(c glossary.Category) string {
 var newPerDayChoices = []int{5, 10, 15, 20, 30, 50}
 
 // nextNewPerDay is the next (or previous) count in newPerDayChoices.
-func nextNewPerDay(cur, delta int) int {
-	if delta > 0 {
-		for _, n := range newPerDayChoices {
-			if n > cur {
-				return n
-			}
+func nextNewPerDay(cur, delta int) int { return nextIn(newPerDayChoices, cur, delta) }
+
+// retentionChoices are the desired retentions the start panel cycles
+// through, within quiz.MinRetention–quiz.MaxRetention.
+var retentionChoices = []float64{0.80, 0.85, 0.90, 0.93, 0.95, 0.97}
+
+// nextRetention is the next (or previous) retention in retentionChoices.
+func nextRetention(cur float64, delta int) float64 {
+	return nextIn(retentionChoices, quiz.ClampRetention(cur), delta)
+}
+
+// nextEndDate moves a course's end date (--by) a week later or earlier.
+// With none, → sets one a week from today; stepping back to today or
+// before clears it, as --by off does. Dates are calendar days in local
+// time, as the store keeps them.
+func nextEndDate(cur, now time.Time, delta int) time.Time {
+	y, mo, d := now.In(time.Local).Date()
+	today := time.Date(y, mo, d, 0, 0, 0, 0, time.Local)
+	if cur.IsZero() {
+		if delta > 0 {
+			return today.AddDate(0, 0, 7)
 		}
-		return newPerDayChoices[0]
+		return time.Time{}
 	}
-	for i := len(newPerDayChoices) - 1; i >= 0; i-- {
-		if newPerDayChoices[i] < cur {
-			return newPerDayChoices[i]
-		}
+	if cur.Before(today) {
+		cur = today
 	}
-	return newPerDayChoices[len(newPerDayChoices)-1]
+	next := cur.AddDate(0, 0, 7*delta)
+	if !next.After(today) {
+		return time.Time{}
+	}
+	return next
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -146,4 +147,62 @@ func TestProgressGolden80x24(t *testing.T) {
 
 func TestProgressGolden120x40(t *testing.T) {
 	requireGolden(t, plain(progressApp(t, 120, 40)))
+}
+
+// The start panel at 40×12 and 20×6: every setting stays one line and
+// the selected one stays in view, however far down it is.
+func TestQuizGoldenStart40x12(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{}, 40, 12)
+	requireGolden(t, plain(tm))
+}
+
+func TestQuizGoldenStart20x6(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{}, 20, 6)
+	tm = send(t, tm, press(tea.KeyUp)) // wraps to the last row, Retention
+	view := plain(tm)
+	if !strings.Contains(view, "│ Retention ‹90%›") {
+		t.Fatalf("selected row out of view at 20×6:\n%s", view)
+	}
+	requireGolden(t, view)
+}
+
+// At 20×6 the flipped flashcard keeps the term and a grade line that fits.
+func TestQuizGoldenFlipped20x6(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.FlashcardMode}, 20, 6)
+	tm = send(t, tm, press(tea.KeyEnter), press(tea.KeyEnter))
+	view := plain(tm)
+	if !strings.Contains(view, "1 again · 2 hard") || !strings.Contains(view, quizOf(tm).q.Prompt[:5]) {
+		t.Fatalf("term or grade line missing at 20×6:\n%s", view)
+	}
+	requireGolden(t, view)
+}
+
+func TestQuizGoldenChoice40x12(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 40, 12)
+	tm = send(t, tm, press(tea.KeyEnter))
+	requireGolden(t, plain(ask(t, tm, quiz.Choice)))
+}
+
+func TestQuizGoldenWrong40x12(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 40, 12)
+	tm = ask(t, send(t, tm, press(tea.KeyEnter)), quiz.Choice)
+	wrong := (quizOf(tm).q.AnswerIndex+1)%4 + 1
+	view := plain(send(t, tm, keys(strconv.Itoa(wrong))...))
+	if !strings.Contains(view, "You chose "+strconv.Itoa(wrong)+".") {
+		t.Fatalf("the pick is not named at 40×12:\n%s", view)
+	}
+	requireGolden(t, view)
+}
+
+func TestQuizGoldenSummary40x12(t *testing.T) {
+	tm, _, _ := quizApp(t, QuizSettings{Mode: quiz.ChoiceMode}, 40, 12)
+	tm = ask(t, send(t, tm, press(tea.KeyEnter)), quiz.Choice)
+	wrong := (quizOf(tm).q.AnswerIndex+1)%4 + 1
+	tm = send(t, tm, keys(strconv.Itoa(wrong))[0], press(tea.KeyEnter), press(tea.KeyEsc))
+	requireState(t, tm, quizSummary)
+	requireGolden(t, plain(tm))
+}
+
+func TestProgressGolden40x12(t *testing.T) {
+	requireGolden(t, plain(progressApp(t, 40, 12)))
 }

@@ -119,13 +119,56 @@ func TestQuizSettingsChangeAndReplan(t *testing.T) {
 	if st := quizOf(tm).settings.Study; st != quiz.Practise {
 		t.Fatalf("study %v, want practise", st)
 	}
-	tm = send(t, tm, press(tea.KeyDown), press(tea.KeyDown), press(tea.KeyLeft)) // wraps to the mode row: mixed → compare
+	tm = send(t, tm, press(tea.KeyDown), press(tea.KeyDown), press(tea.KeyDown), press(tea.KeyDown), press(tea.KeyLeft)) // wraps to the mode row: mixed → compare
 	if mode := quizOf(tm).settings.Mode; mode != quiz.CompareMode {
 		t.Fatalf("mode %v, want compare", mode)
 	}
 	tm = send(t, tm, press(tea.KeyRight), press(tea.KeyRight)) // → mixed → flashcards
 	if mode := quizOf(tm).settings.Mode; mode != quiz.FlashcardMode {
 		t.Fatalf("mode %v, want flashcards", mode)
+	}
+}
+
+// The course end date (--by) and the desired retention are shown and
+// changed on the start panel, and saved as --by and --retention save
+// them; stepping the date back past today clears it, as --by off does.
+func TestQuizStartPanelChangesEndDateAndRetention(t *testing.T) {
+	tm, st, _ := quizApp(t, QuizSettings{}, 80, 24)
+	if v := plain(tm); !strings.Contains(v, "Finish by no end date") || !strings.Contains(v, "Retention 90% recalled when due") {
+		t.Fatalf("start panel:\n%s", v)
+	}
+	down := func(n int) []tea.Msg {
+		var msgs []tea.Msg
+		for range n {
+			msgs = append(msgs, press(tea.KeyDown))
+		}
+		return msgs
+	}
+	tm = send(t, tm, down(settingEndDate)...)
+	tm = send(t, tm, press(tea.KeyRight), press(tea.KeyRight)) // none → in a week → in two
+	week2 := time.Date(2026, 12, 9, 0, 0, 0, 0, time.Local)
+	c, err := st.Course()
+	if err != nil || !c.By.Equal(week2) {
+		t.Fatalf("saved end date %v (%v), want %v", c.By, err, week2)
+	}
+	q := quizOf(tm)
+	if v := plain(tm); !strings.Contains(v, "every term by Wed 9 Dec 2026") || !strings.Contains(v, "set by the end date") {
+		t.Fatalf("end date not shown:\n%s", v)
+	}
+	if q.pace.NewPerDay != 1 { // 6 terms over 15 days
+		t.Fatalf("new per day %d with an end date in two weeks", q.pace.NewPerDay)
+	}
+	tm = send(t, tm, press(tea.KeyLeft), press(tea.KeyLeft)) // → in a week → cleared
+	if c, _ := st.Course(); !c.By.IsZero() || !strings.Contains(plain(tm), "Finish by ‹ no end date ›") {
+		t.Fatalf("end date not cleared: %v\n%s", c.By, plain(tm))
+	}
+	tm = send(t, tm, press(tea.KeyDown), press(tea.KeyRight), press(tea.KeyRight)) // retention 0.90 → 0.93 → 0.95
+	if c, _ := st.Course(); c.Retention != 0.95 || !strings.Contains(plain(tm), "Retention ‹ 95% recalled") {
+		t.Fatalf("retention %v:\n%s", c.Retention, plain(tm))
+	}
+	tm = send(t, tm, press(tea.KeyRight), press(tea.KeyRight)) // 0.97 → wraps to 0.80
+	if c, _ := st.Course(); c.Retention != 0.80 {
+		t.Fatalf("retention %v, want 0.80", c.Retention)
 	}
 }
 
@@ -452,13 +495,13 @@ func TestQuizNeverOverflowsTheTerminal(t *testing.T) {
 
 // Modes are parsed and tested in quiz (TestModeTable).
 func TestQuizCategoriesParse(t *testing.T) {
-	if c, err := ParseCategory("customer experience"); err != nil || c != glossary.CustomerExperience {
+	if c, err := ParseCategory(nil, "customer experience"); err != nil || c != glossary.CustomerExperience {
 		t.Errorf("ParseCategory: %q, %v", c, err)
 	}
-	if c, err := ParseCategory("all"); err != nil || c != "" {
+	if c, err := ParseCategory(nil, "all"); err != nil || c != "" {
 		t.Errorf("ParseCategory(all): %q, %v", c, err)
 	}
-	if _, err := ParseCategory("finance"); err == nil {
+	if _, err := ParseCategory(nil, "finance"); err == nil {
 		t.Error("unknown category accepted")
 	}
 }

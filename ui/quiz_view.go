@@ -7,7 +7,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
 )
 
@@ -72,25 +71,67 @@ func (m quizModel) startView() quizParts {
 		p.body = append(p.body, "")
 	}
 	p.body = append(p.body, m.wrap(s.Hint, "Press enter to start, p to see your progress. A missed card comes back a few questions later."))
-	rows := []struct{ label, value string }{
-		{"Mode", m.settings.Mode.Label()},
-		{"Category", categoryLabel(m.settings.Category)},
-		{"Length", fmt.Sprintf("up to %d questions", m.settings.Length)},
-		{"Study", m.settings.Study.Label()},
-		{"New/day", m.newPerDayLabel()},
-	}
 	p.footer = append(p.footer, "")
-	for i, r := range rows {
-		style, value := s.Setting, r.value
-		if i == m.setting {
-			style, value = s.Selected, "‹ "+value+" ›"
-		}
-		p.footer = append(p.footer, style.Render(fmt.Sprintf("%-9s %s", r.label, value)))
+	p.footer = append(p.footer, m.settingRows()...)
+	if hint := settingHints[m.setting]; hint != "" && m.height >= 16 {
+		p.footer = append(p.footer, m.wrap(s.Hint, hint))
 	}
 	if m.notice != "" {
 		p.footer = append(p.footer, "", m.wrap(s.Typo, m.notice))
 	}
 	return p
+}
+
+// settingHints explain the start panel's less obvious settings while
+// they are selected.
+var settingHints = map[int]string{
+	settingStudy:     "Scheduled, practise or missed. To study one category, choose it in Category.",
+	settingNewPerDay: "Choosing a number here drops the end date.",
+	settingEndDate:   "→ a week later, ← a week earlier; stepping back past today clears the end date (as --by off).",
+	settingRetention: "The chance of recalling a term when it falls due, 80–97%: higher means more reviews.",
+}
+
+// settingRows are the start panel's settings, one line each however
+// narrow the screen; on a short screen only those around the selected
+// one, which the footer keeps in view.
+func (m quizModel) settingRows() []string {
+	s := m.styles.Quiz
+	retention := fmt.Sprintf("%.0f%%", 100*quiz.ClampRetention(m.course.Retention))
+	end := "none"
+	if !m.course.By.IsZero() {
+		end = m.course.By.Format("2 Jan")
+	}
+	// Each row's value, and a shorter one for a narrow screen.
+	rows := []struct{ label, value, short string }{
+		{"Mode", m.settings.Mode.Label(), m.settings.Mode.Label()},
+		{"Category", categoryLabel(m.settings.Category), categoryLabel(m.settings.Category)},
+		{"Length", "up to " + plural(m.settings.Length, "question"), fmt.Sprint(m.settings.Length)},
+		{"Study", m.settings.Study.Label(), m.settings.Study.String()},
+		{"New/day", m.newPerDayLabel(), fmt.Sprint(max(m.pace.NewPerDay, 0))},
+		{"Finish by", m.endDateLabel(), end},
+		{"Retention", retention + " recalled when due", retention},
+	}
+	layout, narrow := "%-9s %s", m.innerWidth() < 36
+	openMark, closeMark := "‹ ", " ›"
+	if narrow {
+		layout, openMark, closeMark = "%s %s", "‹", "›"
+	}
+	// Leave the header a line and the footer its spacing.
+	show := clamp(m.height-2, 1, len(rows))
+	first := clamp(m.setting-show/2, 0, len(rows)-show)
+	var out []string
+	for i := first; i < first+show; i++ {
+		style, value := s.Setting, rows[i].value
+		if narrow {
+			value = rows[i].short
+		}
+		if i == m.setting {
+			style, value = s.Selected, openMark+value+closeMark
+		}
+		text := clipText(fmt.Sprintf(layout, rows[i].label, value), m.innerWidth()-style.GetHorizontalFrameSize())
+		out = append(out, style.Render(text))
+	}
+	return out
 }
 
 // sessionWhy says why a session is shorter than its length, or that it
@@ -139,9 +180,17 @@ func (m quizModel) courseLine() string {
 // newPerDayLabel is the New/day setting as the start panel shows it.
 func (m quizModel) newPerDayLabel() string {
 	if !m.course.By.IsZero() {
-		return fmt.Sprintf("%d (plan: every term by %s)", m.pace.NewPerDay, m.course.By.Format("2 Jan"))
+		return fmt.Sprintf("%d a day, set by the end date", m.pace.NewPerDay)
 	}
 	return fmt.Sprintf("%d a day", max(m.pace.NewPerDay, 0))
+}
+
+// endDateLabel is the course's end date (--by) as the start panel shows it.
+func (m quizModel) endDateLabel() string {
+	if m.course.By.IsZero() {
+		return "no end date"
+	}
+	return "every term by " + m.course.By.Format("Mon 2 Jan 2006")
 }
 
 // figures lays out label/value pairs on one line.
@@ -192,7 +241,10 @@ func (m quizModel) questionView() quizParts {
 	p := quizParts{header: m.header()}
 	switch {
 	case m.q.SelfGraded():
-		p.body = append(p.body, s.Hint.Render("What does this mean?"), m.wrap(s.Prompt, m.q.Prompt))
+		if m.height >= 10 { // on a short screen the term comes first
+			p.body = append(p.body, s.Hint.Render("What does this mean?"))
+		}
+		p.body = append(p.body, m.wrap(s.Prompt, m.q.Prompt))
 		if !m.flipped {
 			p.footer = append(p.footer, "", m.wrap(s.Hint, "Recall it, then press space or enter to see the answer."))
 			if m.hint != "" {
@@ -201,7 +253,11 @@ func (m quizModel) questionView() quizParts {
 			break
 		}
 		p.body = append(p.body, "", m.wrap(s.Back, m.q.Back))
-		p.footer = append(p.footer, "", m.wrap(s.Hint, "How well did you recall it? 1 again · 2 hard · 3 good · 4 easy"))
+		grades := "How well did you recall it? 1 again · 2 hard · 3 good · 4 easy"
+		if m.innerWidth() < 36 {
+			grades = "1 again · 2 hard · 3 good · 4 easy" // the question would take the screen
+		}
+		p.footer = append(p.footer, "", m.wrap(s.Hint, grades))
 	case len(m.q.Options) > 0:
 		p.body = append(p.body, m.wrap(s.Prompt, m.prompt()))
 		opts := []string{""}
@@ -336,10 +392,11 @@ func roundedPercent(n, total int) string {
 	return fmt.Sprintf("%d%%", (200*n+total)/(2*total))
 }
 
-// breakdown is the score per category, in the category order.
+// breakdown is the score per category, in the glossary's category
+// order (a pack's own categories after the built-in ones).
 func (m quizModel) breakdown() string {
 	var parts []string
-	for _, c := range glossary.Categories() {
+	for _, c := range categoriesOf(m.g) {
 		n, right := 0, 0
 		for _, a := range m.log {
 			if a.category == c {
