@@ -169,8 +169,18 @@ func (t *tally) addCohort(rep *Report, dir, label string, since, now time.Time) 
 		return fmt.Errorf("list trainees: %w", err)
 	}
 	names := live.seen
+	paths := map[string]string{} // each trainee's progress file
 	for _, f := range files {
 		n := strings.TrimSuffix(filepath.Base(f), ".db")
+		if cur, ok := live.renamed[n]; ok {
+			// Still under a former name: the server stopped before
+			// moving it, or the trainee's session holds it open.
+			if _, err := os.Stat(TraineeDB(dir, cur)); err == nil {
+				continue
+			}
+			n = cur
+		}
+		paths[n] = f
 		if _, ok := names[n]; !ok {
 			names[n] = since.IsZero()
 		}
@@ -180,8 +190,7 @@ func (t *tally) addCohort(rep *Report, dir, label string, since, now time.Time) 
 		tr.Name = glossary.Printable(name) // from a file name or the database: screened before anyone prints it
 		tr.Cohort = label
 		tr.Removed = live.removed[name]
-		path := TraineeDB(dir, name)
-		if _, err := os.Stat(path); err == nil {
+		if path, ok := paths[name]; ok {
 			if err := t.addProgress(&tr, name, path, since, now); err != nil {
 				return err
 			}

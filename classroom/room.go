@@ -61,6 +61,7 @@ type Room struct {
 
 	hookMu   sync.Mutex
 	onRemove []func(name string)
+	onRename []func(old, new string)
 }
 
 // Open prepares the data directory, opens the classroom database and
@@ -83,6 +84,9 @@ func Open(cfg Config) (*Room, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := finishRenames(cfg.DataDir, store); err != nil {
+		cfg.Log.Warn("cannot move a renamed trainee's progress", "err", err)
+	}
 	r := &Room{store: store, progress: newProgressStores(cfg.DataDir), done: make(chan struct{})}
 	r.conductor = newConductor(cfg.Glossary, cfg.QuizIndex, store, r.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
 	r.desk = &Desk{c: r.conductor, room: r, dataDir: cfg.DataDir, g: cfg.Glossary, now: cfg.Now}
@@ -93,6 +97,15 @@ func Open(cfg Config) (*Room, error) {
 		r.conductor.run(ctx)
 	}()
 	return r, nil
+}
+
+// finishRenames moves progress files a rename left under the old name.
+func finishRenames(dataDir string, store *Store) error {
+	renames, err := store.renames()
+	if err != nil {
+		return err
+	}
+	return finishMoves(dataDir, renames)
 }
 
 // Close stops rounds and closes every trainee's progress and the
@@ -121,6 +134,28 @@ func (r *Room) removed(name string) {
 	}
 }
 
+// OnRename registers f to run when the trainer renames a trainee: the
+// door keeps that trainee's sessions under the new name.
+func (r *Room) OnRename(f func(old, new string)) {
+	r.hookMu.Lock()
+	defer r.hookMu.Unlock()
+	r.onRename = append(r.onRename, f)
+}
+
+// renamed tells the doors that old is now called new.
+func (r *Room) renamed(old, new string) {
+	r.hookMu.Lock()
+	hooks := append([]func(string, string){}, r.onRename...)
+	r.hookMu.Unlock()
+	for _, f := range hooks {
+		f(old, new)
+	}
+}
+
+// CurrentName is name as the trainer may have renamed it since a
+// session began under it.
+func (r *Room) CurrentName(name string) string { return r.conductor.Current(name) }
+
 // Desk is the trainer's control of this room.
 func (r *Room) Desk() *Desk { return r.desk }
 
@@ -147,8 +182,8 @@ type Seat struct {
 	name string
 }
 
-// Name is the trainee this seat answers for.
-func (s *Seat) Name() string { return s.name }
+// Name is the trainee this seat answers for, as they are called now.
+func (s *Seat) Name() string { return s.c.Current(s.name) }
 
 // Answer gives choice as the answer to question q of the running round.
 func (s *Seat) Answer(q, choice int) (round.Answer, error) { return s.c.Answer(s.name, q, choice) }

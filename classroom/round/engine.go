@@ -105,6 +105,7 @@ type Event struct {
 
 // Seat is one trainee's own view of the round.
 type Seat struct {
+	Name     string  // the trainee's name now: the trainer may rename them
 	Playing  bool    // answering the current question (false: joined mid-question)
 	Answered *Answer // their answer to the current question, if any
 	Points   int     // total this round, as of the last reveal
@@ -161,6 +162,39 @@ func (e *Engine) Remove(name string) {
 	if e.board != nil {
 		e.rank()
 	}
+}
+
+// Rename moves everything the engine knows of old (in the room, playing,
+// this question's answer, the round's points and rank) to new, as when
+// the trainer renames an offensive name. It reports whether new was
+// free; a name already known is left alone.
+func (e *Engine) Rename(old, new string) bool {
+	if old == new || e.present[new] || e.totals[new] != nil || e.players[new] {
+		return false
+	}
+	if e.present[old] {
+		delete(e.present, old)
+		e.present[new] = true
+	}
+	if e.players[old] {
+		delete(e.players, old)
+		e.players[new] = true
+	}
+	if a, ok := e.answers[old]; ok {
+		delete(e.answers, old)
+		a.Name = new
+		e.answers[new] = a
+	}
+	if t := e.totals[old]; t != nil {
+		delete(e.totals, old)
+		c := *t
+		c.Name = new
+		e.totals[new] = &c
+	}
+	if e.board != nil {
+		e.rank() // a new board: the old one is shared with sessions
+	}
+	return true
 }
 
 // Phase reports the current phase.
@@ -377,7 +411,7 @@ func (e *Engine) Event() Event {
 
 // Seat returns name's own view of the round.
 func (e *Engine) Seat(name string) Seat {
-	s := Seat{Playing: e.players[name] && e.phase.Running(), Rank: e.ranks[name]}
+	s := Seat{Name: name, Playing: e.players[name] && e.phase.Running(), Rank: e.ranks[name]}
 	if t := e.totals[name]; t != nil {
 		s.Points = t.Points
 	}
