@@ -21,7 +21,11 @@ const TraineeDir = "trainees"
 
 // namePattern is what a display name may be: it becomes a file name and
 // a leaderboard line, so no slashes, dots first, spaces or control codes.
+// Its length cap is MaxNameLen.
 var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,23}$`)
+
+// MaxNameLen is the longest display name, in characters (namePattern).
+const MaxNameLen = 24
 
 // NormalizeName folds an SSH user name into a display name and reports
 // whether it is usable. Names are lower-cased so "Ana" and "ana" are one
