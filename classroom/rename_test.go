@@ -95,7 +95,11 @@ func TestRenameTrainee(t *testing.T) {
 	if !onBoard(lb, "kim") || onBoard(lb, "rude") || len(lb) != 2 {
 		t.Errorf("leaderboard after the rename: %+v", lb)
 	}
-	if u := rude.waitPhase(t, round.Revealing, 0); u.Seat.Name != "kim" || u.Seat.Points == 0 {
+	u := rude.waitPhase(t, round.Revealing, 0)
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && u.Seat.Name != "kim"; time.Sleep(5 * time.Millisecond) {
+		u = rude.waitPhase(t, round.Revealing, 0)
+	}
+	if u.Seat.Name != "kim" || u.Seat.Points == 0 {
 		t.Errorf("the renamed trainee's seat: %+v", u.Seat)
 	}
 	if seat.Name() != "kim" {
