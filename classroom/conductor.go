@@ -440,6 +440,13 @@ func (c *Conductor) currentLocked(name string) string {
 	return name
 }
 
+// SetTeam puts name in team for the team leaderboard.
+func (c *Conductor) SetTeam(name, team string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.engine.SetTeam(name, team)
+}
+
 // Present lists the trainees in the room.
 func (c *Conductor) Present() []string {
 	c.mu.Lock()

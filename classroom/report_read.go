@@ -35,13 +35,14 @@ type liveData struct {
 	seen    map[string]bool          // everyone who joined: whether since --since
 	removed map[string]bool          // trainees the trainer removed
 	renamed map[string]string        // former name → current
+	team    map[string]string        // trainee → team, in a classroom with teams
 	rounds  []RoundReport
 }
 
 // readLive reads one classroom database: who joined, their live-round
 // totals and every round with its places, from since on.
 func readLive(path string, since time.Time) (liveData, error) {
-	d := liveData{totals: map[string]TraineeReport{}, seen: map[string]bool{}, removed: map[string]bool{}, renamed: map[string]string{}}
+	d := liveData{totals: map[string]TraineeReport{}, seen: map[string]bool{}, removed: map[string]bool{}, renamed: map[string]string{}, team: map[string]string{}}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return d, fmt.Errorf("%s: %w", filepath.Dir(path), ErrNoClassroom)
 	}
@@ -82,6 +83,15 @@ func (d *liveData) read(db *sql.DB, since int64) error {
 		return err
 	}
 	if v >= 3 {
+		err = eachRow(db, `SELECT name, team FROM trainees WHERE team != ''`, nil, func(rows *sql.Rows) error {
+			var n, team string
+			err := rows.Scan(&n, &team)
+			d.team[n] = team
+			return err
+		})
+		if err != nil {
+			return err
+		}
 		err = eachRow(db, `SELECT old, new FROM renames`, nil, func(rows *sql.Rows) error {
 			var o, n string
 			err := rows.Scan(&o, &n)

@@ -27,6 +27,7 @@ type Config struct {
 	QuizIndex *quiz.Index
 
 	Round round.Config
+	Teams Teams // zero: no teams
 	Now   func() time.Time
 	Rand  *rand.Rand
 	Log   *slog.Logger
@@ -56,6 +57,7 @@ type Room struct {
 	progress  *progressStores
 	conductor *Conductor
 	desk      *Desk
+	teams     Teams
 	cancel    context.CancelFunc
 	done      chan struct{}
 
@@ -87,7 +89,7 @@ func Open(cfg Config) (*Room, error) {
 	if err := finishRenames(cfg.DataDir, store); err != nil {
 		cfg.Log.Warn("cannot move a renamed trainee's progress", "err", err)
 	}
-	r := &Room{store: store, progress: newProgressStores(cfg.DataDir), done: make(chan struct{})}
+	r := &Room{store: store, progress: newProgressStores(cfg.DataDir), teams: cfg.Teams, done: make(chan struct{})}
 	r.conductor = newConductor(cfg.Glossary, cfg.QuizIndex, store, r.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
 	r.desk = &Desk{c: r.conductor, room: r, dataDir: cfg.DataDir, g: cfg.Glossary, now: cfg.Now}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -155,6 +157,18 @@ func (r *Room) renamed(old, new string) {
 // CurrentName is name as the trainer may have renamed it since a
 // session began under it.
 func (r *Room) CurrentName(name string) string { return r.conductor.Current(name) }
+
+// JoinTeam puts trainee name in their team, when the room plays in
+// teams: the one they had, or one by the room's rule the first time.
+// Call it after Store.SeeTrainee, before they join the round.
+func (r *Room) JoinTeam(name string) (string, error) {
+	team, err := r.store.JoinTeam(name, r.teams)
+	if err != nil || team == "" {
+		return "", err
+	}
+	r.conductor.SetTeam(name, team)
+	return team, nil
+}
 
 // Desk is the trainer's control of this room.
 func (r *Room) Desk() *Desk { return r.desk }

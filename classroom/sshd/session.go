@@ -238,6 +238,9 @@ func (s *Server) seat(sess ssh.Session) (*sessionState, string) {
 	if err := s.room.Store().SeeTrainee(name, fp, s.cfg.Now()); err != nil {
 		s.cfg.Log.Error("record trainee", "name", name, "err", err)
 	}
+	if _, err := s.room.JoinTeam(name); err != nil {
+		s.cfg.Log.Error("team", "name", name, "err", err)
+	}
 	progress, err := s.room.AcquireProgress(name)
 	if err != nil {
 		s.release(name, sess)
