@@ -485,3 +485,40 @@ func TestClassroomRemoveAndRename(t *testing.T) {
 		t.Fatalf("kim reconnecting under the new name: %v", err)
 	}
 }
+
+// A classroom with --teams 2: trainees fill the teams in join order,
+// and every screen ranks the teams beside the trainees.
+func TestClassroomTeams(t *testing.T) {
+	cfg := loadConfig(t.TempDir(), 30*time.Second, 200*time.Millisecond)
+	cfg.Teams = classroom.Teams{Count: 2}
+	srv, addr := testClassroom(t, cfg)
+	var clients []*sshClient
+	for _, n := range []string{"ana", "bo", "cy", "di"} { // one by one: join order decides
+		c, err := dial(addr, dialOpts{user: n, code: "KXT4QM", pty: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.close()
+		if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		clients = append(clients, c)
+	}
+	if err := srv.Desk().StartRound(1); err != nil {
+		t.Fatal(err)
+	}
+	// ana and cy (Team 1) answer rightly, bo and di (Team 2) wrongly.
+	playRound(t, srv, clients, 1, func(i int) bool { return i%2 == 1 })
+	final := srv.Conductor().Snapshot()
+	if len(final.Teams) != 2 || final.Teams[0].Team != "Team 1" || final.Teams[0].Members != 2 || final.Teams[1].Points != 0 {
+		t.Fatalf("teams %+v", final.Teams)
+	}
+	for _, c := range clients {
+		if _, err := c.waitFor("Team 2", 0, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if text := clients[0].screen.text(); !strings.Contains(text, "Teams") || !strings.Contains(text, "1. Team 1") {
+		t.Errorf("ana's final screen:\n%s", text)
+	}
+}

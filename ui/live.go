@@ -319,7 +319,14 @@ func (m liveModel) revealView(width int) []string {
 		verdict = st.Wrong.Render("Not this time: the answer was " + m.ev.Question.Choices[m.ev.Question.Answer] + ".")
 	}
 	parts = append(parts, st.Status.Render(verdict), st.Title.Render("Leaderboard"))
-	return append(parts, m.board(5)...)
+	return append(parts, m.boards(5, width))
+}
+
+// boards is the leaderboard's top n with, in a classroom with teams,
+// the team leaderboard beside or under it.
+func (m liveModel) boards(n, width int) string {
+	st := m.styles.Live
+	return withTeams(strings.Join(m.board(n), "\n"), m.ev.Teams, m.me.Team, width, st.Title, st.Me, st.Rank)
 }
 
 func (m liveModel) finalView() []string {
@@ -328,7 +335,7 @@ func (m liveModel) finalView() []string {
 	if p := podium(m.ev.Leaderboard); p != "" {
 		parts = append(parts, st.Status.Render("Podium: "+p))
 	}
-	parts = append(parts, m.board(10)...)
+	parts = append(parts, m.boards(10, max(10, m.width-st.Frame.GetHorizontalFrameSize())))
 	if m.me.Rank > 0 {
 		parts = append(parts, st.Status.Render(fmt.Sprintf("You finished #%d with %d points.", m.me.Rank, m.me.Points)))
 	} else {

@@ -558,3 +558,44 @@ func TestLiveTellsTheNewName(t *testing.T) {
 		t.Errorf("answers sent %v", seat.got)
 	}
 }
+
+// With teams, the reveal and the trainer's console show the team
+// leaderboard beside the individual one when there is room, under it
+// when not; the trainee's own team is marked like their own line.
+func TestLiveTeamBoard(t *testing.T) {
+	teams := []round.TeamStanding{{Rank: 1, Team: "red", Points: 850, Members: 2}, {Rank: 2, Team: "blue", Points: 400, Members: 3}}
+	u := revealing(&round.Answer{Choice: 1, Correct: true, Points: 800})
+	u.Event.Teams, u.Seat.Team = teams, "blue"
+	for _, w := range []int{100, 44} {
+		m := newLiveTestModel(t, &fakeSeat{})
+		m = send(t, m, size(w, 40), u).(Model)
+		v := plain(m)
+		if !strings.Contains(v, "Teams") || !strings.Contains(v, "1. red") || !strings.Contains(v, "400 avg") {
+			t.Errorf("no team board at width %d:\n%s", w, v)
+		}
+		beside := false
+		for _, l := range strings.Split(v, "\n") {
+			if strings.Contains(l, "1. bo") && strings.Contains(l, "Teams") {
+				beside = true
+			}
+		}
+		if beside != (w == 100) {
+			t.Errorf("at width %d, beside = %v:\n%s", w, beside, v)
+		}
+		if why := fits(v, w, 40); why != "" {
+			t.Errorf("width %d: %s", w, why)
+		}
+	}
+
+	var tm tea.Model = NewTrainer(TrainerOptions{Desk: &fakeDesk{}, Theme: testTheme, Now: func() time.Time { return liveT0 }})
+	tu := revealing(nil)
+	tu.Event.Teams = teams
+	tm = send(t, tm, size(100, 30), tu)
+	if v := plain(tm); !strings.Contains(v, "Teams") || !strings.Contains(v, "2. blue") {
+		t.Errorf("trainer console without the team board:\n%s", v)
+	}
+	tm = send(t, tm, revealing(nil))
+	if v := plain(tm); strings.Contains(v, "Teams") {
+		t.Errorf("a team board without teams:\n%s", v)
+	}
+}

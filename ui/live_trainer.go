@@ -389,7 +389,8 @@ func (m TrainerModel) console() string {
 		for _, s := range m.ev.Leaderboard[:min(len(m.ev.Leaderboard), trainerBoardRows)] {
 			rows = append(rows, standingRow(s))
 		}
-		parts = append(parts, boardColumns.render(nil, rows, func(int) lipgloss.Style { return st.Rank }))
+		board := boardColumns.render(nil, rows, func(int) lipgloss.Style { return st.Rank })
+		parts = append(parts, withTeams(board, m.ev.Teams, "", m.width, st.Title, st.Me, st.Rank))
 		if more := len(m.ev.Leaderboard) - trainerBoardRows; more > 0 {
 			parts = append(parts, st.Muted.Render(fmt.Sprintf("  … and %d more", more)))
 		}
