@@ -359,3 +359,169 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("after --forget ana: exit %d\n%s", code, out.String())
 	}
 }
+
+// The trainer removes one trainee and renames another, over real SSH
+// sessions: the removed one's session ends with a message and their
+// name is refused; the renamed one plays on, sees their new name on
+// screen and on the leaderboard, and is pointed to it if they connect
+// under the old one.
+func TestClassroomRemoveAndRename(t *testing.T) {
+	dir := t.TempDir()
+	srv, addr := testClassroom(t, loadConfig(dir, 60*time.Second, 300*time.Millisecond))
+	var clients = map[string]*sshClient{}
+	for _, n := range []string{"ana", "rude", "gone"} {
+		c, err := dial(addr, dialOpts{user: n, code: "KXT4QM", pty: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.close()
+		if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		clients[n] = c
+	}
+	if !waitUntil(10*time.Second, presentIs(srv, "ana", "gone", "rude")) {
+		t.Fatalf("present %v", srv.Conductor().Present())
+	}
+
+	// Removal ends the session, with a message, and bars the name.
+	if err := srv.Desk().RemoveTrainee("gone"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-clients["gone"].done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the removed trainee's session did not end")
+	}
+	if !strings.Contains(clients["gone"].stderr.text()+clients["gone"].screen.text(), "The trainer removed you") {
+		t.Errorf("no message for the removed trainee:\n%s\n%s", clients["gone"].screen.text(), clients["gone"].stderr.text())
+	}
+	if !waitUntil(10*time.Second, presentIs(srv, "ana", "rude")) {
+		t.Fatalf("present %v after the removal", srv.Conductor().Present())
+	}
+	again, err := dial(addr, dialOpts{user: "gone", code: "KXT4QM", pty: true})
+	if err == nil {
+		defer again.close()
+		<-again.done
+		if !strings.Contains(again.stderr.text()+again.screen.text(), "removed this name") {
+			t.Errorf("the removed name came back:\n%s", again.screen.text())
+		}
+	}
+
+	// A round runs; rude answers, then is renamed during the reveal.
+	if err := srv.Desk().StartRound(2); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"ana", "rude"} {
+		if _, err := clients[n].waitFor("Question 1 of 2", 0, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		answerNow(t, srv, clients[n], true)
+	}
+	if _, err := clients["rude"].waitFor("Leaderboard", 0, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	srv.Desk().PauseRound() // hold the reveal while the rename shows
+	if err := srv.Desk().RenameTrainee("rude", "kim"); err != nil {
+		t.Fatal(err)
+	}
+	mark, err := clients["rude"].waitFor("renamed you to kim", 0, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := clients["rude"].screen.text(); !strings.Contains(text, "kim ") || strings.Contains(text, "rude") {
+		t.Errorf("the renamed trainee's leaderboard:\n%s", text)
+	}
+	if _, err := clients["ana"].waitFor("kim", 0, 10*time.Second); err != nil {
+		t.Errorf("ana's leaderboard: %v", err)
+	}
+	if !waitUntil(10*time.Second, presentIs(srv, "ana", "kim")) {
+		t.Fatalf("present %v after the rename", srv.Conductor().Present())
+	}
+
+	// Kim plays on: question 2 is answered under the new name.
+	srv.Desk().SkipQuestion()
+	if mark, err = clients["rude"].waitFor("Question 2 of 2", mark, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	answerNow(t, srv, clients["rude"], true)
+	answerNow(t, srv, clients["ana"], false)
+	if _, err := clients["rude"].waitFor("Final leaderboard", mark, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	final := srv.Conductor().Snapshot()
+	if len(final.Leaderboard) != 2 || final.Leaderboard[0].Name != "kim" || final.Leaderboard[0].Answered != 2 {
+		t.Errorf("final leaderboard %+v", final.Leaderboard)
+	}
+	stored, err := srv.Store().RoundStanding(final.Round)
+	if err != nil || !reflect.DeepEqual(stored, final.Leaderboard) {
+		t.Errorf("stored %+v, %v\nshown %+v", stored, err, final.Leaderboard)
+	}
+
+	// Connecting as rude again points to kim; kim's session ends and
+	// their progress file moves to the new name.
+	old, err := dial(addr, dialOpts{user: "rude", code: "KXT4QM", pty: true})
+	if err == nil {
+		defer old.close()
+		<-old.done
+		if !strings.Contains(old.stderr.text()+old.screen.text(), `renamed you to "kim"`) {
+			t.Errorf("connecting under the old name:\n%s", old.screen.text())
+		}
+	}
+	clients["rude"].close()
+	if !waitUntil(10*time.Second, presentIs(srv, "ana")) {
+		t.Fatalf("present %v", srv.Conductor().Present())
+	}
+	if !waitUntil(10*time.Second, func() bool {
+		_, errOld := os.Stat(classroom.TraineeDB(dir, "rude"))
+		_, errNew := os.Stat(classroom.TraineeDB(dir, "kim"))
+		return errOld != nil && errNew == nil
+	}) {
+		t.Error("the progress file did not move to the new name")
+	}
+	kim, err := dial(addr, dialOpts{user: "kim", code: "KXT4QM", pty: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer kim.close()
+	if _, err := kim.waitFor("You finished #1", 0, 10*time.Second); err != nil {
+		t.Fatalf("kim reconnecting under the new name: %v", err)
+	}
+}
+
+// A classroom with --teams 2: trainees fill the teams in join order,
+// and every screen ranks the teams beside the trainees.
+func TestClassroomTeams(t *testing.T) {
+	cfg := loadConfig(t.TempDir(), 30*time.Second, 200*time.Millisecond)
+	cfg.Teams = classroom.Teams{Count: 2}
+	srv, addr := testClassroom(t, cfg)
+	var clients []*sshClient
+	for _, n := range []string{"ana", "bo", "cy", "di"} { // one by one: join order decides
+		c, err := dial(addr, dialOpts{user: n, code: "KXT4QM", pty: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.close()
+		if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		clients = append(clients, c)
+	}
+	if err := srv.Desk().StartRound(1); err != nil {
+		t.Fatal(err)
+	}
+	// ana and cy (Team 1) answer rightly, bo and di (Team 2) wrongly.
+	playRound(t, srv, clients, 1, func(i int) bool { return i%2 == 1 })
+	final := srv.Conductor().Snapshot()
+	if len(final.Teams) != 2 || final.Teams[0].Team != "Team 1" || final.Teams[0].Members != 2 || final.Teams[1].Points != 0 {
+		t.Fatalf("teams %+v", final.Teams)
+	}
+	for _, c := range clients {
+		if _, err := c.waitFor("Team 2", 0, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if text := clients[0].screen.text(); !strings.Contains(text, "Teams") || !strings.Contains(text, "1. Team 1") {
+		t.Errorf("ana's final screen:\n%s", text)
+	}
+}

@@ -46,6 +46,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"report", "extra"}, 2},
 		{[]string{"report", "--data-dir", t.TempDir()}, 1}, // no classroom yet
 		{[]string{"serve", "extra"}, 2},
+		{[]string{"serve", "--teams", "1"}, 2},
+		{[]string{"serve", "--teams", "colours"}, 2},
 		{[]string{"deck"}, 0},
 		{[]string{"deck", "bogus"}, 2},
 		{[]string{"deck", "validate"}, 2},

@@ -28,6 +28,7 @@ import (
 // serveFlags are `crm101 serve`'s options.
 type serveFlags struct {
 	addr, code, authorizedKeys, trainerKeys    string
+	teams                                      string
 	questions, maxSessions, connBurst          int
 	connRate                                   float64
 	questionTime, revealTime, idle, maxSession time.Duration
@@ -60,6 +61,7 @@ func newServeCmd() *cobra.Command {
 	fl.DurationVar(&f.revealTime, "reveal-time", round.DefaultRevealTime, "how long the answer and leaderboard show")
 	fl.DurationVar(&f.idle, "idle-timeout", sshd.DefaultIdleTimeout, "disconnect a session idle this long")
 	fl.DurationVar(&f.maxSession, "max-session", sshd.DefaultMaxSession, "end any session after this long")
+	fl.StringVar(&f.teams, "teams", "", "play in teams: a number (trainees fill Team 1…N in turn) or \"prefix\" (red.ana joins red)")
 	fl.BoolVar(&f.headless, "headless", false, "no console on this terminal: log to stderr, trainers use --trainer-key")
 	return cmd
 }
@@ -88,6 +90,10 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	}
 	if w := shortCodeWarning(code, f.maxSession); w != "" {
 		fmt.Fprintln(cmd.ErrOrStderr(), w)
+	}
+	teams, err := classroom.ParseTeams(f.teams)
+	if err != nil {
+		return exitError{code: 2, err: err}
 	}
 	authorized, err := readKeys(f.authorizedKeys)
 	if err != nil {
@@ -118,6 +124,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		AuthorizedKeys: authorized, TrainerKeys: trainers,
 		MaxSessions: f.maxSessions, ConnBurst: f.connBurst, ConnRate: f.connRate, IdleTimeout: f.idle, MaxSession: f.maxSession,
 		Round: round.Config{QuestionTime: f.questionTime, RevealTime: f.revealTime},
+		Teams: teams,
 		Log:   logger,
 		FPS:   sessionFPS,
 		Trainee: func(s sshd.TraineeSession) tea.Model {

@@ -37,8 +37,9 @@ type Conductor struct {
 	mu      sync.Mutex
 	engine  *round.Engine
 	subs    map[*subscriber]struct{}
-	names   map[string]int // sessions per trainee name
-	present []string       // sorted names in the room, rebuilt on change
+	names   map[string]int    // sessions per trainee name
+	present []string          // sorted names in the room, rebuilt on change
+	renamed map[string]string // former name → current, for sessions that began under it
 	wake    chan struct{}
 	sentAt  time.Time // last broadcast
 	dirty   bool      // answers arrived since the last broadcast
@@ -65,7 +66,7 @@ func newConductor(g *glossary.Glossary, ix *quiz.Index, store *Store, progress *
 	return &Conductor{
 		g: g, store: store, progress: progress, now: now, log: log,
 		engine: round.NewEngine(cfg), gen: ix.Generator(rng), playable: -1,
-		subs: map[*subscriber]struct{}{}, names: map[string]int{},
+		subs: map[*subscriber]struct{}{}, names: map[string]int{}, renamed: map[string]string{},
 		wake: make(chan struct{}, 1),
 	}
 }
@@ -168,6 +169,7 @@ func (c *Conductor) subscribe(s *subscriber, send func(round.Update)) func() {
 	c.mu.Lock()
 	c.subs[s] = struct{}{}
 	if !s.trainer {
+		s.name = c.currentLocked(s.name) // renamed since the session began
 		c.names[s.name]++
 		c.engine.Join(s.name)
 		c.rebuildPresentLocked()
@@ -347,6 +349,7 @@ func (c *Conductor) StopRound() {
 // answer, and the database key refuses it again, so each is stored once.
 func (c *Conductor) Answer(name string, q, choice int) (round.Answer, error) {
 	c.mu.Lock()
+	name = c.currentLocked(name)
 	a, err := c.engine.Answer(name, q, choice, c.now())
 	if err != nil {
 		c.mu.Unlock()
@@ -383,6 +386,65 @@ func (c *Conductor) Remove(name string) {
 	c.log.Info("trainee removed", "trainee", name)
 	c.broadcastLocked()
 	c.poke()
+}
+
+// Rename renames trainee old to new for good: their rows in the
+// classroom database and their progress file (Store.RenameTrainee), and
+// in the room their place on the leaderboard, this question's answer
+// and their sessions, which carry on under new. Everyone's screen shows
+// new at once. It holds the room's lock throughout, so no answer can be
+// saved under old once its rows have moved.
+func (c *Conductor) Rename(old, new string, at time.Time) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old = c.currentLocked(old)
+	if err := c.store.RenameTrainee(old, new, at, func() (func(), error) { return c.progress.rename(old, new) }); err != nil {
+		return err
+	}
+	if !c.engine.Rename(old, new) {
+		c.log.Error("rename in the round", "trainee", old, "to", new)
+	}
+	if n, ok := c.names[old]; ok {
+		delete(c.names, old)
+		c.names[new] = n
+	}
+	for s := range c.subs {
+		if !s.trainer && s.name == old {
+			s.name = new
+		}
+	}
+	for k, v := range c.renamed {
+		if v == old {
+			c.renamed[k] = new
+		}
+	}
+	c.renamed[old] = new
+	c.rebuildPresentLocked()
+	c.log.Info("trainee renamed", "trainee", old, "to", new)
+	c.broadcastLocked()
+	return nil
+}
+
+// Current is name as it is now: the name the trainer gave a trainee
+// renamed while their session ran, else name itself.
+func (c *Conductor) Current(name string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.currentLocked(name)
+}
+
+func (c *Conductor) currentLocked(name string) string {
+	if n, ok := c.renamed[name]; ok {
+		return n
+	}
+	return name
+}
+
+// SetTeam puts name in team for the team leaderboard.
+func (c *Conductor) SetTeam(name, team string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.engine.SetTeam(name, team)
 }
 
 // Present lists the trainees in the room.

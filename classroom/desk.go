@@ -45,6 +45,26 @@ func (d *Desk) RemoveTrainee(name string) error {
 	return nil
 }
 
+// RenameTrainee renames trainee old to newName, as for an offensive
+// name. newName follows the rules of a join name (NormalizeName) and
+// must be free. Their answers, progress file and report rows follow;
+// their session carries on, and the leaderboard shows the new name.
+func (d *Desk) RenameTrainee(old, newName string) error {
+	n, ok := NormalizeName(newName)
+	if !ok {
+		return BadNameError{Name: newName}
+	}
+	old = d.c.Current(old)
+	if n == old {
+		return nil
+	}
+	if err := d.c.Rename(old, n, d.now()); err != nil {
+		return err
+	}
+	d.room.renamed(old, n)
+	return nil
+}
+
 // Watch subscribes to round updates with the roster; call leave when done.
 func (d *Desk) Watch(send func(round.Update)) (leave func()) { return d.c.Watch(send) }
 

@@ -34,21 +34,33 @@ func Forget(dataDir, name string) (Forgotten, error) {
 	if _, err := os.Stat(db); errors.Is(err, fs.ErrNotExist) {
 		return f, fmt.Errorf("%s: %w", dataDir, ErrNoClassroom)
 	}
-	progress := TraineeDB(dataDir, name)
-	for _, p := range []string{progress, progress + "-wal", progress + "-shm"} {
-		err := os.Remove(p)
-		if err == nil && p == progress {
-			f.Progress = true
-		}
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return f, fmt.Errorf("forget %s: %w", name, err)
-		}
-	}
 	s, err := OpenStore(db)
 	if err != nil {
 		return f, err
 	}
 	defer s.Close()
+	renames, err := s.renames()
+	if err != nil {
+		return f, err
+	}
+	names := []string{name} // and any former name whose file did not move yet
+	for old, cur := range renames {
+		if cur == name {
+			names = append(names, old)
+		}
+	}
+	for _, n := range names {
+		progress := TraineeDB(dataDir, n)
+		for _, p := range dbFiles(progress) {
+			err := os.Remove(p)
+			if err == nil && p == progress {
+				f.Progress = true
+			}
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return f, fmt.Errorf("forget %s: %w", name, err)
+			}
+		}
+	}
 	if f.Answers, f.Joined, err = s.forget(name); err != nil {
 		return f, err
 	}
@@ -73,6 +85,9 @@ func (s *Store) forget(name string) (answers int, joined bool, err error) {
 		return 0, false, fmt.Errorf("forget %s: %w", name, err)
 	}
 	m, _ := res.RowsAffected()
+	if _, err := tx.Exec(`DELETE FROM renames WHERE old = ?1 OR new = ?1`, name); err != nil {
+		return 0, false, fmt.Errorf("forget %s's former names: %w", name, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, false, fmt.Errorf("forget %s: %w", name, s.full(err))
 	}

@@ -102,10 +102,11 @@ func TestRemoveTrainee(t *testing.T) {
 // A database from before removal (schema version 1) is brought up to
 // date when the server opens it, and read as it is by a report.
 func TestStoreMigratesToRemoval(t *testing.T) {
-	dir := buildCohort(t) // written by this build: version 2
+	dir := buildCohort(t) // written by this build: the newest version
 	path := filepath.Join(dir, DBFile)
 	s := openTestStore(t, path)
-	if _, err := s.db.Exec(`ALTER TABLE trainees DROP COLUMN removed_at; PRAGMA user_version = 1`); err != nil {
+	if _, err := s.db.Exec(`ALTER TABLE trainees DROP COLUMN team; DROP TABLE renames;
+		ALTER TABLE trainees DROP COLUMN removed_at; PRAGMA user_version = 1`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -24,6 +24,19 @@ type Report struct {
 	Categories []CategoryReport `json:"categories"` // weakest first
 	Timeline   []TimeBucket     `json:"timeline"`   // answers over time, oldest first
 	Rounds     []RoundReport    `json:"rounds"`     // live rounds, oldest first
+	// Teams ranks the teams by their members' average points; absent
+	// when the classroom played without teams.
+	Teams []TeamReport `json:"teams,omitempty"`
+}
+
+// TeamReport is one team's averages over its members.
+type TeamReport struct {
+	Rank     int     `json:"rank"` // by average points; ties share a rank
+	Team     string  `json:"team"`
+	Cohort   string  `json:"cohort"`
+	Members  int     `json:"members"`
+	Points   float64 `json:"points"`   // average live-round points per member
+	Accuracy float64 `json:"accuracy"` // average of the members' accuracy
 }
 
 // TraineeReport is one trainee's line: study and live rounds together.
@@ -37,6 +50,7 @@ type TraineeReport struct {
 	Rounds   int     `json:"rounds"`   // live rounds with at least one answer
 	Points   int     `json:"points"`   // live-round points, all rounds
 	Removed  bool    `json:"removed"`  // the trainer removed them; their answers still count
+	Team     string  `json:"team,omitempty"`
 }
 
 // TermReport is how the cohort does on one term.
@@ -136,7 +150,58 @@ func BuildReportFrom(q Query, g *glossary.Glossary, now time.Time) (Report, erro
 	})
 	sort.SliceStable(rep.Rounds, func(i, j int) bool { return rep.Rounds[i].Started.Before(rep.Rounds[j].Started) })
 	rep.Terms, rep.Categories, rep.Timeline = t.terms(), t.categories(), t.timeline()
+	rep.Teams = teamReports(rep.Trainees)
 	return rep, nil
+}
+
+// teamReports averages the trainees' figures per team (and cohort),
+// best average points first; nil when nobody has a team.
+func teamReports(trainees []TraineeReport) []TeamReport {
+	type key struct{ cohort, team string }
+	sum := map[key]*TeamReport{}
+	var order []key
+	for _, t := range trainees {
+		if t.Team == "" {
+			continue
+		}
+		k := key{t.Cohort, t.Team}
+		r := sum[k]
+		if r == nil {
+			r = &TeamReport{Team: t.Team, Cohort: t.Cohort}
+			sum[k] = r
+			order = append(order, k)
+		}
+		r.Members++
+		r.Points += float64(t.Points)
+		r.Accuracy += t.Accuracy
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	out := make([]TeamReport, 0, len(order))
+	for _, k := range order {
+		r := sum[k]
+		r.Points /= float64(r.Members)
+		r.Accuracy /= float64(r.Members)
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Points != out[j].Points {
+			return out[i].Points > out[j].Points
+		}
+		if out[i].Team != out[j].Team {
+			return out[i].Team < out[j].Team
+		}
+		return out[i].Cohort < out[j].Cohort
+	})
+	for i := range out {
+		if i > 0 && out[i].Points == out[i-1].Points {
+			out[i].Rank = out[i-1].Rank
+		} else {
+			out[i].Rank = i + 1
+		}
+	}
+	return out
 }
 
 // cohortLabels names each data directory by its last element, or by its
@@ -169,8 +234,18 @@ func (t *tally) addCohort(rep *Report, dir, label string, since, now time.Time) 
 		return fmt.Errorf("list trainees: %w", err)
 	}
 	names := live.seen
+	paths := map[string]string{} // each trainee's progress file
 	for _, f := range files {
 		n := strings.TrimSuffix(filepath.Base(f), ".db")
+		if cur, ok := live.renamed[n]; ok {
+			// Still under a former name: the server stopped before
+			// moving it, or the trainee's session holds it open.
+			if _, err := os.Stat(TraineeDB(dir, cur)); err == nil {
+				continue
+			}
+			n = cur
+		}
+		paths[n] = f
 		if _, ok := names[n]; !ok {
 			names[n] = since.IsZero()
 		}
@@ -180,8 +255,8 @@ func (t *tally) addCohort(rep *Report, dir, label string, since, now time.Time) 
 		tr.Name = glossary.Printable(name) // from a file name or the database: screened before anyone prints it
 		tr.Cohort = label
 		tr.Removed = live.removed[name]
-		path := TraineeDB(dir, name)
-		if _, err := os.Stat(path); err == nil {
+		tr.Team = glossary.Printable(live.team[name])
+		if path, ok := paths[name]; ok {
 			if err := t.addProgress(&tr, name, path, since, now); err != nil {
 				return err
 			}

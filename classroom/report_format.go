@@ -39,14 +39,29 @@ func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%"
 // Zoë) keeps them straight where tabwriter counted runes. It uses no
 // style: the output is plain text, on a terminal or in a pipe alike.
 func (rep Report) writeTable(w io.Writer) error {
-	const cols = 6
+	headers := []string{"TRAINEE", "REVIEWS", "ACCURACY", "MASTERED", "ROUNDS", "POINTS"}
+	teams := len(rep.Teams) > 0
+	if teams { // a column only a classroom with teams has
+		headers = append(headers, "TEAM")
+	}
+	cols := len(headers)
 	row := func(cells ...string) []string { return append(cells, make([]string, cols-len(cells))...) }
 	var rows [][]string
 	for _, t := range rep.Trainees {
-		rows = append(rows, row(rep.traineeLabel(t), strconv.Itoa(t.Reviews), pct(t.Accuracy), strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points)))
+		r := []string{rep.traineeLabel(t), strconv.Itoa(t.Reviews), pct(t.Accuracy), strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points)}
+		if teams {
+			r = append(r, t.Team)
+		}
+		rows = append(rows, r)
 	}
 	if len(rep.Trainees) == 0 {
 		rows = append(rows, row("(no trainees yet)"))
+	}
+	if teams {
+		rows = append(rows, row(), row("TEAM (best average first)", "MEMBERS", "ACCURACY", "", "", "AVG POINTS"))
+		for _, t := range rep.Teams {
+			rows = append(rows, row(rep.teamLabel(t), strconv.Itoa(t.Members), pct(t.Accuracy), "", "", strconv.FormatFloat(t.Points, 'f', 0, 64)))
+		}
 	}
 	rows = append(rows, row(), row("TERM (weakest first)", "REVIEWS", "ACCURACY", "TRAINEES"))
 	for _, t := range rep.Terms {
@@ -56,7 +71,7 @@ func (rep Report) writeTable(w io.Writer) error {
 		rows = append(rows, row("(no answers yet)"))
 	}
 	gap := lipgloss.NewStyle().PaddingRight(2)
-	tb := table.New().Headers("TRAINEE", "REVIEWS", "ACCURACY", "MASTERED", "ROUNDS", "POINTS").Rows(rows...).
+	tb := table.New().Headers(headers...).Rows(rows...).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).BorderHeader(false).BorderColumn(false).
 		StyleFunc(func(_, col int) lipgloss.Style {
 			if col == cols-1 {
@@ -78,18 +93,41 @@ func (rep Report) writeTable(w io.Writer) error {
 // does not have are empty.
 func (rep Report) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"section", "name", "reviews", "correct", "accuracy", "mastered", "rounds", "points", "trainees", "cohort", "removed"})
+	// With teams, a "team" column and section come last; without, the
+	// columns are as they always were.
+	teams := len(rep.Teams) > 0
+	write := func(cells []string, team string) {
+		if teams {
+			cells = append(cells, team)
+		}
+		cw.Write(cells)
+	}
+	write([]string{"section", "name", "reviews", "correct", "accuracy", "mastered", "rounds", "points", "trainees", "cohort", "removed"}, "team")
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
 	for _, t := range rep.Trainees {
-		cw.Write([]string{"trainee", t.Name, strconv.Itoa(t.Reviews), strconv.Itoa(t.Correct), f(t.Accuracy),
-			strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points), "", t.Cohort, strconv.FormatBool(t.Removed)})
+		write([]string{"trainee", t.Name, strconv.Itoa(t.Reviews), strconv.Itoa(t.Correct), f(t.Accuracy),
+			strconv.Itoa(t.Mastered), strconv.Itoa(t.Rounds), strconv.Itoa(t.Points), "", t.Cohort, strconv.FormatBool(t.Removed)}, t.Team)
 	}
 	for _, t := range rep.Terms {
-		cw.Write([]string{"term", t.Term, strconv.Itoa(t.Reviews), strconv.Itoa(t.Correct), f(t.Accuracy),
-			"", "", "", strconv.Itoa(t.Trainees), "", ""})
+		write([]string{"term", t.Term, strconv.Itoa(t.Reviews), strconv.Itoa(t.Correct), f(t.Accuracy),
+			"", "", "", strconv.Itoa(t.Trainees), "", ""}, "")
+	}
+	// A team's row: its average accuracy and average points; trainees
+	// holds its member count.
+	for _, t := range rep.Teams {
+		write([]string{"team", t.Team, "", "", f(t.Accuracy), "", "", strconv.FormatFloat(t.Points, 'f', 1, 64),
+			strconv.Itoa(t.Members), t.Cohort, ""}, t.Team)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// teamLabel is t's name, with its cohort when the report merges several.
+func (rep Report) teamLabel(t TeamReport) string {
+	if len(rep.Cohorts) > 1 {
+		return t.Team + " (" + t.Cohort + ")"
+	}
+	return t.Team
 }
 
 // traineeLabel is t's name, with its cohort when the report merges

@@ -34,13 +34,15 @@ type liveData struct {
 	totals  map[string]TraineeReport // live rounds and points per trainee
 	seen    map[string]bool          // everyone who joined: whether since --since
 	removed map[string]bool          // trainees the trainer removed
+	renamed map[string]string        // former name → current
+	team    map[string]string        // trainee → team, in a classroom with teams
 	rounds  []RoundReport
 }
 
 // readLive reads one classroom database: who joined, their live-round
 // totals and every round with its places, from since on.
 func readLive(path string, since time.Time) (liveData, error) {
-	d := liveData{totals: map[string]TraineeReport{}, seen: map[string]bool{}, removed: map[string]bool{}}
+	d := liveData{totals: map[string]TraineeReport{}, seen: map[string]bool{}, removed: map[string]bool{}, renamed: map[string]string{}, team: map[string]string{}}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return d, fmt.Errorf("%s: %w", filepath.Dir(path), ErrNoClassroom)
 	}
@@ -79,6 +81,26 @@ func (d *liveData) read(db *sql.DB, since int64) error {
 	})
 	if err != nil {
 		return err
+	}
+	if v >= 3 {
+		err = eachRow(db, `SELECT name, team FROM trainees WHERE team != ''`, nil, func(rows *sql.Rows) error {
+			var n, team string
+			err := rows.Scan(&n, &team)
+			d.team[n] = team
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		err = eachRow(db, `SELECT old, new FROM renames`, nil, func(rows *sql.Rows) error {
+			var o, n string
+			err := rows.Scan(&o, &n)
+			d.renamed[o] = n
+			return err
+		})
+		if err != nil {
+			return err
+		}
 	}
 	err = eachRow(db, `SELECT trainee, COUNT(DISTINCT round_id), SUM(points) FROM answers
 		WHERE answered_at >= ? GROUP BY trainee`, []any{since}, func(rows *sql.Rows) error {

@@ -27,6 +27,7 @@ type Config struct {
 	QuizIndex *quiz.Index
 
 	Round round.Config
+	Teams Teams // zero: no teams
 	Now   func() time.Time
 	Rand  *rand.Rand
 	Log   *slog.Logger
@@ -56,11 +57,13 @@ type Room struct {
 	progress  *progressStores
 	conductor *Conductor
 	desk      *Desk
+	teams     Teams
 	cancel    context.CancelFunc
 	done      chan struct{}
 
 	hookMu   sync.Mutex
 	onRemove []func(name string)
+	onRename []func(old, new string)
 }
 
 // Open prepares the data directory, opens the classroom database and
@@ -83,7 +86,10 @@ func Open(cfg Config) (*Room, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Room{store: store, progress: newProgressStores(cfg.DataDir), done: make(chan struct{})}
+	if err := finishRenames(cfg.DataDir, store); err != nil {
+		cfg.Log.Warn("cannot move a renamed trainee's progress", "err", err)
+	}
+	r := &Room{store: store, progress: newProgressStores(cfg.DataDir), teams: cfg.Teams, done: make(chan struct{})}
 	r.conductor = newConductor(cfg.Glossary, cfg.QuizIndex, store, r.progress, cfg.Round, cfg.Now, cfg.Rand, cfg.Log)
 	r.desk = &Desk{c: r.conductor, room: r, dataDir: cfg.DataDir, g: cfg.Glossary, now: cfg.Now}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -93,6 +99,15 @@ func Open(cfg Config) (*Room, error) {
 		r.conductor.run(ctx)
 	}()
 	return r, nil
+}
+
+// finishRenames moves progress files a rename left under the old name.
+func finishRenames(dataDir string, store *Store) error {
+	renames, err := store.renames()
+	if err != nil {
+		return err
+	}
+	return finishMoves(dataDir, renames)
 }
 
 // Close stops rounds and closes every trainee's progress and the
@@ -121,6 +136,40 @@ func (r *Room) removed(name string) {
 	}
 }
 
+// OnRename registers f to run when the trainer renames a trainee: the
+// door keeps that trainee's sessions under the new name.
+func (r *Room) OnRename(f func(old, new string)) {
+	r.hookMu.Lock()
+	defer r.hookMu.Unlock()
+	r.onRename = append(r.onRename, f)
+}
+
+// renamed tells the doors that old is now called new.
+func (r *Room) renamed(old, new string) {
+	r.hookMu.Lock()
+	hooks := append([]func(string, string){}, r.onRename...)
+	r.hookMu.Unlock()
+	for _, f := range hooks {
+		f(old, new)
+	}
+}
+
+// CurrentName is name as the trainer may have renamed it since a
+// session began under it.
+func (r *Room) CurrentName(name string) string { return r.conductor.Current(name) }
+
+// JoinTeam puts trainee name in their team, when the room plays in
+// teams: the one they had, or one by the room's rule the first time.
+// Call it after Store.SeeTrainee, before they join the round.
+func (r *Room) JoinTeam(name string) (string, error) {
+	team, err := r.store.JoinTeam(name, r.teams)
+	if err != nil || team == "" {
+		return "", err
+	}
+	r.conductor.SetTeam(name, team)
+	return team, nil
+}
+
 // Desk is the trainer's control of this room.
 func (r *Room) Desk() *Desk { return r.desk }
 
@@ -147,8 +196,8 @@ type Seat struct {
 	name string
 }
 
-// Name is the trainee this seat answers for.
-func (s *Seat) Name() string { return s.name }
+// Name is the trainee this seat answers for, as they are called now.
+func (s *Seat) Name() string { return s.c.Current(s.name) }
 
 // Answer gives choice as the answer to question q of the running round.
 func (s *Seat) Answer(q, choice int) (round.Answer, error) { return s.c.Answer(s.name, q, choice) }

@@ -57,6 +57,22 @@ PRAGMA user_version = 1;`
 const schemaV2 = `ALTER TABLE trainees ADD COLUMN removed_at INTEGER;
 PRAGMA user_version = 2;`
 
+// schemaV3 (user_version 2 → 3) lets a trainer rename a trainee, and
+// puts trainees in teams. A rename keeps the old name, pointing at the
+// current one, so it stays taken and a trainee who reconnects under it
+// is told their new name; the pointer is also how a progress file still
+// under the old name (the server stopped before it was moved) is found.
+const schemaV3 = `ALTER TABLE trainees ADD COLUMN team TEXT NOT NULL DEFAULT '';
+CREATE TABLE renames (
+	old        TEXT PRIMARY KEY,
+	new        TEXT NOT NULL,
+	renamed_at INTEGER NOT NULL
+);
+PRAGMA user_version = 3;`
+
+// schemaVersion is the newest schema this build writes.
+const schemaVersion = 3
+
 // ErrDuplicate means an answer for that round, question and trainee is
 // already stored.
 var ErrDuplicate = errors.New("answer already recorded")
@@ -107,7 +123,7 @@ func initSchema(db *sql.DB) error {
 	if err := tx.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if v > 2 {
+	if v > schemaVersion {
 		return fmt.Errorf("schema version %d is from a newer crm101", v)
 	}
 	if v == 0 {
@@ -119,6 +135,12 @@ func initSchema(db *sql.DB) error {
 	if v == 1 {
 		if _, err := tx.Exec(schemaV2); err != nil {
 			return fmt.Errorf("add removed trainees: %w", err)
+		}
+		v = 2
+	}
+	if v == 2 {
+		if _, err := tx.Exec(schemaV3); err != nil {
+			return fmt.Errorf("add renames and teams: %w", err)
 		}
 	}
 	if err := renameAnswers(tx, glossary.Renames()); err != nil {

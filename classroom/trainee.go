@@ -21,7 +21,11 @@ const TraineeDir = "trainees"
 
 // namePattern is what a display name may be: it becomes a file name and
 // a leaderboard line, so no slashes, dots first, spaces or control codes.
+// Its length cap is MaxNameLen.
 var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,23}$`)
+
+// MaxNameLen is the longest display name, in characters (namePattern).
+const MaxNameLen = 24
 
 // NormalizeName folds an SSH user name into a display name and reports
 // whether it is usable. Names are lower-cased so "Ana" and "ana" are one
@@ -64,6 +68,7 @@ type progressStores struct {
 type sharedStore struct {
 	st   *quiz.Store
 	refs int
+	path string // where the file is: its old name's until a renamed trainee's last session ends
 }
 
 func newProgressStores(dataDir string) *progressStores {
@@ -87,7 +92,7 @@ func (p *progressStores) acquire(name string) (*quiz.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("progress of %s: %w", name, CheckDiskFull(filepath.Dir(path), err))
 	}
-	p.m[name] = &sharedStore{st: st, refs: 1}
+	p.m[name] = &sharedStore{st: st, refs: 1, path: path}
 	return st, nil
 }
 
@@ -112,7 +117,48 @@ func (p *progressStores) release(name string) error {
 		return nil
 	}
 	delete(p.m, name)
-	return s.st.Close()
+	if err := s.st.Close(); err != nil {
+		return err
+	}
+	if to := TraineeDB(p.dir, name); s.path != to {
+		// Renamed while in the room: the file follows now it is closed.
+		// If this fails, the next Room.Open moves it (finishMoves).
+		if err := moveDB(s.path, to); err != nil {
+			return fmt.Errorf("progress of %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// rename moves old's progress to new. A file no session holds moves at
+// once; an open one keeps its path, shared under new, and moves when
+// the last session closes it (SQLite must not lose its file while it
+// writes, and the trainee's app keeps the store it was given). undo
+// puts things back, for a rename whose database commit fails.
+func (p *progressStores) rename(old, new string) (undo func(), err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	to := TraineeDB(p.dir, new)
+	if _, err := os.Stat(to); err == nil {
+		return nil, fmt.Errorf("a progress file for %s already exists: %w", new, ErrNameTaken)
+	}
+	if s, ok := p.m[old]; ok {
+		delete(p.m, old)
+		p.m[new] = s
+		return func() {
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			if s, ok := p.m[new]; ok {
+				delete(p.m, new)
+				p.m[old] = s
+			}
+		}, nil
+	}
+	from := TraineeDB(p.dir, old)
+	if err := moveDB(from, to); err != nil {
+		return nil, err
+	}
+	return func() { _ = moveDB(to, from) }, nil
 }
 
 // closeAll closes every store, for server shutdown, and reports every
@@ -124,6 +170,10 @@ func (p *progressStores) closeAll() error {
 	for n, s := range p.m {
 		if err := s.st.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("close progress of %s: %w", n, err))
+		} else if to := TraineeDB(p.dir, n); s.path != to {
+			if err := moveDB(s.path, to); err != nil {
+				errs = append(errs, fmt.Errorf("progress of %s: %w", n, err))
+			}
 		}
 		delete(p.m, n)
 	}

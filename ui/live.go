@@ -77,6 +77,7 @@ type liveModel struct {
 	cursor    int
 	pending   bool   // an answer is on its way to the server
 	notice    string // why the last answer was refused
+	renamedTo string // the trainer renamed this trainee, until they close the notice
 	ticker    liveTicker
 
 	width, height int
@@ -95,14 +96,22 @@ func (m liveModel) Active() bool {
 		return false
 	}
 	switch {
+	case m.renamedTo != "":
+		return true // a trainee must learn their new name, to connect with it
 	case m.ev.Phase.Running():
 		return true
 	case m.ev.Phase == round.Finished:
 		// Only a round the trainee was in: one who connects after it
 		// ended goes straight to the app, not to someone else's results.
-		return m.ev.Round != m.dismissed && (m.ev.Round == m.seen || m.me.Rank > 0)
+		return m.finalShown()
 	}
 	return false
+}
+
+// finalShown reports whether a final leaderboard the trainee has not
+// closed is showing.
+func (m liveModel) finalShown() bool {
+	return m.ev.Phase == round.Finished && m.ev.Round != m.dismissed && (m.ev.Round == m.seen || m.me.Rank > 0)
 }
 
 // Update handles round updates, ticks, answers and, while active, keys.
@@ -135,6 +144,9 @@ func (m liveModel) apply(u round.Update) (liveModel, tea.Cmd) {
 	if !m.has || u.Event.Round != m.ev.Round || u.Event.Index != m.ev.Index {
 		m.cursor, m.notice, m.pending = 0, "", false
 	}
+	if m.has && m.me.Name != "" && u.Seat.Name != "" && u.Seat.Name != m.me.Name {
+		m.renamedTo = u.Seat.Name
+	}
 	m.ev, m.me, m.has = u.Event, u.Seat, true
 	if m.ev.Phase.Running() {
 		m.seen = m.ev.Round
@@ -147,7 +159,7 @@ func (m liveModel) apply(u round.Update) (liveModel, tea.Cmd) {
 
 // setKeys enables the keys that do something in the current phase.
 func (m liveModel) setKeys() liveModel {
-	m.keys.Back.SetEnabled(m.ev.Phase == round.Finished)
+	m.keys.Back.SetEnabled(m.ev.Phase == round.Finished || (m.renamedTo != "" && !m.ev.Phase.Running()))
 	asking := m.ev.Phase == round.Asking && m.me.Playing && m.me.Answered == nil
 	for _, b := range []*key.Binding{&m.keys.Pick, &m.keys.Up, &m.keys.Down, &m.keys.Answer} {
 		b.SetEnabled(asking)
@@ -158,7 +170,8 @@ func (m liveModel) setKeys() liveModel {
 func (m liveModel) handleKey(msg tea.KeyPressMsg) (liveModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Back):
-		m.dismissed = m.ev.Round
+		m.dismissed, m.renamedTo = m.ev.Round, ""
+		m = m.setKeys()
 	case m.pending:
 	case key.Matches(msg, m.keys.Pick):
 		return m.answer(pickIndex(msg.String()))
@@ -202,13 +215,20 @@ func (m liveModel) View() string {
 	st := m.styles.Live
 	inner := max(10, m.width-st.Frame.GetHorizontalFrameSize())
 	var parts []string
-	switch m.ev.Phase {
-	case round.Asking:
-		parts = m.askingView(inner)
-	case round.Revealing:
-		parts = m.revealView(inner)
+	if m.renamedTo != "" {
+		parts = append(parts, st.Status.Width(inner).Render(fmt.Sprintf(
+			"The trainer renamed you to %s. Your answers, progress and points carry on; next time connect as ssh %s@…",
+			m.renamedTo, m.renamedTo)))
+	}
+	switch {
+	case m.renamedTo != "" && !m.ev.Phase.Running() && !m.finalShown():
+		// The notice alone; the help line says enter gives the app back.
+	case m.ev.Phase == round.Asking:
+		parts = append(parts, m.askingView(inner)...)
+	case m.ev.Phase == round.Revealing:
+		parts = append(parts, m.revealView(inner)...)
 	default:
-		parts = m.finalView()
+		parts = append(parts, m.finalView()...)
 	}
 	return st.Frame.Render(lipgloss.JoinVertical(lipgloss.Left, parts...))
 }
@@ -299,7 +319,14 @@ func (m liveModel) revealView(width int) []string {
 		verdict = st.Wrong.Render("Not this time: the answer was " + m.ev.Question.Choices[m.ev.Question.Answer] + ".")
 	}
 	parts = append(parts, st.Status.Render(verdict), st.Title.Render("Leaderboard"))
-	return append(parts, m.board(5)...)
+	return append(parts, m.boards(5, width))
+}
+
+// boards is the leaderboard's top n with, in a classroom with teams,
+// the team leaderboard beside or under it.
+func (m liveModel) boards(n, width int) string {
+	st := m.styles.Live
+	return withTeams(strings.Join(m.board(n), "\n"), m.ev.Teams, m.me.Team, width, st.Title, st.Me, st.Rank)
 }
 
 func (m liveModel) finalView() []string {
@@ -308,7 +335,7 @@ func (m liveModel) finalView() []string {
 	if p := podium(m.ev.Leaderboard); p != "" {
 		parts = append(parts, st.Status.Render("Podium: "+p))
 	}
-	parts = append(parts, m.board(10)...)
+	parts = append(parts, m.boards(10, max(10, m.width-st.Frame.GetHorizontalFrameSize())))
 	if m.me.Rank > 0 {
 		parts = append(parts, st.Status.Render(fmt.Sprintf("You finished #%d with %d points.", m.me.Rank, m.me.Points)))
 	} else {

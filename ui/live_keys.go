@@ -31,6 +31,10 @@ type trainerKeyMap struct {
 	// Pick moves the selection through the trainees in the room; Remove
 	// asks to remove the selected one, Confirm and Cancel answer it.
 	Pick, Remove, Confirm, Cancel key.Binding
+	// Rename asks for a new name for the selected trainee; Save gives
+	// it and Back gives up. While the name is typed only those three
+	// and Quit are enabled: every other key is text.
+	Rename, Save, Back key.Binding
 }
 
 func defaultTrainerKeyMap() trainerKeyMap {
@@ -48,15 +52,29 @@ func defaultTrainerKeyMap() trainerKeyMap {
 		// Confirm and Cancel are only enabled while a removal is asked.
 		Confirm: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "remove")),
 		Cancel:  key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep")),
+		Rename:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename trainee")),
+		// Save and Back are only enabled while a new name is typed.
+		Save: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "rename")),
+		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "keep the name")),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k trainerKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Confirm, k.Cancel, k.Start, k.Stop, k.Pause, k.Skip, k.More, k.Cohort, k.Quit}
+	return []key.Binding{k.Save, k.Back, k.Confirm, k.Cancel, k.Start, k.Stop, k.Pause, k.Skip, k.More, k.Cohort, k.Quit}
 }
 
 // FullHelp implements help.KeyMap.
 func (k trainerKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.ShortHelp(), {k.Pick, k.Remove}}
+	return [][]key.Binding{k.ShortHelp(), {k.Pick, k.Remove, k.Rename}}
 }
+
+// typingKeys is the console's help while a name is typed: only the keys
+// that are not text.
+type typingKeys struct{ k trainerKeyMap }
+
+// ShortHelp implements help.KeyMap.
+func (t typingKeys) ShortHelp() []key.Binding { return []key.Binding{t.k.Save, t.k.Back, t.k.Quit} }
+
+// FullHelp implements help.KeyMap.
+func (t typingKeys) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }

@@ -57,6 +57,42 @@ func standingRow(s round.Standing) []string {
 	return []string{fmt.Sprintf("%d.", s.Rank), s.Name, fmt.Sprint(s.Points), fmt.Sprintf("%d/%d right", s.Correct, s.Answered)}
 }
 
+// teamColumns lays out the team leaderboard: rank, team, average
+// points, members.
+var teamColumns = columns{right: []bool{true, false, true, false}, gap: []int{1, 2, 2}}
+
+// teamRow is one team's line on the team leaderboard.
+func teamRow(t round.TeamStanding) []string {
+	return []string{fmt.Sprintf("%d.", t.Rank), t.Team, fmt.Sprintf("%d avg", t.Points), fmt.Sprintf("%d in team", t.Members)}
+}
+
+// withTeams puts the team leaderboard beside the individual one when
+// both fit in width, else under it; board alone without teams. mine is
+// the viewer's team, drawn with me; others with rank.
+func withTeams(board string, teams []round.TeamStanding, mine string, width int, title, me, rank lipgloss.Style) string {
+	if len(teams) == 0 {
+		return board
+	}
+	rows := make([][]string, 0, len(teams))
+	looks := make([]lipgloss.Style, 0, len(teams))
+	for _, t := range teams {
+		rows = append(rows, teamRow(t))
+		if t.Team == mine {
+			looks = append(looks, me)
+		} else {
+			looks = append(looks, rank)
+		}
+	}
+	// The title loses its margins so both tables start on the same line.
+	table := lipgloss.JoinVertical(lipgloss.Left, title.UnsetMargins().UnsetPadding().Render("Teams"),
+		teamColumns.render(nil, rows, func(row int) lipgloss.Style { return looks[row] }))
+	const gap = "    "
+	if lipgloss.Width(board)+lipgloss.Width(gap)+lipgloss.Width(table) <= width {
+		return lipgloss.JoinHorizontal(lipgloss.Top, board, gap, table)
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, board, table)
+}
+
 // cohortColumns lays out the cohort panel's trainees, the same figures
 // as `crm101 report`; termColumns its weakest terms.
 var (

@@ -175,9 +175,18 @@ type fakeDesk struct {
 	stopped                  int
 	paused, resumed, skipped int
 	removed                  []string
+	renamed                  [][2]string
+	renameErr                error
 }
 
 func (d *fakeDesk) RemoveTrainee(name string) error { d.removed = append(d.removed, name); return nil }
+func (d *fakeDesk) RenameTrainee(old, name string) error {
+	if d.renameErr != nil {
+		return d.renameErr
+	}
+	d.renamed = append(d.renamed, [2]string{old, name})
+	return nil
+}
 
 func (d *fakeDesk) StartRound(n int) error { d.started = append(d.started, n); return nil }
 func (d *fakeDesk) StopRound()             { d.stopped++ }
@@ -447,5 +456,146 @@ func TestTrainerRemovesTrainee(t *testing.T) {
 	send(round.Update{Present: []string{"ana"}})
 	if strings.Contains(ansi.Strip(m.console()), "[") {
 		t.Errorf("a removed trainee stays picked:\n%s", m.console())
+	}
+}
+
+// The trainer picks a trainee, presses R and types the new name: while
+// typing, the console's letter keys are text (s does not start a
+// round); enter renames, esc keeps the name, and the desk's refusal is
+// shown.
+func TestTrainerRenamesTrainee(t *testing.T) {
+	desk := &fakeDesk{}
+	m := NewTrainer(TrainerOptions{Desk: desk, Theme: testTheme, Now: func() time.Time { return liveT0 }})
+	send := func(msgs ...tea.Msg) tea.Cmd {
+		var cmd tea.Cmd
+		for _, msg := range msgs {
+			var next tea.Model
+			next, cmd = m.Update(msg)
+			m = next.(TrainerModel)
+		}
+		return cmd
+	}
+	typeText := func(s string) {
+		for _, r := range s {
+			send(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+	}
+	send(tea.WindowSizeMsg{Width: 80, Height: 24}, round.Update{Present: []string{"ana", "rude"}})
+	if send(tea.KeyPressMsg{Code: 'R', Text: "R"}); !strings.Contains(m.console(), "Pick a trainee with tab") {
+		t.Errorf("R with nobody picked:\n%s", m.console())
+	}
+	send(tea.KeyPressMsg{Code: tea.KeyTab}, tea.KeyPressMsg{Code: tea.KeyTab}, tea.KeyPressMsg{Code: 'R', Text: "R"})
+	if v := ansi.Strip(m.console()); !strings.Contains(v, "Rename rude") || !strings.Contains(v, "New name ›") || !strings.Contains(v, "esc keep the name") {
+		t.Fatalf("no name asked:\n%s", v)
+	}
+	typeText("sx")
+	send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if len(desk.started) != 0 || strings.Contains(m.console(), "New name") || len(desk.renamed) != 0 {
+		t.Errorf("esc: started %v, renamed %v:\n%s", desk.started, desk.renamed, m.console())
+	}
+
+	send(tea.KeyPressMsg{Code: 'R', Text: "R"})
+	if strings.Contains(m.console(), "› sx") {
+		t.Errorf("the last name typed is still there:\n%s", m.console())
+	}
+	typeText("kim")
+	cmd := send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if cmd == nil {
+		t.Fatal("enter did nothing")
+	}
+	send(cmd())
+	if len(desk.renamed) != 1 || desk.renamed[0] != [2]string{"rude", "kim"} || !strings.Contains(m.console(), "Renamed rude to kim") {
+		t.Errorf("renamed %v:\n%s", desk.renamed, m.console())
+	}
+	send(round.Update{Present: []string{"ana", "kim"}})
+	if v := ansi.Strip(m.console()); !strings.Contains(v, "ana, kim") || strings.Contains(v, "[") {
+		t.Errorf("after the rename:\n%s", v)
+	}
+
+	desk.renameErr = errors.New("that name is taken in this classroom")
+	send(tea.KeyPressMsg{Code: tea.KeyTab}, tea.KeyPressMsg{Code: 'R', Text: "R"})
+	typeText("kim")
+	send(send(tea.KeyPressMsg{Code: tea.KeyEnter})())
+	if v := m.console(); !strings.Contains(v, "Could not rename ana: that name is taken") {
+		t.Errorf("refusal not shown:\n%s", v)
+	}
+}
+
+// A trainee the trainer renames is told their new name, whatever they
+// were doing: over the app between rounds (enter gives it back), and
+// above the question during one, where enter still answers.
+func TestLiveTellsTheNewName(t *testing.T) {
+	m := newLiveTestModel(t, &fakeSeat{})
+	idle := round.Update{Seat: round.Seat{Name: "rude"}}
+	if m = send(t, m, idle).(Model); m.live.Active() {
+		t.Fatal("the live view took over with no round")
+	}
+	idle.Seat.Name = "kim"
+	m = send(t, m, idle).(Model)
+	if v := plain(m); !m.live.Active() || !strings.Contains(v, "renamed you to kim") || !strings.Contains(v, "ssh kim@") {
+		t.Fatalf("rename not shown:\n%s", v)
+	}
+	if m = send(t, m, press(tea.KeyEnter)).(Model); m.live.Active() {
+		t.Errorf("enter did not give the app back:\n%s", plain(m))
+	}
+
+	seat := &fakeSeat{}
+	m = newLiveTestModel(t, seat)
+	u := asking(true)
+	u.Seat.Name = "rude"
+	m = send(t, m, u).(Model)
+	u.Seat.Name = "kim"
+	m = send(t, m, u).(Model)
+	if v := plain(m); !strings.Contains(v, "renamed you to kim") || !strings.Contains(v, "Question 1 of 3") {
+		t.Errorf("rename during a question:\n%s", v)
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if cmd == nil {
+		t.Fatal("enter did not answer during the question")
+	}
+	cmd()
+	if len(seat.got) != 1 {
+		t.Errorf("answers sent %v", seat.got)
+	}
+}
+
+// With teams, the reveal and the trainer's console show the team
+// leaderboard beside the individual one when there is room, under it
+// when not; the trainee's own team is marked like their own line.
+func TestLiveTeamBoard(t *testing.T) {
+	teams := []round.TeamStanding{{Rank: 1, Team: "red", Points: 850, Members: 2}, {Rank: 2, Team: "blue", Points: 400, Members: 3}}
+	u := revealing(&round.Answer{Choice: 1, Correct: true, Points: 800})
+	u.Event.Teams, u.Seat.Team = teams, "blue"
+	for _, w := range []int{100, 44} {
+		m := newLiveTestModel(t, &fakeSeat{})
+		m = send(t, m, size(w, 40), u).(Model)
+		v := plain(m)
+		if !strings.Contains(v, "Teams") || !strings.Contains(v, "1. red") || !strings.Contains(v, "400 avg") {
+			t.Errorf("no team board at width %d:\n%s", w, v)
+		}
+		beside := false
+		for _, l := range strings.Split(v, "\n") {
+			if strings.Contains(l, "1. bo") && strings.Contains(l, "Teams") {
+				beside = true
+			}
+		}
+		if beside != (w == 100) {
+			t.Errorf("at width %d, beside = %v:\n%s", w, beside, v)
+		}
+		if why := fits(v, w, 40); why != "" {
+			t.Errorf("width %d: %s", w, why)
+		}
+	}
+
+	var tm tea.Model = NewTrainer(TrainerOptions{Desk: &fakeDesk{}, Theme: testTheme, Now: func() time.Time { return liveT0 }})
+	tu := revealing(nil)
+	tu.Event.Teams = teams
+	tm = send(t, tm, size(100, 30), tu)
+	if v := plain(tm); !strings.Contains(v, "Teams") || !strings.Contains(v, "2. blue") {
+		t.Errorf("trainer console without the team board:\n%s", v)
+	}
+	tm = send(t, tm, revealing(nil))
+	if v := plain(tm); strings.Contains(v, "Teams") {
+		t.Errorf("a team board without teams:\n%s", v)
 	}
 }

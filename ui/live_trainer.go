@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -24,6 +25,7 @@ type ClassroomDesk interface {
 	SkipQuestion()
 	Cohort() (classroom.Report, error)
 	RemoveTrainee(name string) error
+	RenameTrainee(old, newName string) error
 }
 
 // TrainerOptions configure the trainer's console.
@@ -59,6 +61,12 @@ type removedMsg struct {
 	err  error
 }
 
+// renamedMsg reports the result of renaming a trainee.
+type renamedMsg struct {
+	old, new string
+	err      error
+}
+
 // TrainerModel is the trainer's console: who is in the room, the round
 // as it runs with its leaderboard, and the cohort panel (the same
 // figures as `crm101 report`).
@@ -76,6 +84,8 @@ type TrainerModel struct {
 	present    []string
 	picked     string // trainee selected with Pick, "" for none
 	removing   bool   // asking whether to remove picked
+	renaming   bool   // typing a new name for picked into newName
+	newName    textinput.Model
 	showCohort bool
 	cohort     *classroom.Report
 	status     string
@@ -98,10 +108,18 @@ func NewTrainer(o TrainerOptions) TrainerModel {
 	}
 	h := help.New()
 	h.Styles = styles.Help
-	m := TrainerModel{desk: o.Desk, theme: o.Theme, styles: &styles, keys: defaultTrainerKeyMap(), help: h, banner: o.Banner, now: now, n: n}
+	in := textinput.New()
+	in.Prompt = "New name › "
+	in.Placeholder = "letters, digits, . - _"
+	in.CharLimit = classroom.MaxNameLen
+	in.SetWidth(classroom.MaxNameLen + 1)
+	in.SetStyles(styles.Input.Field)
+	m := TrainerModel{desk: o.Desk, theme: o.Theme, styles: &styles, keys: defaultTrainerKeyMap(), help: h, banner: o.Banner, now: now, n: n, newName: in}
 	m.keys.Stop.SetEnabled(false)
 	m.keys.Confirm.SetEnabled(false)
 	m.keys.Cancel.SetEnabled(false)
+	m.keys.Save.SetEnabled(false)
+	m.keys.Back.SetEnabled(false)
 	return m
 }
 
@@ -124,6 +142,7 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.theme.Fixed && msg.IsDark() != m.styles.Dark {
 			*m.styles = NewStyles(msg.IsDark())
 			m.help.Styles = m.styles.Help
+			m.newName.SetStyles(m.styles.Input.Field)
 		}
 	case round.Update:
 		return m.apply(msg)
@@ -141,6 +160,11 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status = "Removed " + msg.name + ": their answers stay in the report, marked removed."
 		if msg.err != nil {
 			m.status = "Could not remove " + msg.name + ": " + msg.err.Error()
+		}
+	case renamedMsg:
+		m.status = "Renamed " + msg.old + " to " + msg.new + ": their answers, progress and points follow."
+		if msg.err != nil {
+			m.status = "Could not rename " + msg.old + ": " + msg.err.Error()
 		}
 	case trainerActionMsg:
 		m.status = ""
@@ -160,8 +184,8 @@ func (m TrainerModel) running() bool {
 func (m TrainerModel) apply(u round.Update) (TrainerModel, tea.Cmd) {
 	m.ev, m.present = u.Event, u.Present
 	if !slices.Contains(m.present, m.picked) {
-		m.picked, m.removing = "", false
-		m = m.askingRemoval(false)
+		m.picked = ""
+		m = m.askingRemoval(false).askingName(false)
 	}
 	m.keys.Stop.SetEnabled(m.running())
 	m.keys.Start.SetEnabled(!m.running())
@@ -186,6 +210,9 @@ func (m TrainerModel) handleKey(msg tea.KeyPressMsg) (TrainerModel, tea.Cmd) {
 	if m.removing {
 		return m.answerRemoval(msg)
 	}
+	if m.renaming {
+		return m.typeName(msg)
+	}
 	switch {
 	case key.Matches(msg, m.keys.Pick):
 		m.picked = pickNext(m.present, m.picked, msg.String() == "shift+tab")
@@ -195,6 +222,13 @@ func (m TrainerModel) handleKey(msg tea.KeyPressMsg) (TrainerModel, tea.Cmd) {
 			return m, nil
 		}
 		m = m.askingRemoval(true)
+	case key.Matches(msg, m.keys.Rename):
+		if m.picked == "" {
+			m.status = "Pick a trainee with tab first."
+			return m, nil
+		}
+		m = m.askingName(true)
+		return m, textinput.Blink
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, m.keys.Start):
@@ -254,6 +288,45 @@ func (m TrainerModel) answerRemoval(msg tea.KeyPressMsg) (TrainerModel, tea.Cmd)
 		m = m.askingRemoval(false)
 	}
 	return m, nil
+}
+
+// askingName switches between typing a new name for the picked trainee
+// and the console's usual keys, which must not fire while typing.
+func (m TrainerModel) askingName(on bool) TrainerModel {
+	m.renaming = on
+	m.keys.Save.SetEnabled(on)
+	m.keys.Back.SetEnabled(on)
+	m.newName.Reset()
+	if on {
+		m.newName.Focus()
+	} else {
+		m.newName.Blur()
+	}
+	return m
+}
+
+// typeName takes keys while the trainer types a new name: enter renames
+// (the desk checks the name), esc gives up, anything else is text.
+func (m TrainerModel) typeName(msg tea.KeyPressMsg) (TrainerModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Back):
+		return m.askingName(false), nil
+	case key.Matches(msg, m.keys.Save):
+		desk, old, name := m.desk, m.picked, strings.TrimSpace(m.newName.Value())
+		if name == "" {
+			m.status = "Type the new name, or esc to keep " + old + "."
+			return m, nil
+		}
+		m = m.askingName(false)
+		m.picked = ""
+		m.status = "Renaming " + old + "…"
+		return m, func() tea.Msg { return renamedMsg{old: old, new: name, err: desk.RenameTrainee(old, name)} }
+	}
+	var cmd tea.Cmd
+	m.newName, cmd = m.newName.Update(msg)
+	return m, cmd
 }
 
 // pickNext is the trainee after (or before) picked in present.
@@ -316,7 +389,8 @@ func (m TrainerModel) console() string {
 		for _, s := range m.ev.Leaderboard[:min(len(m.ev.Leaderboard), trainerBoardRows)] {
 			rows = append(rows, standingRow(s))
 		}
-		parts = append(parts, boardColumns.render(nil, rows, func(int) lipgloss.Style { return st.Rank }))
+		board := boardColumns.render(nil, rows, func(int) lipgloss.Style { return st.Rank })
+		parts = append(parts, withTeams(board, m.ev.Teams, "", m.width, st.Title, st.Me, st.Rank))
 		if more := len(m.ev.Leaderboard) - trainerBoardRows; more > 0 {
 			parts = append(parts, st.Muted.Render(fmt.Sprintf("  … and %d more", more)))
 		}
@@ -327,10 +401,17 @@ func (m TrainerModel) console() string {
 	if m.removing {
 		parts = append(parts, st.Error.Render("Remove "+m.picked+" from the room? Their answers stay in the report. y/n"))
 	}
+	if m.renaming {
+		parts = append(parts, st.Status.Render("Rename "+m.picked+": their answers, progress and points follow."), m.newName.View())
+	}
 	if m.status != "" {
 		parts = append(parts, st.Error.Render(m.status))
 	}
-	parts = append(parts, m.styles.App.Help.Render(m.help.View(m.keys)))
+	var keys help.KeyMap = m.keys
+	if m.renaming {
+		keys = typingKeys{m.keys}
+	}
+	parts = append(parts, m.styles.App.Help.Render(m.help.View(keys)))
 	body := lipgloss.JoinVertical(lipgloss.Left, parts...)
 	return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(body)
 }

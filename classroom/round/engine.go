@@ -101,14 +101,19 @@ type Event struct {
 	// Leaderboard is set while Revealing and Finished; it is shared by all
 	// sessions and must not be modified.
 	Leaderboard []Standing
+	// Teams ranks the teams by average points, beside Leaderboard; nil
+	// when the classroom plays without teams. Shared like Leaderboard.
+	Teams []TeamStanding
 }
 
 // Seat is one trainee's own view of the round.
 type Seat struct {
+	Name     string  // the trainee's name now: the trainer may rename them
 	Playing  bool    // answering the current question (false: joined mid-question)
 	Answered *Answer // their answer to the current question, if any
 	Points   int     // total this round, as of the last reveal
 	Rank     int     // on the latest leaderboard, 0 before the first
+	Team     string  // their team, "" without teams
 }
 
 // Engine is the state machine of live rounds. It is not safe for
@@ -128,6 +133,8 @@ type Engine struct {
 	answers  map[string]Answer
 	totals   map[string]*Standing
 	board    []Standing
+	teamOf   map[string]string // name → team, for classrooms with teams
+	teams    []TeamStanding
 	ranks    map[string]int
 }
 
@@ -140,7 +147,18 @@ func NewEngine(cfg Config) *Engine {
 		answers: map[string]Answer{},
 		totals:  map[string]*Standing{},
 		ranks:   map[string]int{},
+		teamOf:  map[string]string{},
 	}
+}
+
+// SetTeam puts name in team ("" for none). Teams are ranked by their
+// members' average points at each reveal.
+func (e *Engine) SetTeam(name, team string) {
+	if team == "" {
+		delete(e.teamOf, name)
+		return
+	}
+	e.teamOf[name] = team
 }
 
 // Join marks name as in the room. A trainee joining while a question is
@@ -163,6 +181,43 @@ func (e *Engine) Remove(name string) {
 	}
 }
 
+// Rename moves everything the engine knows of old (in the room, playing,
+// this question's answer, the round's points and rank) to new, as when
+// the trainer renames an offensive name. It reports whether new was
+// free; a name already known is left alone.
+func (e *Engine) Rename(old, new string) bool {
+	if old == new || e.present[new] || e.totals[new] != nil || e.players[new] {
+		return false
+	}
+	if e.present[old] {
+		delete(e.present, old)
+		e.present[new] = true
+	}
+	if e.players[old] {
+		delete(e.players, old)
+		e.players[new] = true
+	}
+	if a, ok := e.answers[old]; ok {
+		delete(e.answers, old)
+		a.Name = new
+		e.answers[new] = a
+	}
+	if team, ok := e.teamOf[old]; ok {
+		delete(e.teamOf, old)
+		e.teamOf[new] = team
+	}
+	if t := e.totals[old]; t != nil {
+		delete(e.totals, old)
+		c := *t
+		c.Name = new
+		e.totals[new] = &c
+	}
+	if e.board != nil {
+		e.rank() // a new board: the old one is shared with sessions
+	}
+	return true
+}
+
 // Phase reports the current phase.
 func (e *Engine) Phase() Phase { return e.phase }
 
@@ -176,7 +231,7 @@ func (e *Engine) Start(id int64, qs []Question, now time.Time) error {
 	}
 	e.round, e.qs = id, qs
 	e.totals = map[string]*Standing{}
-	e.board, e.ranks = nil, map[string]int{}
+	e.board, e.teams, e.ranks = nil, nil, map[string]int{}
 	e.open(0, now)
 	return nil
 }
@@ -347,6 +402,7 @@ func (e *Engine) rank() {
 		board = append(board, *s)
 	}
 	e.board = Rank(board)
+	e.teams = RankTeams(e.board, e.teamOf)
 	e.ranks = make(map[string]int, len(board))
 	for _, s := range e.board {
 		e.ranks[s.Name] = s.Rank
@@ -370,14 +426,14 @@ func (e *Engine) Event() Event {
 		for _, a := range e.answers {
 			ev.Counts[a.Choice]++
 		}
-		ev.Leaderboard = e.board
+		ev.Leaderboard, ev.Teams = e.board, e.teams
 	}
 	return ev
 }
 
 // Seat returns name's own view of the round.
 func (e *Engine) Seat(name string) Seat {
-	s := Seat{Playing: e.players[name] && e.phase.Running(), Rank: e.ranks[name]}
+	s := Seat{Name: name, Playing: e.players[name] && e.phase.Running(), Rank: e.ranks[name], Team: e.teamOf[name]}
 	if t := e.totals[name]; t != nil {
 		s.Points = t.Points
 	}

@@ -58,3 +58,54 @@ func Rank(s []Standing) []Standing {
 	}
 	return s
 }
+
+// TeamStanding is one team's line on the team leaderboard.
+type TeamStanding struct {
+	Rank    int    // 1 is best; equal averages share a rank
+	Team    string // team name
+	Points  int    // average points of its members on the leaderboard
+	Members int    // members on the leaderboard
+}
+
+// RankTeams totals standings by team (teams maps a name to its team;
+// names without one are left out) and ranks the teams by their
+// members' average points, so a large team has no edge over a small
+// one. Nil when nobody on the board has a team.
+func RankTeams(board []Standing, teams map[string]string) []TeamStanding {
+	sum := map[string]*TeamStanding{}
+	for _, s := range board {
+		team := teams[s.Name]
+		if team == "" {
+			continue
+		}
+		t := sum[team]
+		if t == nil {
+			t = &TeamStanding{Team: team}
+			sum[team] = t
+		}
+		t.Points += s.Points
+		t.Members++
+	}
+	if len(sum) == 0 {
+		return nil
+	}
+	out := make([]TeamStanding, 0, len(sum))
+	for _, t := range sum {
+		t.Points = (t.Points + t.Members/2) / t.Members
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Points != out[j].Points {
+			return out[i].Points > out[j].Points
+		}
+		return out[i].Team < out[j].Team
+	})
+	for i := range out {
+		if i > 0 && out[i].Points == out[i-1].Points {
+			out[i].Rank = out[i-1].Rank
+		} else {
+			out[i].Rank = i + 1
+		}
+	}
+	return out
+}

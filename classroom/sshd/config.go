@@ -70,6 +70,7 @@ type Config struct {
 	NameFailRate  float64
 
 	Round round.Config
+	Teams classroom.Teams // zero: no teams
 	Now   func() time.Time
 	Rand  *rand.Rand
 	Log   *slog.Logger
@@ -139,5 +140,5 @@ type TrainerSession struct {
 // room is the part of c the room is opened with.
 func (c Config) room() classroom.Config {
 	return classroom.Config{DataDir: c.DataDir, Glossary: c.Glossary, QuizIndex: c.QuizIndex,
-		Round: c.Round, Now: c.Now, Rand: c.Rand, Log: c.Log}
+		Round: c.Round, Teams: c.Teams, Now: c.Now, Rand: c.Rand, Log: c.Log}
 }

@@ -85,6 +85,7 @@ func New(cfg Config) (*Server, error) {
 		sessions:  map[string]*traineeConn{},
 	}
 	room.OnRemove(s.kick)
+	room.OnRename(s.rename)
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPEM(hostKey),

@@ -216,6 +216,13 @@ func (s *Server) seat(sess ssh.Session) (*sessionState, string) {
 		s.cfg.Log.Error("trainee lookup", "name", name, "err", err)
 		return nil, "The classroom could not check your name. Tell your trainer."
 	}
+	if to, err := s.room.Store().RenamedTo(name); err != nil || to != "" {
+		if err != nil {
+			s.cfg.Log.Error("trainee lookup", "name", name, "err", err)
+			return nil, "The classroom could not check your name. Tell your trainer."
+		}
+		return nil, fmt.Sprintf("The trainer renamed you to %q. Connect as that name: ssh %s@…", to, to)
+	}
 	if removed, err := s.room.Store().TraineeRemoved(name); err != nil || removed {
 		if err != nil {
 			s.cfg.Log.Error("trainee lookup", "name", name, "err", err)
@@ -230,6 +237,9 @@ func (s *Server) seat(sess ssh.Session) (*sessionState, string) {
 	}
 	if err := s.room.Store().SeeTrainee(name, fp, s.cfg.Now()); err != nil {
 		s.cfg.Log.Error("record trainee", "name", name, "err", err)
+	}
+	if _, err := s.room.JoinTeam(name); err != nil {
+		s.cfg.Log.Error("team", "name", name, "err", err)
 	}
 	progress, err := s.room.AcquireProgress(name)
 	if err != nil {
@@ -278,6 +288,18 @@ func (s *Server) kick(name string) {
 	}
 }
 
+// rename keeps a renamed trainee's session in the room under the new
+// name, so a reconnect under it takes over as it would have under old.
+func (s *Server) rename(old, new string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.sessions[old]; ok {
+		delete(s.sessions, old)
+		s.sessions[new] = c
+	}
+	s.cfg.Log.Info("trainee renamed", "name", old, "to", new)
+}
+
 func (s *Server) release(name string, sess ssh.Session) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -296,6 +318,7 @@ func (s *Server) unseat(st *sessionState) {
 	if st.trainer {
 		return
 	}
+	st.name = s.room.CurrentName(st.name) // the trainer may have renamed them
 	s.release(st.name, st.sess)
 	if err := s.room.ReleaseProgress(st.name); err != nil {
 		s.cfg.Log.Error("close progress", "name", st.name, "err", err)
