@@ -86,8 +86,8 @@ func runReport(cmd *cobra.Command, f reportFlags) error {
 	if err := os.WriteFile(f.output, b.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	_, err = fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s (%d trainees, %d terms, %d live rounds).\n",
-		f.output, len(rep.Trainees), len(rep.Terms), len(rep.Rounds))
+	_, err = fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s (%s, %s, %s).\n", f.output,
+		plural(len(rep.Trainees), "trainee"), plural(len(rep.Terms), "term"), plural(len(rep.Rounds), "live round"))
 	return err
 }
 
