@@ -63,11 +63,11 @@ func newDefineCmd() *cobra.Command {
 			if how == glossary.NoMatch {
 				return exitError{1, notFound(g, query)}
 			}
-			e := g.At(idx)
+			e, versions := g.At(idx), g.PackVersions(idx)
 			if asJSON {
-				err = writeJSON(cmd.OutOrStdout(), newTermJSON(e))
+				err = writeJSON(cmd.OutOrStdout(), newDefineJSON(e, versions))
 			} else {
-				err = printEntry(cmd.OutOrStdout(), e)
+				err = printEntry(cmd.OutOrStdout(), e, versions)
 			}
 			if err != nil || how == glossary.ExactName {
 				return err
@@ -77,7 +77,7 @@ func newDefineCmd() *cobra.Command {
 			return exitError{1, fmt.Errorf("no exact match for %q; closest: %s", query, e.Term)}
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entry as a JSON object")
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print the entry as a JSON object, with "versions": the packs' own definitions of a term the built-in glossary kept`)
 	return cmd
 }
 
@@ -109,13 +109,19 @@ func suggestions(g *glossary.Glossary, query string) []string {
 	return names
 }
 
-func printEntry(w io.Writer, e glossary.Entry) error {
+// printEntry prints e as define shows it, with the packs' own
+// definitions of its term (versions) after its own, as Browse's detail
+// pane shows them.
+func printEntry(w io.Writer, e glossary.Entry, versions []glossary.Entry) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n%s", e.Title(), e.Category)
 	if len(e.Aliases) > 0 {
 		fmt.Fprintf(&b, " · also: %s", strings.Join(e.Aliases, ", "))
 	}
 	fmt.Fprintf(&b, "\n\n%s\n", e.Definition)
+	for _, v := range versions {
+		fmt.Fprintf(&b, "\n%s: %s\n", v.VersionLabel(), v.Definition)
+	}
 	if e.Example != "" {
 		fmt.Fprintf(&b, "\nExample: %s\n", e.Example)
 	}
