@@ -215,7 +215,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 				continue
 			}
 			h := hit{entry: e, name: n, kind: int8(kind)}
-			nameLen := runeLen(ix.orig(n), ix.ascii[n])
+			nameLen := runeLen(ix.name(n), ix.ascii[n]) // lower keeps the rune count
 			r := off
 			if !ix.ascii[n] {
 				r = utf8.RuneCountInString(ix.name(n)[:off])
@@ -294,23 +294,14 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		return part{hits: hits, keys: sortKeys(hits), fuzzy: fms, cands: ents}
 	}
 	qpairs := pairMask(q)
-	maybe := func(p int) bool { // definition of ents[p] may contain q
-		return !matched[p] && ix.defPairs[ents[p]].covers(qpairs)
-	}
-	for p := 0; p < len(ents); {
-		if !maybe(p) {
-			p++
+	for p, e := range ents {
+		if matched[p] || !ix.defPairs[e].covers(qpairs) {
 			continue
 		}
-		end := p + 1 // ents[p:end] are neighbours in the glossary, all worth reading
-		for end < len(ents) && ents[end] == ents[end-1]+1 && maybe(end) {
-			end++
-		}
-		scanDefs(ix, q, ents[p], ents[end-1], func(e int32, off int) {
-			matched[p+int(e-ents[p])] = true
+		if off := ix.defIndex(e, q); off >= 0 {
+			matched[p] = true
 			hits = append(hits, hit{entry: e, score: int32(clampScore(-off)), kind: int8(InDefinition)})
-		})
-		p = end
+		}
 	}
 	hits = allWords(ix, q, ents, matched, hits)
 	cands := make([]int32, 0, len(hits))
