@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -137,8 +138,22 @@ func loadGlossary(cmd *cobra.Command) (*glossary.Glossary, error) {
 	for _, line := range loadSummary(report) {
 		fmt.Fprintln(cmd.ErrOrStderr(), line)
 	}
+	if g.Len() >= bigGlossary {
+		// Reading a big pack leaves as much garbage as it keeps (parsed
+		// rows, layering tables), and the collector last sized its
+		// target while both were alive: left alone, it lets the heap
+		// grow to twice the load's peak before looking again. Collected
+		// now, the target follows what the run keeps. A 100,000-term
+		// pack peaks at about 95 MB instead of 105 MB, for no more work:
+		// this collection replaces the one that would come later.
+		runtime.GC()
+	}
 	return g, nil
 }
+
+// bigGlossary is the size from which loadGlossary collects garbage once
+// after loading; below it the heap is too small to matter.
+const bigGlossary = 20_000
 
 // loadSummary is what a lenient load tells on stderr: per pack, one line
 // when notes were skipped or settled with a warning, and one when terms

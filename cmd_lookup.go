@@ -169,10 +169,7 @@ func newSearchCmd() *cobra.Command {
 				return err
 			}
 			query := joinArgs(args)
-			hits, weak := searchHits(g, query)
-			if limit > 0 && len(hits) > limit {
-				hits = hits[:limit]
-			}
+			hits, weak := searchHits(g, query, limit)
 			if weak && len(hits) > 0 && hits[0].Suggested {
 				names := []string{}
 				for _, h := range hits {
@@ -210,21 +207,33 @@ func newSearchCmd() *cobra.Command {
 	return cmd
 }
 
-// searchHits are the matches of query, best first. When every match is
-// weak (scattered letters, a definition), the closest spellings come
-// first, marked Suggested: "chrun" leads with Churn Rate, not with
-// Asynchronous Communication.
-func searchHits(g *glossary.Glossary, query string) (hits []searchHit, weak bool) {
+// searchHits are the first limit (0: all) matches of query, best first.
+// When every match is weak (scattered letters, a definition), the
+// closest spellings come first, marked Suggested: "chrun" leads with
+// Churn Rate, not with Asynchronous Communication. Only the hits shown
+// are copied: in a 100,000-term pack "churn" matches half the entries.
+func searchHits(g *glossary.Glossary, query string, limit int) (hits []searchHit, weak bool) {
 	res := g.Search(query)
+	n := len(res.Matches)
+	if limit > 0 {
+		n = min(n, limit)
+	}
+	hits = make([]searchHit, 0, n)
 	seen := map[int]bool{}
 	if res.Weak() { // only then is a spelling suggestion worth its index
 		weak = true
 		for _, idx := range g.Suggest(query, 3) {
+			if limit > 0 && len(hits) == limit {
+				break
+			}
 			seen[idx] = true
 			hits = append(hits, searchHit{Entry: g.At(idx), Suggested: true})
 		}
 	}
 	for _, m := range res.Matches {
+		if limit > 0 && len(hits) == limit {
+			break
+		}
 		if !seen[m.Index] {
 			hits = append(hits, searchHit{Entry: g.At(m.Index)})
 		}
