@@ -110,10 +110,32 @@ func TestDeckLoadsLeniently(t *testing.T) {
 	if code, _, errOut = runCLI(t, "--on-clash", "sometimes", "terms"); code != 2 || !strings.Contains(errOut, "want keep, replace or error") {
 		t.Errorf("bad --on-clash: exit %d\n%s", code, errOut)
 	}
-	// --category names the default category of pack notes.
-	got := termsJSON(t, "--only-decks", "--category", "Acme", "--deck", testPack("headerless.csv"))
-	if len(got) != 3 || got[0].Category != "Acme" {
-		t.Errorf("--category: %+v", got)
+	// --pack-category names the default category of pack notes, and so
+	// does --category where no command has a --category of its own.
+	for _, flag := range []string{"--pack-category", "--category"} {
+		got := termsJSON(t, "--only-decks", flag, "Acme", "--deck", testPack("headerless.csv"))
+		if len(got) != 3 || got[0].Category != "Acme" {
+			t.Errorf("%s: %+v", flag, got)
+		}
+	}
+}
+
+// After quiz, --category is the quiz's filter; --pack-category still sets
+// the pack's default category, so both can be given in one command.
+func TestPackCategoryBesideQuizCategory(t *testing.T) {
+	for _, args := range [][]string{
+		{"--only-decks", "--deck", testPack("headerless.csv"), "--pack-category", "Sales", "quiz", "export", "--category", "sales", "--count", "3", "--mode", "flashcards", "--format", "json"},
+		{"quiz", "export", "--only-decks", "--deck", testPack("headerless.csv"), "--category", "sales", "--pack-category", "Sales", "--count", "3", "--mode", "flashcards", "--format", "json"},
+	} {
+		code, out, errOut := runCLI(t, args...)
+		var qs []struct{ Term string }
+		if err := json.Unmarshal([]byte(out), &qs); code != 0 || err != nil || len(qs) != 3 {
+			t.Errorf("%v: exit %d, %v, %d questions\n%s", args, code, err, len(qs), errOut)
+		}
+	}
+	code, _, errOut := runCLI(t, "--only-decks", "--deck", testPack("headerless.csv"), "--category", "Acme", "--pack-category", "Sales", "terms")
+	if code != 2 || !strings.Contains(errOut, "disagree") {
+		t.Errorf("--category and --pack-category disagreeing: exit %d, %s", code, errOut)
 	}
 }
 

@@ -35,6 +35,31 @@ func termJSONs(entries []glossary.Entry) []termJSON {
 	return out
 }
 
+// defineJSON is the entry `define --json` prints: the entry, and the
+// definitions packs gave for its term while it was kept (on-clash keep).
+type defineJSON struct {
+	termJSON
+	Versions []versionJSON `json:"versions"`
+}
+
+// versionJSON is one pack's own definition of a term an earlier layer
+// kept: the pack's file name, the label shown above it ("Acme's
+// definition"), the term as the pack spells it, and the definition.
+type versionJSON struct {
+	Pack       string `json:"pack"`
+	Label      string `json:"label"`
+	Term       string `json:"term"`
+	Definition string `json:"definition"`
+}
+
+func newDefineJSON(e glossary.Entry, versions []glossary.Entry) defineJSON {
+	out := defineJSON{termJSON: newTermJSON(e), Versions: make([]versionJSON, len(versions))}
+	for i, v := range versions {
+		out.Versions[i] = versionJSON{Pack: v.Pack, Label: v.VersionLabel(), Term: v.Term, Definition: v.Definition}
+	}
+	return out
+}
+
 // searchHitJSON is one element of `search --json`: the entry, and
 // whether it is a spelling suggestion offered ahead of weak matches.
 type searchHitJSON struct {

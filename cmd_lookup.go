@@ -63,11 +63,11 @@ func newDefineCmd() *cobra.Command {
 			if how == glossary.NoMatch {
 				return exitError{1, notFound(g, query)}
 			}
-			e := g.At(idx)
+			e, versions := g.At(idx), g.PackVersions(idx)
 			if asJSON {
-				err = writeJSON(cmd.OutOrStdout(), newTermJSON(e))
+				err = writeJSON(cmd.OutOrStdout(), newDefineJSON(e, versions))
 			} else {
-				err = printEntry(cmd.OutOrStdout(), e)
+				err = printEntry(cmd.OutOrStdout(), e, versions)
 			}
 			if err != nil || how == glossary.ExactName {
 				return err
@@ -77,7 +77,7 @@ func newDefineCmd() *cobra.Command {
 			return exitError{1, fmt.Errorf("no exact match for %q; closest: %s", query, e.Term)}
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entry as a JSON object")
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print the entry as a JSON object, with "versions": the packs' own definitions of a term the built-in glossary kept`)
 	return cmd
 }
 
@@ -109,13 +109,19 @@ func suggestions(g *glossary.Glossary, query string) []string {
 	return names
 }
 
-func printEntry(w io.Writer, e glossary.Entry) error {
+// printEntry prints e as define shows it, with the packs' own
+// definitions of its term (versions) after its own, as Browse's detail
+// pane shows them.
+func printEntry(w io.Writer, e glossary.Entry, versions []glossary.Entry) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n%s", e.Title(), e.Category)
 	if len(e.Aliases) > 0 {
 		fmt.Fprintf(&b, " · also: %s", strings.Join(e.Aliases, ", "))
 	}
 	fmt.Fprintf(&b, "\n\n%s\n", e.Definition)
+	for _, v := range versions {
+		fmt.Fprintf(&b, "\n%s: %s\n", v.VersionLabel(), v.Definition)
+	}
 	if e.Example != "" {
 		fmt.Fprintf(&b, "\nExample: %s\n", e.Example)
 	}
@@ -163,10 +169,7 @@ func newSearchCmd() *cobra.Command {
 				return err
 			}
 			query := joinArgs(args)
-			hits, weak := searchHits(g, query)
-			if limit > 0 && len(hits) > limit {
-				hits = hits[:limit]
-			}
+			hits, weak := searchHits(g, query, limit)
 			if weak && len(hits) > 0 && hits[0].Suggested {
 				names := []string{}
 				for _, h := range hits {
@@ -204,21 +207,33 @@ func newSearchCmd() *cobra.Command {
 	return cmd
 }
 
-// searchHits are the matches of query, best first. When every match is
-// weak (scattered letters, a definition), the closest spellings come
-// first, marked Suggested: "chrun" leads with Churn Rate, not with
-// Asynchronous Communication.
-func searchHits(g *glossary.Glossary, query string) (hits []searchHit, weak bool) {
+// searchHits are the first limit (0: all) matches of query, best first.
+// When every match is weak (scattered letters, a definition), the
+// closest spellings come first, marked Suggested: "chrun" leads with
+// Churn Rate, not with Asynchronous Communication. Only the hits shown
+// are copied: in a 100,000-term pack "churn" matches half the entries.
+func searchHits(g *glossary.Glossary, query string, limit int) (hits []searchHit, weak bool) {
 	res := g.Search(query)
+	n := len(res.Matches)
+	if limit > 0 {
+		n = min(n, limit)
+	}
+	hits = make([]searchHit, 0, n)
 	seen := map[int]bool{}
 	if res.Weak() { // only then is a spelling suggestion worth its index
 		weak = true
 		for _, idx := range g.Suggest(query, 3) {
+			if limit > 0 && len(hits) == limit {
+				break
+			}
 			seen[idx] = true
 			hits = append(hits, searchHit{Entry: g.At(idx), Suggested: true})
 		}
 	}
 	for _, m := range res.Matches {
+		if limit > 0 && len(hits) == limit {
+			break
+		}
 		if !seen[m.Index] {
 			hits = append(hits, searchHit{Entry: g.At(m.Index)})
 		}

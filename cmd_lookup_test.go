@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -163,5 +166,51 @@ func TestMalformedFlagsExitTwo(t *testing.T) {
 		if code, _, errOut := runCLI(t, args...); code != 2 || errOut == "" {
 			t.Errorf("%v: exit %d, stderr %q; want 2 with a message", args, code, errOut)
 		}
+	}
+}
+
+// A pack's own definition of a term the built-in glossary keeps (on-clash
+// keep) is printed after the entry's, under "<Pack>'s definition", one per
+// pack in layer order; --json carries them as "versions", [] when none.
+func TestDefineShowsPackVersions(t *testing.T) {
+	dir := t.TempDir()
+	acme, sales := filepath.Join(dir, "acme.csv"), filepath.Join(dir, "sales_team.csv")
+	for path, text := range map[string]string{
+		acme:  "Term,Definition\nLead,\"At Acme, anyone who booked a demo.\"\nRamp Time,Weeks until a new rep is productive.\n",
+		sales: "Term,Definition\nlead,A signed-up trial user.\n",
+	} {
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, _ := runCLI(t, "--deck", acme, "--deck", sales, "define", "lead")
+	want := "\n\nAcme's definition: At Acme, anyone who booked a demo.\n\nSales team's definition: A signed-up trial user.\n\nExample: "
+	if code != 0 || !strings.HasPrefix(out, "Lead\n") || !strings.Contains(out, want) {
+		t.Errorf("define lead: exit %d\n%s\nwant it to contain %q", code, out, want)
+	}
+	code, out, _ = runCLI(t, "--deck", acme, "--deck", sales, "define", "lead", "--json")
+	var got struct {
+		Term     string
+		Versions []map[string]string
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
+		t.Fatalf("define --json: exit %d, %v\n%s", code, err, out)
+	}
+	wantVersions := []map[string]string{
+		{"pack": "acme.csv", "label": "Acme's definition", "term": "Lead", "definition": "At Acme, anyone who booked a demo."},
+		{"pack": "sales_team.csv", "label": "Sales team's definition", "term": "lead", "definition": "A signed-up trial user."},
+	}
+	if got.Term != "Lead" || !reflect.DeepEqual(got.Versions, wantVersions) {
+		t.Errorf("define --json: %s %v, want Lead %v", got.Term, got.Versions, wantVersions)
+	}
+	// Every documented key is always there: [] for a term no pack redefines.
+	for _, args := range [][]string{{"define", "cac", "--json"}, {"--deck", acme, "define", "ramp time", "--json"}} {
+		_, out, _ = runCLI(t, args...)
+		if !strings.Contains(out, `"versions": []`) {
+			t.Errorf("%v: want \"versions\": []\n%s", args, out)
+		}
+	}
+	if _, out, _ = runCLI(t, "--deck", acme, "define", "cac"); strings.Contains(out, "'s definition") {
+		t.Errorf("define cac shows a pack version:\n%s", out)
 	}
 }

@@ -39,7 +39,7 @@ func TestExportRoundTrip(t *testing.T) {
 					t.Fatalf("%d entries back, want %d", len(p.Entries), len(entries))
 				}
 				for i, pe := range p.Entries {
-					got := pe.Entry
+					got := *pe.Entry
 					got.Pack = ""
 					if pe.Override {
 						t.Errorf("%s: export marked an override", got.Term)
@@ -121,7 +121,7 @@ func TestAnkiReExportRoundTrip(t *testing.T) {
 	w := csv.NewWriter(&anki)
 	w.Comma = '\t'
 	for i, pe := range p.Entries {
-		back, err := ankiBack(pe.Entry)
+		back, err := ankiBack(*pe.Entry)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -139,7 +139,7 @@ func TestAnkiReExportRoundTrip(t *testing.T) {
 		t.Fatalf("%v\n%s", ps, anki.String())
 	}
 	for i, pe := range back.Entries {
-		got := pe.Entry
+		got := *pe.Entry
 		got.Pack = ""
 		if !reflect.DeepEqual(noEmpty(got), noEmpty(entries[i])) {
 			t.Errorf("entry %d changed:\n got %#v\nwant %#v", i, got, entries[i])

@@ -38,6 +38,7 @@ func parseJSONPack(data []byte, c *collector) []PackEntry {
 		return nil
 	}
 	var entries []PackEntry
+	arena := newEntryArena(bytes.Count(data, []byte(`"term"`)))
 	for dec.More() && !c.full() {
 		line := lines.at(skipSpace(data, dec.InputOffset()))
 		var fe fileEntry
@@ -58,7 +59,7 @@ func parseJSONPack(data []byte, c *collector) []PackEntry {
 			}
 			continue
 		}
-		entries = append(entries, fe.packEntry(line))
+		entries = append(entries, arena.packEntry(fe, line))
 	}
 	if c.full() {
 		return entries

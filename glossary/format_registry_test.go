@@ -76,7 +76,7 @@ func TestCodecExportsReadBack(t *testing.T) {
 			t.Fatalf("%s: %d entries back, want %d", cd.format, len(p.Entries), len(tricky))
 		}
 		for i, pe := range p.Entries {
-			got := pe.Entry
+			got := *pe.Entry
 			got.Pack = ""
 			if !reflect.DeepEqual(noEmpty(got), noEmpty(tricky[i])) {
 				t.Errorf("%s: entry %d changed:\n got %#v\nwant %#v", cd.format, i, got, tricky[i])

@@ -104,8 +104,11 @@ body:
 	if !ok {
 		return nil
 	}
-	// One row a line is the common case: size the slice once.
-	entries := make([]PackEntry, 0, strings.Count(text, "\n")+1)
+	// One row a line is the common case: size the slice once, and the
+	// arena with room for the layers below (see ReadOptions.reserve).
+	rows := strings.Count(text, "\n") + 1
+	entries := make([]PackEntry, 0, rows)
+	r.arena = newEntryArena(rows + r.opts.reserve)
 	for {
 		rec, at, more := tr.next()
 		if !more {
@@ -439,7 +442,7 @@ func (r *reading) tableRow(rec []string, line int, cols []Column, kind tableKind
 	if len(r.layout.Tags) > 0 {
 		fe.Tags = append(append([]string(nil), r.layout.Tags...), fe.Tags...)
 	}
-	pe := fe.packEntry(line)
+	pe := r.arena.packEntry(fe, line)
 	if bad {
 		pe.bad = true
 		r.c.skipped++

@@ -52,8 +52,8 @@ func TestAnkiHeaders(t *testing.T) {
 			}
 			got := p.Entries[0]
 			got.Pack = ""
-			if !slicesEqualEntry(got.Entry, tt.want) || got.Override != tt.override {
-				t.Errorf("got %+v override=%v, want %+v", got.Entry, got.Override, tt.want)
+			if !slicesEqualEntry(*got.Entry, tt.want) || got.Override != tt.override {
+				t.Errorf("got %+v override=%v, want %+v", *got.Entry, got.Override, tt.want)
 			}
 		})
 	}

@@ -166,6 +166,7 @@ func stripComments(b []byte) string {
 // lines into the file.
 func yamlItems(root *yaml.Node, off int, c *collector) []PackEntry {
 	entries := make([]PackEntry, 0, len(root.Content))
+	arena := newEntryArena(len(root.Content))
 	for _, item := range root.Content {
 		if c.full() {
 			break
@@ -175,7 +176,7 @@ func yamlItems(root *yaml.Node, off int, c *collector) []PackEntry {
 			continue
 		}
 		if fe, ok := decodeItem(item, off, c); ok {
-			entries = append(entries, fe.packEntry(item.Line+off))
+			entries = append(entries, arena.packEntry(fe, item.Line+off))
 		} else {
 			c.skipped++
 		}

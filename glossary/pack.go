@@ -25,7 +25,7 @@ const (
 // PackEntry is one entry as a pack file states it: where it stands, and
 // whether it may replace an entry of the same name from an earlier layer.
 type PackEntry struct {
-	Entry
+	*Entry   // stored in the pack's arena when it has one
 	Line     int
 	Override bool
 	// bad marks an entry with a problem: a lenient load skips it.
@@ -52,6 +52,9 @@ type Pack struct {
 	// fatal is set when a problem concerns the whole file, so that not
 	// even a lenient load can use any of it.
 	fatal bool
+	// arena holds the entries in order when the codec stored them in
+	// one array: Entries[k].Entry is &arena[k] for every k < len(arena).
+	arena []Entry
 }
 
 // PackProblem is one thing to fix in a pack, located like a compiler
@@ -235,6 +238,23 @@ type reading struct {
 	opts   ReadOptions
 	c      *collector
 	layout Layout
+	// arena is where a codec that knows about how many entries to expect
+	// stores them (see entryArena); nil: each on its own.
+	arena *entryArena
+}
+
+// storedIn is r's arena when it holds exactly the first entries, in
+// order, as layering.result needs to take it over; else nil.
+func (r *reading) storedIn(entries []PackEntry) []Entry {
+	if r.arena == nil || len(r.arena.buf) == 0 || len(r.arena.buf) > len(entries) {
+		return nil
+	}
+	for k := range r.arena.buf {
+		if entries[k].Entry != &r.arena.buf[k] {
+			return nil
+		}
+	}
+	return r.arena.buf
 }
 
 func parsePack(file string, data []byte, text string, f Format, opts ReadOptions) (*Pack, PackProblems) {
@@ -284,6 +304,7 @@ func parsePack(file string, data []byte, text string, f Format, opts ReadOptions
 	}
 	r.layout.OnClash = pack.OnClash
 	pack.Entries = entries
+	pack.arena = r.storedIn(entries)
 	pack.Layout = r.layout
 	pack.Warnings = c.warningList()
 	pack.Skipped = c.skipped
@@ -374,7 +395,7 @@ func checkEntry(e *PackEntry, def Category, known map[string]Category, anki bool
 			problem("empty alias")
 		}
 	}
-	if !validText(e.Entry) {
+	if !validText(*e.Entry) {
 		// The line itself was reported by checkLines.
 		if !e.bad {
 			e.bad = true

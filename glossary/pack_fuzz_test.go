@@ -32,7 +32,7 @@ func fuzzPack(f *testing.F, format Format, seeds ...string) {
 		}
 		entries := make([]Entry, len(p.Entries))
 		for i, pe := range p.Entries {
-			entries[i] = pe.Entry
+			entries[i] = *pe.Entry
 			entries[i].Pack = ""
 		}
 		var buf bytes.Buffer
@@ -44,7 +44,7 @@ func fuzzPack(f *testing.F, format Format, seeds ...string) {
 			t.Fatalf("export of accepted input does not parse: %v\n%q", ps, buf.String())
 		}
 		for i, pe := range back.Entries {
-			got := pe.Entry
+			got := *pe.Entry
 			got.Pack = ""
 			if !reflect.DeepEqual(noEmpty(got), noEmpty(entries[i])) {
 				t.Fatalf("round trip changed entry %d:\n got %#v\nwant %#v", i, got, entries[i])

@@ -39,11 +39,11 @@ func Inspect(base *Glossary, path string, opts ReadOptions) Inspection {
 	}
 	in.Layout = p.Layout
 	for _, pe := range p.Entries[:min(len(p.Entries), InspectNotes)] {
-		e := pe.Entry
+		e := *pe.Entry
 		e.Aliases = append([]string(nil), e.Aliases...) // layering may drop one
 		in.Notes = append(in.Notes, InspectedNote{Line: pe.Line, Entry: e, Override: pe.Override, Skipped: pe.bad})
 	}
-	g, rep, lps := layerPacks(base, []*Pack{p})
+	g, rep, lps := layerPacks(base, []*Pack{p}, false)
 	in.Problems = append(in.Problems, lps...)
 	in.Warnings = rep.Warnings
 	sortProblems(in.Problems)

@@ -81,8 +81,12 @@ func Load(base *Glossary, paths []string, opts LoadOptions) (*Glossary, LoadRepo
 		problems PackProblems
 		broken   bool
 	)
+	ro := opts.ReadOptions
+	if base != nil {
+		ro.reserve = base.Len() // room to merge into a pack's own array
+	}
 	for _, path := range paths {
-		p, ps := ReadPackWith(path, opts.ReadOptions)
+		p, ps := ReadPackWith(path, ro)
 		problems = append(problems, ps...)
 		if p == nil || p.fatal {
 			broken = true
@@ -90,7 +94,9 @@ func Load(base *Glossary, paths []string, opts LoadOptions) (*Glossary, LoadRepo
 		}
 		packs = append(packs, p)
 	}
-	g, rep, ps := layerPacks(base, packs)
+	// These packs are Load's alone: the merged glossary may take over
+	// their arrays.
+	g, rep, ps := layerPacks(base, packs, true)
 	problems = append(problems, ps...)
 	if g == nil {
 		broken = true
@@ -113,7 +119,7 @@ func Load(base *Glossary, paths []string, opts LoadOptions) (*Glossary, LoadRepo
 // Layer merges packs strictly, in order, over base (nil: packs alone):
 // the glossary, or nil and every problem (warnings included). See Load.
 func Layer(base *Glossary, packs []*Pack) (*Glossary, PackSummary, PackProblems) {
-	g, rep, ps := layerPacks(base, packs)
+	g, rep, ps := layerPacks(base, packs, false)
 	ps = append(ps, rep.Warnings...)
 	for _, p := range packs {
 		if p.fatal {
@@ -171,6 +177,7 @@ type layering struct {
 	ents   []*Entry
 	from   []origin
 	pack   []int32 // index into packs, -1 for base
+	slot   []int32 // index into its pack's arena, -1 when not there
 	gone   []bool  // replaced by a later entry, or skipped
 	keys   []string
 	owner  map[string]int // Key(name) → index in ents
@@ -179,6 +186,10 @@ type layering struct {
 	rep    []PackReport
 	vers   map[int][]Entry // pack versions kept beside entry i (on-clash keep)
 	failed bool            // a clash under on-clash error
+	// packs are the packs layered; when owned, nothing else uses them,
+	// so result may reorder an arena in place.
+	packs []*Pack
+	owned bool
 }
 
 func (l *layering) collector(file string) *collector {
@@ -199,23 +210,32 @@ func (l *layering) warn(file string, line int, format string, args ...any) {
 	l.collector(file).warn(line, format, args...)
 }
 
-// layerPacks merges packs, in order, over base leniently: a pack adds
+// layerPacks merges packs, in order, over base leniently (owned: the
+// caller never uses the packs again, so their arrays may become the
+// glossary's): a pack adds
 // its good entries; a term an earlier layer has is settled by the
 // pack's OnClash (override always replaces); a duplicate term within a
 // pack keeps the later row; an acronym or alias an earlier entry has is
 // left out; an entry whose related names resolve to nothing is skipped.
 // The glossary is nil only when a clash meets on-clash error.
-func layerPacks(base *Glossary, packs []*Pack) (*Glossary, LoadReport, PackProblems) {
-	n := 0
+func layerPacks(base *Glossary, packs []*Pack, owned bool) (*Glossary, LoadReport, PackProblems) {
+	n, nNames := 0, 0 // entries and names, to size the tables once
 	if base != nil {
 		n += base.Len()
+		nNames += len(base.byName)
 	}
 	for _, p := range packs {
 		n += len(p.Entries)
+		for i := range p.Entries {
+			nNames += 1 + len(p.Entries[i].Aliases)
+			if p.Entries[i].Acronym != "" {
+				nNames++
+			}
+		}
 	}
-	l := &layering{owner: make(map[string]int, n*2), files: map[string]*collector{}, vers: map[int][]Entry{},
-		ents: make([]*Entry, 0, n), from: make([]origin, 0, n), pack: make([]int32, 0, n),
-		gone: make([]bool, 0, n), keys: make([]string, 0, n)}
+	l := &layering{owner: make(map[string]int, nNames), files: map[string]*collector{}, vers: map[int][]Entry{},
+		ents: make([]*Entry, 0, n), from: make([]origin, 0, n), pack: make([]int32, 0, n), slot: make([]int32, 0, n),
+		gone: make([]bool, 0, n), keys: make([]string, 0, n), packs: packs, owned: owned}
 	if base != nil {
 		for i := range base.entries {
 			l.push(&base.entries[i], origin{}, -1)
@@ -234,7 +254,7 @@ func layerPacks(base *Glossary, packs []*Pack) (*Glossary, LoadReport, PackProbl
 		names[p.Name] = p.Path
 		for i := range p.Entries {
 			if !p.Entries[i].bad {
-				l.layer(p, int32(pi), &p.Entries[i])
+				l.layer(p, int32(pi), &p.Entries[i], i)
 			}
 		}
 	}
@@ -278,6 +298,7 @@ func (l *layering) push(e *Entry, o origin, pack int32) int {
 	l.ents = append(l.ents, e)
 	l.from = append(l.from, o)
 	l.pack = append(l.pack, pack)
+	l.slot = append(l.slot, -1)
 	l.gone = append(l.gone, false)
 	l.keys = append(l.keys, Key(e.Term))
 	for _, n := range e.Names() {
@@ -290,9 +311,9 @@ func (l *layering) push(e *Entry, o origin, pack int32) int {
 	return i
 }
 
-func (l *layering) layer(p *Pack, pi int32, pe *PackEntry) {
+func (l *layering) layer(p *Pack, pi int32, pe *PackEntry, k int) {
 	rep := &l.rep[pi]
-	e := &pe.Entry
+	e := pe.Entry
 	termKey := Key(e.Term)
 	if j, ok := l.owner[termKey]; ok {
 		sameTerm := l.keys[j] == termKey
@@ -346,6 +367,11 @@ func (l *layering) layer(p *Pack, pi int32, pe *PackEntry) {
 	l.ents = append(l.ents, e)
 	l.from = append(l.from, origin{file: p.Path, line: pe.Line})
 	l.pack = append(l.pack, pi)
+	slot := int32(-1)
+	if k < len(p.arena) {
+		slot = int32(k)
+	}
+	l.slot = append(l.slot, slot)
 	l.gone = append(l.gone, false)
 	l.keys = append(l.keys, termKey)
 	l.owner[termKey] = i
@@ -477,11 +503,16 @@ func (l *layering) result() *Glossary {
 		}
 	}
 	slices.SortStableFunc(keep, func(a, b int) int { return strings.Compare(l.keys[a], l.keys[b]) })
-	entries := make([]Entry, len(keep))
 	pos := make([]int, len(l.ents))
 	for n, i := range keep {
-		entries[n] = *l.ents[i]
 		pos[i] = n
+	}
+	entries := l.inPlace(keep, pos)
+	if entries == nil {
+		entries = make([]Entry, len(keep))
+		for n, i := range keep {
+			entries[n] = *l.ents[i]
+		}
 	}
 	for k, i := range l.owner {
 		l.owner[k] = pos[i]
@@ -496,4 +527,64 @@ func (l *layering) result() *Glossary {
 		}
 	}
 	return g
+}
+
+// inPlace returns the merged entries, in the order keep gives (pos[i] is
+// entry i's place), built in the largest pack's own arena rather than in
+// a new array; nil when no pack's arena can be used. Each entry in the
+// arena is moved at most once, following the cycles of the reordering;
+// the other layers' entries then fill the places left.
+func (l *layering) inPlace(keep, pos []int) []Entry {
+	if !l.owned {
+		return nil
+	}
+	big := int32(-1)
+	for pi, p := range l.packs {
+		if cap(p.arena) >= len(keep) && (big < 0 || len(p.arena) > len(l.packs[big].arena)) {
+			big = int32(pi)
+		}
+	}
+	// Only worth it for a pack that is most of the glossary; otherwise
+	// the arena would hold more dropped entries than it saves.
+	if big < 0 || 2*len(l.packs[big].arena) < len(keep) {
+		return nil
+	}
+	arena := l.packs[big].arena
+	dest := make([]int32, len(arena)) // where the entry in each slot goes; -1: nowhere (dropped, or moved already)
+	for k := range dest {
+		dest[k] = -1
+	}
+	for _, i := range keep {
+		if l.pack[i] == big && l.slot[i] >= 0 {
+			dest[l.slot[i]] = int32(pos[i])
+		}
+	}
+	out := arena[:max(len(arena), len(keep))]
+	for k := range arena {
+		t := dest[k]
+		if t < 0 || int(t) == k {
+			continue
+		}
+		cur := out[k]
+		dest[k] = -1
+		for {
+			if int(t) < len(arena) && dest[t] >= 0 {
+				next := dest[t]
+				out[t], cur = cur, out[t]
+				dest[t] = -1
+				t = next
+				continue
+			}
+			out[t] = cur
+			break
+		}
+	}
+	for _, i := range keep {
+		if l.pack[i] != big || l.slot[i] < 0 {
+			out[pos[i]] = *l.ents[i]
+		}
+	}
+	clear(out[len(keep):]) // moved or dropped entries: hold no strings
+	l.packs[big].arena = nil
+	return out[:len(keep)]
 }

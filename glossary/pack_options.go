@@ -22,6 +22,9 @@ type ReadOptions struct {
 	Category string
 	// OnClash settles terms an earlier layer already defines.
 	OnClash OnClash
+	// reserve is how many entries of other layers Load may add to the
+	// pack's arena, so that it can become the merged glossary's array.
+	reserve int
 }
 
 // OnClash says what a pack's entry does when its term is already a
@@ -154,7 +157,12 @@ func packCategories(entries []PackEntry, def Category) map[string]Category {
 		known[Key(string(c))] = c
 	}
 	known[Key(string(def))] = def
+	read := map[Category]bool{} // a pack states a few categories, each on many notes
 	for i := range entries {
+		if read[entries[i].Category] {
+			continue
+		}
+		read[entries[i].Category] = true
 		if c, ok := categoryName(string(entries[i].Category)); ok {
 			if _, dup := known[Key(string(c))]; !dup {
 				known[Key(string(c))] = c

@@ -18,7 +18,7 @@ func TestParsePackStripsControls(t *testing.T) {
 	}
 	e := p.Entries[0]
 	if e.Term != "[2J]0;pwnEvil" || e.Definition != "Clears\nthe screen" || e.Aliases[1] != "ta\tb" {
-		t.Errorf("entry %+v", e.Entry)
+		t.Errorf("entry %+v", *e.Entry)
 	}
 	want := []string{
 		"evil.yaml:1: control character U+001B in term (removed)",

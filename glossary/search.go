@@ -2,9 +2,7 @@ package glossary
 
 import (
 	"cmp"
-	"math"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -217,7 +215,7 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 				continue
 			}
 			h := hit{entry: e, name: n, kind: int8(kind)}
-			nameLen := runeLen(ix.orig(n), ix.ascii[n])
+			nameLen := runeLen(ix.name(n), ix.ascii[n]) // lower keeps the rune count
 			r := off
 			if !ix.ascii[n] {
 				r = utf8.RuneCountInString(ix.name(n)[:off])
@@ -296,23 +294,14 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		return part{hits: hits, keys: sortKeys(hits), fuzzy: fms, cands: ents}
 	}
 	qpairs := pairMask(q)
-	maybe := func(p int) bool { // definition of ents[p] may contain q
-		return !matched[p] && ix.defPairs[ents[p]].covers(qpairs)
-	}
-	for p := 0; p < len(ents); {
-		if !maybe(p) {
-			p++
+	for p, e := range ents {
+		if matched[p] || !ix.defPairs[e].covers(qpairs) {
 			continue
 		}
-		end := p + 1 // ents[p:end] are neighbours in the glossary, all worth reading
-		for end < len(ents) && ents[end] == ents[end-1]+1 && maybe(end) {
-			end++
-		}
-		scanDefs(ix, q, ents[p], ents[end-1], func(e int32, off int) {
-			matched[p+int(e-ents[p])] = true
+		if off := ix.defIndex(e, q); off >= 0 {
+			matched[p] = true
 			hits = append(hits, hit{entry: e, score: int32(clampScore(-off)), kind: int8(InDefinition)})
-		})
-		p = end
+		}
 	}
 	hits = allWords(ix, q, ents, matched, hits)
 	cands := make([]int32, 0, len(hits))
@@ -322,110 +311,6 @@ func scan(ix *searchIndex, q string, ents []int32) part {
 		}
 	}
 	return part{hits: hits, keys: sortKeys(hits), fuzzy: fms, cands: cands}
-}
-
-// minAllWord is the fewest runes each word of a query needs before an
-// entry holding every word counts as a hit: shorter ones are in most
-// definitions.
-const minAllWord = 3
-
-// allWordsScore ranks an all-words hit below every definition that holds
-// the query as written.
-const allWordsScore = math.MinInt32 + 1
-
-// allWords adds the entries not yet matched whose names and definition
-// hold every word of a query of several words, in any order: "content
-// marketing" finds Inbound Marketing, whose definition is about content.
-// An entry holding every word stays a candidate even when a word is too
-// short to show it, since a longer query's words contain these.
-func allWords(ix *searchIndex, q string, ents []int32, matched []bool, hits []hit) []hit {
-	words := strings.Fields(q)
-	if len(words) < 2 {
-		return hits
-	}
-	show := true
-	pairs := make([]pairSet, len(words))
-	for i, w := range words {
-		pairs[i] = pairMask(w)
-		show = show && utf8.RuneCountInString(w) >= minAllWord
-	}
-	for p, e := range ents {
-		if matched[p] || !holdsAll(ix, e, words, pairs) {
-			continue
-		}
-		matched[p] = true
-		if show {
-			hits = append(hits, hit{entry: e, score: allWordsScore, kind: int8(InDefinition)})
-		}
-	}
-	return hits
-}
-
-// holdsAll reports whether every word is in a name or the definition of
-// entry e.
-func holdsAll(ix *searchIndex, e int32, words []string, pairs []pairSet) bool {
-	def := ix.defText[ix.defStart[e]:ix.defEnd[e]]
-	for i, w := range words {
-		found := false
-		for n := ix.first[e]; n < ix.first[e+1] && !found; n++ {
-			found = strings.Contains(ix.name(n), w)
-		}
-		if !found && !(ix.defPairs[e].covers(pairs[i]) && strings.Contains(def, w)) {
-			return false
-		}
-	}
-	return true
-}
-
-// scanDefs reports, for each entry from first to last (neighbours in the
-// glossary) whose definition contains q, the byte offset of the first
-// occurrence. One strings.Index call covers the whole run of text.
-func scanDefs(ix *searchIndex, q string, first, last int32, found func(e int32, off int)) {
-	e := first
-	pos, stop := ix.defStart[first], ix.defEnd[last]
-	for pos < stop {
-		i := strings.Index(ix.defText[pos:stop], q)
-		if i < 0 {
-			return
-		}
-		at := pos + i
-		for e < last && ix.defStart[e+1] <= at {
-			e++
-		}
-		if at+len(q) > ix.defEnd[e] { // spans the NUL into the next definition
-			pos = at + 1
-			continue
-		}
-		found(e, at-ix.defStart[e])
-		if e == last {
-			return
-		}
-		pos = ix.defStart[e+1]
-	}
-}
-
-// clampScore keeps a score within 32 bits, so sortMatches can pack it
-// into a sort key without changing the order better defines.
-func clampScore(s int) int {
-	return max(min(s, math.MaxInt32), math.MinInt32)
-}
-
-// posBits is how many low bits of a sort key hold a match's position in
-// its chunk; split keeps chunks small enough for it.
-const posBits = 27
-
-// sortKeys returns one packed key per match, sorted into the order better
-// defines: Kind, then Score descending, then position. Sorting integers
-// is several times faster than sorting 64-byte structs through a
-// comparison function. The position stands in for the entry index
-// because scan appends each kind's matches in entry order.
-func sortKeys(hs []hit) []uint64 {
-	keys := make([]uint64, len(hs))
-	for i, h := range hs {
-		keys[i] = uint64(h.kind)<<(posBits+32) | uint64(math.MaxInt32-int64(h.score))<<posBits | uint64(i)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // classify finds the best way the lower-cased name contains q: whole,
@@ -480,125 +365,4 @@ func runeLen(s string, ascii bool) int {
 		return len(s)
 	}
 	return utf8.RuneCountInString(s)
-}
-
-// appendRuneOffsets appends the rune offsets into s of the ascending
-// byte offsets offs.
-func appendRuneOffsets(dst []int, s string, offs []int) []int {
-	r, k := 0, 0
-	for b := range s {
-		for k < len(offs) && offs[k] == b {
-			dst = append(dst, r)
-			k++
-		}
-		r++
-	}
-	return dst
-}
-
-// merge combines the chunks' hits into Matches, best first, and
-// concatenates their candidates, which are already in order. Chunks hold
-// ascending runs of entries, so on equal rank the earlier chunk holds
-// the lower entry index and goes first, as better requires.
-func merge(ix *searchIndex, q string, parts []part) ([]Match, []int32) {
-	var nm, nc int
-	for _, p := range parts {
-		nm += len(p.hits)
-		nc += len(p.cands)
-	}
-	// First settle the order, cheaply: which chunk's which hit goes in
-	// each slot. Then build the Matches, the costly part, in parallel.
-	order := make([]hitRef, 0, nm)
-	heads := make([]int, len(parts))
-	for len(order) < nm {
-		best := -1
-		for i, p := range parts {
-			if heads[i] < len(p.keys) && (best < 0 || p.keys[heads[i]]>>posBits < parts[best].keys[heads[best]]>>posBits) {
-				best = i
-			}
-		}
-		order = append(order, hitRef{part: int32(best), hit: int32(parts[best].keys[heads[best]] & (1<<posBits - 1))})
-		heads[best]++
-	}
-	var ms []Match
-	if nm > 0 {
-		ms = make([]Match, nm)
-	}
-	workers := min(runtime.GOMAXPROCS(0), nm/minChunk)
-	if workers <= 1 {
-		materialize(ix, q, parts, order, ms)
-		workers = 0
-	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*nm/workers, (w+1)*nm/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			materialize(ix, q, parts, order[lo:hi], ms[lo:hi])
-		}()
-	}
-	wg.Wait()
-	if len(parts) == 1 {
-		return ms, parts[0].cands
-	}
-	cands := make([]int32, 0, nc)
-	for _, p := range parts {
-		cands = append(cands, p.cands...)
-	}
-	return ms, cands
-}
-
-// hitRef names one hit of one chunk.
-type hitRef struct{ part, hit int32 }
-
-// materialize fills out with the Matches of the hits order names.
-func materialize(ix *searchIndex, q string, parts []part, order []hitRef, out []Match) {
-	qLen := utf8.RuneCountInString(q)
-	seq := make([]int, qLen) // the positions of every hit at rune 0, shared
-	for i := range seq {
-		seq[i] = i
-	}
-	// Word-start and fuzzy positions go into one allocation, so a big
-	// Result is a few objects for the garbage collector, not thousands.
-	n := 0
-	for _, r := range order {
-		if k := MatchKind(parts[r.part].hits[r.hit].kind); k == WordStart || k == WholeWord || k == Fuzzy {
-			n++
-		}
-	}
-	arena := make([]int, 0, n*qLen)
-	for i, r := range order {
-		p := &parts[r.part]
-		h := p.hits[r.hit]
-		m := Match{Index: int(h.entry), Kind: MatchKind(h.kind), Score: int(h.score)}
-		if m.Kind != InDefinition {
-			m.Name = ix.orig(h.name)
-		}
-		switch m.Kind {
-		case Exact, Prefix:
-			m.Positions = seq
-		case WordStart, WholeWord:
-			start := len(arena)
-			for j := range qLen {
-				arena = append(arena, int(h.off)+j)
-			}
-			m.Positions = arena[start:len(arena):len(arena)]
-		case Fuzzy:
-			start := len(arena)
-			if h.one {
-				r := int(h.off)
-				if !ix.ascii[h.name] {
-					r = utf8.RuneCountInString(ix.name(h.name)[:h.off])
-				}
-				arena = append(arena, r)
-			} else if ix.ascii[h.name] {
-				arena = append(arena, p.fuzzy[h.off].MatchedIndexes...)
-			} else {
-				arena = appendRuneOffsets(arena, ix.name(h.name), p.fuzzy[h.off].MatchedIndexes)
-			}
-			m.Positions = arena[start:len(arena):len(arena)]
-		}
-		out[i] = m
-	}
 }

@@ -6,36 +6,39 @@ import (
 	"unicode/utf8"
 )
 
-// searchIndex is the flat, lower-cased copy of every name and definition
-// that Search scans. It is built once per glossary and never modified,
-// which is what makes concurrent searches safe without locks. Texts are
-// kept in a few long strings cut by offsets rather than in []string, so
-// the tables hold no pointers: the garbage collector skips them, where
-// a million string headers would be re-marked on every cycle while the
-// user types.
+// searchIndex is what Search scans beside the entries themselves: a
+// flat, lower-cased copy of every name, and a few facts about each
+// definition. It is built once per glossary and never modified, which is
+// what makes concurrent searches safe without locks. Names are kept in
+// one long string cut by offsets rather than in []string, so the tables
+// hold no pointers: the garbage collector skips them, where a million
+// string headers would be re-marked on every cycle while the user types.
+//
+// Definitions are matched where they are, in the entries, ignoring case
+// as they are read (search_defs.go): a lower-cased copy of every
+// definition was a quarter of a big pack's memory.
 type searchIndex struct {
+	entries   []Entry  // the glossary's own, shared
 	nameText  string   // lower-cased names, entry by entry, term first
-	nameOff   []int    // name n is nameText[nameOff[n]:nameOff[n+1]]
-	origText  string   // the same names as written, for Match.Name
-	origOff   []int    // likewise into origText
+	nameOff   []int32  // name n is nameText[nameOff[n]:nameOff[n+1]]
 	ascii     []bool   // name n is ASCII: byte offsets are rune offsets
 	nameEntry []int32  // name n belongs to entry nameEntry[n]
 	masks     []uint64 // foldMask of each name, to skip it without reading it
 	first     []int32  // entry e owns names first[e] to first[e+1]-1
-	// defText is every lower-cased definition joined by NUL, so a run of
-	// neighbouring entries is scanned with one strings.Index call, which
-	// is far faster than one call per short definition.
-	defText  string
-	defStart []int // definition e is defText[defStart[e]:defEnd[e]]
-	defEnd   []int
-	defPairs []pairSet // the byte pairs in each definition
+	// defs are the entries' definitions, side by side: reading them
+	// from here rather than from 200-byte entries keeps a scan of the
+	// whole glossary in cache. Pointers, but one a definition, and the
+	// text is the entries' own.
+	defs     []string
+	defFlags []defFlag // how each entry's definition and tags are matched
+	defPairs []pairSet // the byte pairs in each lower-cased definition
 	all      []int32   // 0..len(entries)-1, the candidate set of a full search
 }
 
 func newSearchIndex(entries []Entry) *searchIndex {
 	// Size every table and text once: growing them as they fill costs a
 	// large pack half its index time and twice its memory.
-	nNames, nameBytes, defBytes := 0, 0, 0
+	nNames, nameBytes := 0, 0
 	for i := range entries {
 		e := &entries[i]
 		nNames += 1 + len(e.Aliases)
@@ -46,60 +49,38 @@ func newSearchIndex(entries []Entry) *searchIndex {
 		for _, a := range e.Aliases {
 			nameBytes += len(a)
 		}
-		defBytes += len(e.Definition) + 1
-		for _, t := range e.Tags {
-			defBytes += len(t) + 1
-		}
 	}
 	ix := &searchIndex{
+		entries:   entries,
 		first:     make([]int32, 0, len(entries)+1),
-		nameOff:   make([]int, 0, nNames+1),
-		origOff:   make([]int, 0, nNames+1),
+		nameOff:   make([]int32, 0, nNames+1),
 		ascii:     make([]bool, 0, nNames),
 		masks:     make([]uint64, 0, nNames),
 		nameEntry: make([]int32, 0, nNames),
-		defStart:  make([]int, len(entries)),
-		defEnd:    make([]int, len(entries)),
+		defs:      make([]string, len(entries)),
+		defFlags:  make([]defFlag, len(entries)),
 		defPairs:  make([]pairSet, len(entries)),
 		all:       make([]int32, len(entries)),
 	}
-	var names, orig, defs strings.Builder
-	names.Grow(nameBytes + nameBytes/8)
-	orig.Grow(nameBytes)
-	defs.Grow(defBytes + defBytes/8) // lower-casing may lengthen a few runes
+	var names strings.Builder
+	names.Grow(nameBytes + nameBytes/8) // lower-casing may lengthen a few runes
 	for e := range entries {
 		entry := &entries[e]
 		ix.first = append(ix.first, int32(len(ix.nameEntry)))
 		for _, n := range entry.Names() {
-			ix.nameOff = append(ix.nameOff, names.Len())
+			ix.nameOff = append(ix.nameOff, int32(names.Len()))
 			writeLower(&names, n)
-			ix.origOff = append(ix.origOff, orig.Len())
-			orig.WriteString(n)
 			ix.ascii = append(ix.ascii, isASCII(n))
 			ix.masks = append(ix.masks, foldMask(n))
 			ix.nameEntry = append(ix.nameEntry, int32(e))
 		}
-		if e > 0 {
-			defs.WriteByte(0)
-		}
-		start := defs.Len()
-		ix.defStart[e] = start
-		writeLower(&defs, entry.Definition)
-		// Tags are searched as if they ended the definition.
-		for _, t := range entry.Tags {
-			defs.WriteByte('\n')
-			writeLower(&defs, t)
-		}
-		ix.defEnd[e] = defs.Len()
+		ix.defs[e] = entry.Definition
+		ix.defPairs[e], ix.defFlags[e] = defPairMask(entry)
 		ix.all[e] = int32(e)
 	}
 	ix.first = append(ix.first, int32(len(ix.nameEntry)))
-	ix.nameOff = append(ix.nameOff, names.Len())
-	ix.origOff = append(ix.origOff, orig.Len())
-	ix.nameText, ix.origText, ix.defText = names.String(), orig.String(), defs.String()
-	for e := range entries {
-		ix.defPairs[e] = pairMask(ix.defText[ix.defStart[e]:ix.defEnd[e]])
-	}
+	ix.nameOff = append(ix.nameOff, int32(names.Len()))
+	ix.nameText = names.String()
 	return ix
 }
 
@@ -121,8 +102,23 @@ func writeLower(b *strings.Builder, s string) {
 // name is the lower-cased name n.
 func (ix *searchIndex) name(n int32) string { return ix.nameText[ix.nameOff[n]:ix.nameOff[n+1]] }
 
-// orig is name n as written.
-func (ix *searchIndex) orig(n int32) string { return ix.origText[ix.origOff[n]:ix.origOff[n+1]] }
+// orig is name n as written: its entry's term, acronym or alias, in the
+// order of Entry.Names.
+func (ix *searchIndex) orig(n int32) string {
+	e := ix.nameEntry[n]
+	entry := &ix.entries[e]
+	k := n - ix.first[e]
+	if k == 0 {
+		return entry.Term
+	}
+	if entry.Acronym != "" {
+		if k == 1 {
+			return entry.Acronym
+		}
+		k--
+	}
+	return entry.Aliases[k-1]
+}
 
 // foldMask sets one bit per distinct character of s, after folding case
 // the way sahilm/fuzzy compares (Unicode simple folding). A name whose
