@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -18,10 +19,14 @@ import (
 //go:embed report.html.tmpl
 var reportHTML string
 
-var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"pct": pct,
-	"add": func(a, b int) int { return a + b },
-}).Parse(reportHTML))
+// reportTemplate is parsed on first use, not at start-up: every crm101
+// command links this package, and only `report --format html` needs it.
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"pct": pct,
+		"add": func(a, b int) int { return a + b },
+	}).Parse(reportHTML))
+})
 
 // Chart geometry, in SVG user units (CSS pixels at 100%).
 const (
@@ -107,7 +112,7 @@ func (rep Report) writeHTML(w io.Writer) error {
 	for i, r := range rep.Rounds {
 		v.Rounds = append(v.Rounds, newRoundView(i+1, r, v.Multi))
 	}
-	if err := reportTemplate.Execute(w, v); err != nil {
+	if err := reportTemplate().Execute(w, v); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
 	return nil
