@@ -129,6 +129,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		FPS:   sessionFPS,
 		Trainee: func(s sshd.TraineeSession) tea.Model {
 			return ui.New(ui.Options{Glossary: g, QuizIndex: ix, Theme: ui.ThemeFromEnv(ui.EnvLookup(s.Environ)), Live: s.Live,
+				Width: s.Width, Height: s.Height,
 				Store: s.Progress, Seed: uint64(time.Now().UnixNano()), Clock: time.Now})
 		},
 		Trainer: func(s sshd.TrainerSession) tea.Model {

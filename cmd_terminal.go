@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/charmbracelet/x/term"
+
 	"github.com/spf13/cobra"
 )
 
@@ -43,4 +45,17 @@ func usageErrorsExit2(c *cobra.Command) {
 		}
 		return nil
 	}
+}
+
+// terminalSize is w's size when it is a terminal, else 0×0.
+func terminalSize(w any) (width, height int) {
+	f, ok := w.(interface{ Fd() uintptr })
+	if !ok {
+		return 0, 0
+	}
+	width, height, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0, 0
+	}
+	return width, height
 }

@@ -56,7 +56,10 @@ func runTUI(cmd *cobra.Command, o tuiOptions) (err error) {
 	if o.seed == 0 {
 		o.seed = uint64(time.Now().UnixNano())
 	}
+	width, height := terminalSize(cmd.OutOrStdout())
 	model := ui.New(ui.Options{
+		Width:     width,
+		Height:    height,
 		Glossary:  g,
 		Theme:     ui.ThemeFromEnv(os.Getenv),
 		Start:     o.start,

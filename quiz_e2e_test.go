@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os/exec"
-	"strings"
 	"testing"
 
 	"github.com/crm101/crm101/glossary"
@@ -37,10 +36,8 @@ func TestE2EQuizSessionIsKept(t *testing.T) {
 		s.waitFor("How well did you recall it?")
 		s.sendText(g)
 	}
-	screen := s.waitFor("Session complete", "3 of 4 answers right (75%)", "3 questions + 1 retry", "Missed 1")
-	if !strings.Contains(screen, "streak 1 day") {
-		t.Fatalf("summary without streak:\n%s", screen)
-	}
+	// The streak comes with the summary's figures, read in the background.
+	s.waitFor("Session complete", "3 of 4 answers right (75%)", "3 questions + 1 retry", "Missed 1", "streak 1 day")
 	s.send("Enter")
 	s.waitFor("Learning 3", left)
 	s.send("C-c")

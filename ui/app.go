@@ -81,6 +81,10 @@ type Options struct {
 	Clock    func() time.Time // nil means time.Now; tests pin it
 	Metric   string           // metric ID Calculate opens on, form focused
 	Live     LiveSeat         // answers live rounds in a classroom session; nil elsewhere
+	// Width and Height are the terminal's size when it is known before
+	// the program starts: the first frame is then whole at once, not
+	// blank until Bubble Tea's own size message has been handled.
+	Width, Height int
 }
 
 // Model is the root model: it owns the tab bar, the help bar and the
@@ -149,6 +153,10 @@ func New(opts Options) Model {
 		m.active = opts.Start
 	}
 	m.updateGlobalKeys()
+	if opts.Width > 0 && opts.Height > 0 {
+		m.width, m.height = opts.Width, opts.Height
+		m = m.resize()
+	}
 	return m
 }
 

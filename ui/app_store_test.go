@@ -53,3 +53,17 @@ func TestStoreOpenedAfterFirstFrame(t *testing.T) {
 		})
 	}
 }
+
+// Given the terminal's size up front, the very first View is the whole
+// screen, not the blank one drawn while waiting for Bubble Tea's size
+// message.
+func TestFirstViewWithKnownSize(t *testing.T) {
+	m := New(Options{Glossary: testGlossary(t), Theme: testTheme, Width: 80, Height: 24})
+	view := plain(m)
+	if !strings.Contains(view, "Search ›") || !strings.Contains(view, "Browse") {
+		t.Fatalf("first view:\n%s", view)
+	}
+	if blank := plain(New(Options{Glossary: testGlossary(t), Theme: testTheme})); strings.TrimSpace(blank) != "" {
+		t.Fatalf("without a size the first view should wait: %q", blank)
+	}
+}

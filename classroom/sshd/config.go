@@ -129,6 +129,9 @@ type TraineeSession struct {
 	Environ  []string        // the session's environment (TERM, and what the client sent)
 	Progress *quiz.Store     // this trainee's progress database
 	Live     *classroom.Seat // answers live-round questions as this trainee
+	// Width and Height are the client's terminal size as its pty request
+	// gave it, so the first frame can be drawn whole at once.
+	Width, Height int
 }
 
 // TrainerSession is what a trainer's console is built from.

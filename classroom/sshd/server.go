@@ -219,7 +219,11 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if st.trainer {
 		m = s.cfg.Trainer(TrainerSession{Environ: env, Desk: s.room.Desk()})
 	} else {
-		m = s.cfg.Trainee(TraineeSession{Name: st.name, Environ: env, Progress: st.progress, Live: s.room.Seat(st.name)})
+		ts := TraineeSession{Name: st.name, Environ: env, Progress: st.progress, Live: s.room.Seat(st.name)}
+		if pty, _, ok := sess.Pty(); ok {
+			ts.Width, ts.Height = pty.Window.Width, pty.Window.Height
+		}
+		m = s.cfg.Trainee(ts)
 	}
 	st.final = m
 	m = keepFinal{m: m, st: st}
