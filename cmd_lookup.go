@@ -38,7 +38,7 @@ func newTermsCmd() *cobra.Command {
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, e := range g.Entries() {
-				fmt.Fprintf(tw, "%s\t%s\n", e.Title(), e.Category)
+				fmt.Fprintf(tw, "%s\t%s\n", glossary.Printable(e.Title()), glossary.Printable(string(e.Category)))
 			}
 			return tw.Flush()
 		},
@@ -140,7 +140,7 @@ func printEntry(w io.Writer, e glossary.Entry, versions []glossary.Entry) error 
 	if e.Pack != "" {
 		fmt.Fprintf(&b, "From pack: %s\n", e.Pack)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, glossary.Printable(b.String())) // pack text never reaches the terminal raw
 	return err
 }
 
@@ -190,7 +190,7 @@ func newSearchCmd() *cobra.Command {
 			} else {
 				tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 				for _, h := range hits {
-					fmt.Fprintf(tw, "%s\t%s\n", h.Title(), h.Category)
+					fmt.Fprintf(tw, "%s\t%s\n", glossary.Printable(h.Title()), glossary.Printable(string(h.Category)))
 				}
 				if err := tw.Flush(); err != nil {
 					return err

@@ -80,3 +80,19 @@ func firstUnclean(s string) int {
 	}
 	return len(s)
 }
+
+// PrintableEntry is e with every text field made Printable, for the
+// places that put an entry on a terminal.
+func PrintableEntry(e Entry) Entry {
+	list := func(l []string) []string {
+		out := make([]string, len(l))
+		for i, s := range l {
+			out[i] = Printable(s)
+		}
+		return out
+	}
+	e.Term, e.Acronym, e.Category = Printable(e.Term), Printable(e.Acronym), Category(Printable(string(e.Category)))
+	e.Definition, e.Example, e.Formula, e.Pack = Printable(e.Definition), Printable(e.Example), Printable(e.Formula), Printable(e.Pack)
+	e.Aliases, e.Related, e.Sources, e.Tags = list(e.Aliases), list(e.Related), list(e.Sources), list(e.Tags)
+	return e
+}

@@ -37,7 +37,7 @@ const maxReadingWidth = 88
 // definition.
 // It also says on which line the selected related term is.
 func (m browseModel) detailContent(idx, width int, compact bool) (content string, relatedLine int) {
-	e := m.g.At(idx)
+	e := glossary.PrintableEntry(m.g.At(idx))
 	b := m.styles.Browse
 	wrap := func(style lipgloss.Style, text string) string {
 		return style.Width(width).Render(text)
@@ -56,6 +56,7 @@ func (m browseModel) detailContent(idx, width int, compact bool) (content string
 		parts = []string{parts[0], parts[3]}
 	}
 	for _, v := range m.g.PackVersions(idx) { // a pack's own wording of a term it shares
+		v = glossary.PrintableEntry(v)
 		parts = append(parts, wrap(b.Heading, v.VersionLabel()), wrap(b.Body, v.Definition))
 	}
 	if len(e.Tags) > 0 {

@@ -94,6 +94,8 @@ func segmentsWidth(segs []segment) int {
 func (m browseModel) rowSegments(row int, selected bool) []segment {
 	match := m.shown[row]
 	e := m.g.At(match.Index)
+	e.Term, e.Acronym = glossary.Printable(e.Term), glossary.Printable(e.Acronym)
+	match.Name = glossary.Printable(match.Name)
 	hl := &m.styles.Browse.Match
 	if selected {
 		hl = &m.styles.Browse.SelectedMatch

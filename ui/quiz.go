@@ -287,6 +287,7 @@ func (m quizModel) nextQuestion() (quizModel, tea.Cmd) {
 		return m.endSession()
 	}
 	m.q, m.intro = m.gen.Pick(term, m.settings.Mode.Kinds(), m.session.Met)
+	m.q = printableQuestion(m.q)
 	m.state, m.flipped, m.verdict, m.saveErr, m.chosen = quizAsking, false, quiz.Verdict{}, nil, -1
 	m.hint, m.scroll = "", 0
 	m.asked = m.clock()
@@ -401,4 +402,16 @@ func (m quizModel) unsaved() error {
 		return nil
 	}
 	return fmt.Errorf("your answer about %q was not saved: %w", m.q.Term, m.saveErr)
+}
+
+// printableQuestion is q with the text a learner reads made Printable:
+// it comes from glossary data, which may come from a pack.
+func printableQuestion(q quiz.Question) quiz.Question {
+	q.Prompt, q.Answer, q.Back = glossary.Printable(q.Prompt), glossary.Printable(q.Answer), glossary.Printable(q.Back)
+	options := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		options[i] = glossary.Printable(o)
+	}
+	q.Options = options
+	return q
 }
