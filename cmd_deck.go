@@ -199,13 +199,9 @@ func newDeckValidateCmd() *cobra.Command {
 			"with --strict warnings count as problems.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			base, err := deckBase(cmd)
+			base, opts, err := deckSetup(cmd)
 			if err != nil {
 				return err
-			}
-			opts, err := loadOptions(cmd)
-			if err != nil {
-				return exitError{2, err}
 			}
 			_, report, problems := glossary.Load(base, args, opts)
 			out := cmd.OutOrStdout()
@@ -234,15 +230,23 @@ func newDeckValidateCmd() *cobra.Command {
 
 // deckBase is the glossary packs are checked against: the built-in
 // one, or none with --only-decks.
-func deckBase(cmd *cobra.Command) (*glossary.Glossary, error) {
+// deckSetup is what `deck validate` and `deck inspect` read packs with:
+// the glossary they layer over (none with --only-decks) and the reading
+// flags.
+func deckSetup(cmd *cobra.Command) (*glossary.Glossary, glossary.LoadOptions, error) {
 	_, only, err := deckPaths(cmd)
 	if err != nil {
-		return nil, exitError{2, err}
+		return nil, glossary.LoadOptions{}, exitError{2, err}
+	}
+	opts, err := loadOptions(cmd)
+	if err != nil {
+		return nil, opts, exitError{2, err}
 	}
 	if only {
-		return nil, nil
+		return nil, opts, nil
 	}
-	return glossary.Builtin()
+	base, err := glossary.Builtin()
+	return base, opts, err
 }
 
 func warningLine(w glossary.PackProblem) string {

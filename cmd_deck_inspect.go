@@ -23,13 +23,9 @@ func newDeckInspectCmd() *cobra.Command {
 			"--row-separator, --category, --on-clash) apply as they would with --deck.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			base, err := deckBase(cmd)
+			base, opts, err := deckSetup(cmd)
 			if err != nil {
 				return err
-			}
-			opts, err := loadOptions(cmd)
-			if err != nil {
-				return exitError{2, err}
 			}
 			in := glossary.Inspect(base, args[0], opts.ReadOptions)
 			if asJSON {
