@@ -1,34 +1,22 @@
 package quiz
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/glossary/glossarytest"
 )
 
 // productPackGlossary is the built-in glossary with a pack whose terms sit in a
 // category of its own ("Product Sales") and in a built-in one.
 func productPackGlossary(t *testing.T) *glossary.Glossary {
 	t.Helper()
-	base, err := glossary.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pack := filepath.Join(t.TempDir(), "acme.csv")
 	csv := "Term,Category,Definition\n" +
 		"Spiff,Product Sales,A short cash bonus for selling one product line this month.\n" +
 		"Bundle Desk,Product Sales,The team that prices several products sold together.\n" +
 		"Renewal Call,Sales,A call a month before a contract ends to agree its renewal.\n"
-	if err := os.WriteFile(pack, []byte(csv), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	g, _, problems := glossary.Load(base, []string{pack}, glossary.LoadOptions{})
-	if g == nil {
-		t.Fatal(problems)
-	}
+	g := glossarytest.BuiltinWithPack(t, "acme.csv", csv)
 	return g
 }
 

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/glossary/glossarytest"
 )
 
 func browseOf(m tea.Model) browseModel { return m.(Model).browse }
@@ -301,19 +300,8 @@ func TestBrowseRelatedScrollsIntoView(t *testing.T) {
 // term the built-in glossary keeps shows as "Acme's definition".
 func TestBrowseShowsPackCategoriesAndVersions(t *testing.T) {
 	t.Parallel()
-	base, err := glossary.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pack := filepath.Join(t.TempDir(), "acme.csv")
 	csv := "Term,Category,Definition\nLead,Sales,At Acme: anyone who booked a demo.\nSpiff,Product Sales,A short sales bonus.\n"
-	if err := os.WriteFile(pack, []byte(csv), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	g, _, problems := glossary.Load(base, []string{pack}, glossary.LoadOptions{})
-	if g == nil {
-		t.Fatal(problems)
-	}
+	g := glossarytest.BuiltinWithPack(t, "acme.csv", csv)
 	m := newTestModel(t, Options{Glossary: g, Query: "lead"})
 	tm := drain(send(t, m, size(140, 50)), m.Init(), 3)
 	if !strings.Contains(plain(tm), "Product Sales") {

@@ -1,35 +1,22 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/crm101/crm101/glossary"
+	"github.com/crm101/crm101/glossary/glossarytest"
 	"github.com/crm101/crm101/quiz"
 )
 
 // The quiz's Category setting lists a pack's own categories after the
 // built-in five, --category reads them, and the summary scores them.
 func TestQuizCategoryOffersPackCategories(t *testing.T) {
-	base, err := glossary.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pack := filepath.Join(t.TempDir(), "acme.csv")
 	csv := "Term,Category,Definition\n" +
 		"Spiff,Product Sales,A short cash bonus for selling one product line this month.\n" +
 		"Bundle Desk,Product Sales,The team that prices several products sold together.\n"
-	if err := os.WriteFile(pack, []byte(csv), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	g, _, problems := glossary.Load(base, []string{pack}, glossary.LoadOptions{})
-	if g == nil {
-		t.Fatal(problems)
-	}
+	g := glossarytest.BuiltinWithPack(t, "acme.csv", csv)
 	if c, err := ParseCategory(g, "product sales"); err != nil || c != "Product Sales" {
 		t.Fatalf("ParseCategory(product sales) = %q, %v", c, err)
 	}
