@@ -63,19 +63,7 @@ func TestQuizGoldenNoAttributesPicked80x24(t *testing.T) {
 func TestQuizGoldenNoAttributesWeak80x24(t *testing.T) {
 	st := openTestStore(t)
 	clk := newClock()
-	g := testGlossary(t)
-	for d := 9; d >= 0; d -= 3 {
-		at := clk.now.AddDate(0, 0, -d)
-		for i, e := range g.Entries() {
-			r := quiz.Good
-			if (i+d)%3 == 0 {
-				r = quiz.Again
-			}
-			if _, err := st.Record(quiz.Review{Term: e.Term, Kind: "choice", Rating: r, At: at.Add(time.Duration(i) * time.Minute)}); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	recordStudyDays(t, st, clk, testGlossary(t))
 	tm := quizProgram(t, st, QuizSettings{})
 	screen := newTermScreen(80, 24)
 	screen.waitFor(t, tm, "Test Yourself", "this session:")

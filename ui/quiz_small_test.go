@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/crm101/crm101/glossary"
 	"github.com/crm101/crm101/quiz"
 )
 
@@ -110,11 +111,10 @@ func TestRoundedPercent(t *testing.T) {
 	}
 }
 
-// The Progress view at 80×24 and 120×40, after a few days of study.
-func progressApp(t *testing.T, w, h int) tea.Model {
+// recordStudyDays answers every term of g on four days over the past
+// nine, missing a third of them, so the Progress view has figures.
+func recordStudyDays(t *testing.T, st *quiz.Store, clk *testClock, g *glossary.Glossary) {
 	t.Helper()
-	tm, st, clk := quizApp(t, QuizSettings{}, w, h)
-	g := quizOf(tm).g
 	for d := 9; d >= 0; d -= 3 {
 		at := clk.now.AddDate(0, 0, -d)
 		for i, e := range g.Entries() {
@@ -127,6 +127,13 @@ func progressApp(t *testing.T, w, h int) tea.Model {
 			}
 		}
 	}
+}
+
+// The Progress view at 80×24 and 120×40, after a few days of study.
+func progressApp(t *testing.T, w, h int) tea.Model {
+	t.Helper()
+	tm, st, clk := quizApp(t, QuizSettings{}, w, h)
+	recordStudyDays(t, st, clk, quizOf(tm).g)
 	tm, cmd := tm.Update(keys("p")[0])
 	return drain(tm, cmd, 3)
 }
