@@ -374,8 +374,7 @@ func (m Model) markers(on bool) Model {
 		return m
 	}
 	m.styles.Markers = on
-	m.browse = m.browse.renderDetail()
-	return m.resize()
+	return m.resize() // sizes, and so redraws the entry of, every screen
 }
 
 // View draws the app full-screen, with mouse wheel reporting.
