@@ -170,7 +170,7 @@ func (m quizModel) Update(msg tea.Msg) (quizModel, tea.Cmd) {
 		m = m.applyPlan(msg)
 		if m.startWhenPlanned && !m.planning && m.state == quizStart {
 			m.startWhenPlanned = false
-			return m.startSession()
+			m, cmd = m.startSession() // falls through: the asking keys must be synced too
 		}
 	case quizSavedMsg:
 		m, cmd = m.applySaved(msg)

@@ -26,4 +26,12 @@ func TestQuizEnterWhilePlanningStartsWhenReady(t *testing.T) {
 	if q.state == quizStart || q.session == nil {
 		t.Fatalf("the plan arrived but the session did not start (state %v)", q.state)
 	}
+	// The keys follow the question, not the start panel it left: help
+	// and key matching must agree on what works now.
+	if q.keys.Start.Enabled() || q.keys.Up.Enabled() {
+		t.Error("the start panel's keys are still enabled on the first question")
+	}
+	if !q.keys.Flip.Enabled() && !q.keys.Choose.Enabled() && !q.keys.Submit.Enabled() {
+		t.Error("no answer key is enabled on the first question")
+	}
 }
