@@ -117,7 +117,7 @@ func New(opts Options) Model {
 	h.Styles = styles.Help
 	m := Model{
 		theme:   opts.Theme,
-		styles:  &styles,
+		styles:  styles,
 		keys:    defaultGlobalKeyMap(),
 		help:    h,
 		screens: []Screen{BrowseScreen, CalculateScreen},
@@ -356,7 +356,7 @@ func (m Model) restyle(dark bool) Model {
 		return m
 	}
 	markers := m.styles.Markers
-	*m.styles = NewStyles(dark)
+	*m.styles = *NewStyles(dark)
 	m.styles.Markers = markers
 	m.help.Styles = m.styles.Help
 	m.browse = m.browse.restyle()
@@ -416,7 +416,7 @@ func (m Model) screen() string {
 // whole items, never letters: first the brand, then the long names
 // (Calculate → Calc), and at last every tab but the active one.
 func (m Model) tabBar() string {
-	a := m.styles.App
+	a := &m.styles.App
 	tab := func(s Screen, name string) string {
 		switch {
 		case s == m.active && m.styles.Markers:

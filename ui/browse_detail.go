@@ -38,7 +38,7 @@ const maxReadingWidth = 88
 // It also says on which line the selected related term is.
 func (m browseModel) detailContent(idx, width int, compact bool) (content string, relatedLine int) {
 	e := glossary.PrintableEntry(m.g.At(idx))
-	b := m.styles.Browse
+	b := &m.styles.Browse
 	wrap := func(style lipgloss.Style, text string) string {
 		return style.Width(width).Render(text)
 	}
@@ -160,7 +160,7 @@ func (m browseModel) withScrollHint(pane string) string {
 
 // filterLine shows the category filter and how many entries are listed.
 func (m browseModel) filterLine() string {
-	b := m.styles.Browse
+	b := &m.styles.Browse
 	names := append([]string{"All"}, m.categoryNames()...)
 	parts := make([]string, len(names))
 	for i, n := range names {

@@ -126,7 +126,7 @@ func (m browseModel) rowSegments(row int, selected bool) []segment {
 // padded by hand and only their coloured runs go through lipgloss: the
 // list is most of a frame, and redrawn after every keystroke.
 func (m browseModel) listView() string {
-	b := m.styles.Browse
+	b := &m.styles.Browse
 	w, h := m.listBox.w, m.listBox.h
 	if h <= 0 || w <= 0 {
 		return ""

@@ -84,7 +84,7 @@ func (m calculateModel) View() string {
 }
 
 func (m calculateModel) pickerView(b box) string {
-	s := m.styles.Calculate
+	s := &m.styles.Calculate
 	rows := []string{m.styles.Plain.MaxWidth(b.w).Render(m.filter.View())}
 	room := b.h - 1
 	if len(m.shown) == 0 {
@@ -108,7 +108,7 @@ func (m calculateModel) pickerView(b box) string {
 }
 
 func (m calculateModel) formView(l calculateLayout) string {
-	s := m.styles.Calculate
+	s := &m.styles.Calculate
 	pane := s.Pane
 	if m.focus != pickerFocus {
 		pane = s.FocusedPane
@@ -192,7 +192,7 @@ func splitLines(blocks ...string) []string {
 
 // fieldRow is "label  $ [text]  unit" for input j.
 func (m calculateModel) fieldRow(j int, in glossary.Input, l calculateLayout) string {
-	s := m.styles.Calculate
+	s := &m.styles.Calculate
 	// The mark, not only colour, shows focus, so it survives NO_COLOR.
 	label, mark := s.Label, "  "
 	if j == m.focus {
@@ -226,7 +226,7 @@ func (m calculateModel) shownError(j int, in glossary.Input) string {
 // resultLines are the result, the formula with the user's numbers and
 // the guidance; or what is missing; or a pointer to the fields marked ✗.
 func (m calculateModel) resultLines(mt glossary.Metric, w int) []string {
-	s := m.styles.Calculate
+	s := &m.styles.Calculate
 	wrap := func(style lipgloss.Style, text string) string { return style.Width(w).Render(text) }
 	if m.errs == nil {
 		head := mt.Name() + " = " + m.calc.Text

@@ -212,7 +212,7 @@ func (m liveModel) setSize(w, h int) liveModel {
 
 // View draws the question, the reveal or the final leaderboard.
 func (m liveModel) View() string {
-	st := m.styles.Live
+	st := &m.styles.Live
 	inner := max(10, m.width-st.Frame.GetHorizontalFrameSize())
 	var parts []string
 	if m.renamedTo != "" {
@@ -234,7 +234,7 @@ func (m liveModel) View() string {
 }
 
 func (m liveModel) header(what string) string {
-	st := m.styles.Live
+	st := &m.styles.Live
 	left := st.Header.Render(fmt.Sprintf("LIVE ROUND · Question %d of %d%s", m.ev.Index+1, m.ev.Total, what))
 	left += "  " + st.Muted.Render(fmt.Sprintf("%d points", m.me.Points))
 	return left + "   " + m.countdown()
@@ -242,7 +242,7 @@ func (m liveModel) header(what string) string {
 
 func (m liveModel) countdown() string {
 	secs := secondsLeft(m.ev.Deadline, m.now())
-	st := m.styles.Live
+	st := &m.styles.Live
 	if m.ev.Paused {
 		return st.Urgent.Render("PAUSED by the trainer")
 	}
@@ -256,7 +256,7 @@ func (m liveModel) countdown() string {
 }
 
 func (m liveModel) askingView(width int) []string {
-	st := m.styles.Live
+	st := &m.styles.Live
 	parts := []string{m.header(""), st.Prompt.Width(width).Render(m.ev.Question.Prompt)}
 	for i, c := range m.ev.Question.Choices {
 		line := fmt.Sprintf("%d  %s", i+1, c)
@@ -286,7 +286,7 @@ func (m liveModel) askingView(width int) []string {
 }
 
 func (m liveModel) revealView(width int) []string {
-	st := m.styles.Live
+	st := &m.styles.Live
 	parts := []string{m.header(" · answer"), st.Prompt.Width(width).Render(m.ev.Question.Prompt)}
 	most := 1
 	for _, n := range m.ev.Counts {
@@ -325,12 +325,12 @@ func (m liveModel) revealView(width int) []string {
 // boards is the leaderboard's top n with, in a classroom with teams,
 // the team leaderboard beside or under it.
 func (m liveModel) boards(n, width int) string {
-	st := m.styles.Live
+	st := &m.styles.Live
 	return withTeams(strings.Join(m.board(n), "\n"), m.ev.Teams, m.me.Team, width, st.Title, st.Me, st.Rank)
 }
 
 func (m liveModel) finalView() []string {
-	st := m.styles.Live
+	st := &m.styles.Live
 	parts := []string{st.Header.Render(fmt.Sprintf("LIVE ROUND · Final leaderboard (%d questions)", m.ev.Total))}
 	if p := podium(m.ev.Leaderboard); p != "" {
 		parts = append(parts, st.Status.Render("Podium: "+p))
@@ -347,7 +347,7 @@ func (m liveModel) finalView() []string {
 // board draws the top n standings, plus the trainee's own line when they
 // are further down, so everyone sees where they stand.
 func (m liveModel) board(n int) []string {
-	st := m.styles.Live
+	st := &m.styles.Live
 	name := ""
 	if m.seat != nil {
 		name = m.seat.Name()

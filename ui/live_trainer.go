@@ -114,7 +114,7 @@ func NewTrainer(o TrainerOptions) TrainerModel {
 	in.CharLimit = classroom.MaxNameLen
 	in.SetWidth(classroom.MaxNameLen + 1)
 	in.SetStyles(styles.Input.Field)
-	m := TrainerModel{desk: o.Desk, theme: o.Theme, styles: &styles, keys: defaultTrainerKeyMap(), help: h, banner: o.Banner, now: now, n: n, newName: in}
+	m := TrainerModel{desk: o.Desk, theme: o.Theme, styles: styles, keys: defaultTrainerKeyMap(), help: h, banner: o.Banner, now: now, n: n, newName: in}
 	m.keys.Stop.SetEnabled(false)
 	m.keys.Confirm.SetEnabled(false)
 	m.keys.Cancel.SetEnabled(false)
@@ -140,7 +140,7 @@ func (m TrainerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.SetWidth(msg.Width)
 	case tea.BackgroundColorMsg:
 		if !m.theme.Fixed && msg.IsDark() != m.styles.Dark {
-			*m.styles = NewStyles(msg.IsDark())
+			*m.styles = *NewStyles(msg.IsDark())
 			m.help.Styles = m.styles.Help
 			m.newName.SetStyles(m.styles.Input.Field)
 		}
@@ -368,7 +368,7 @@ func (m TrainerModel) console() string {
 	if m.width == 0 {
 		return ""
 	}
-	st := m.styles.Live
+	st := &m.styles.Live
 	parts := []string{m.styles.App.Brand.Render("crm101 classroom") + st.Muted.Render(m.banner)}
 	shown := make([]string, len(m.present))
 	for i, n := range m.present {
@@ -417,7 +417,7 @@ func (m TrainerModel) console() string {
 }
 
 func (m TrainerModel) roundLine() string {
-	st := m.styles.Live
+	st := &m.styles.Live
 	switch m.ev.Phase {
 	case round.Asking:
 		left := fmt.Sprintf("%ds left", secondsLeft(m.ev.Deadline, m.now()))
@@ -444,7 +444,7 @@ func (m TrainerModel) roundLine() string {
 }
 
 func (m TrainerModel) cohortView() string {
-	st := m.styles.Live
+	st := &m.styles.Live
 	if m.cohort == nil {
 		return st.Panel.Render("Cohort: loading…")
 	}

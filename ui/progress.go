@@ -21,7 +21,7 @@ var blocks = []string{" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█
 const chartRows = 3
 
 func (m quizModel) progressView() quizParts {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	p := quizParts{}
 	switch {
 	case m.reportErr != nil:
@@ -57,7 +57,7 @@ func (m quizModel) progressView() quizParts {
 // forecastChart draws reviews due on each of the next 30 days as
 // vertical bars, today first.
 func (m quizModel) forecastChart(days []int, w int) []string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	peak := 0
 	total := 0
 	for _, d := range days {
@@ -112,7 +112,7 @@ func heat(n int) string {
 // calendar is the last twelve weeks as seven weekday rows, oldest
 // week on the left.
 func (m quizModel) calendar(days []quiz.StudyDay) []string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	out := []string{s.Label.Render(fmt.Sprintf("Study days, last %d weeks", quiz.CalendarWeeks))}
 	if len(days) == 0 {
 		return out
@@ -145,7 +145,7 @@ func (m quizModel) calendar(days []quiz.StudyDay) []string {
 
 // stackedBar is mastered / learning / new as one bar with its legend.
 func (m quizModel) stackedBar(st quiz.Stats, w int) []string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	out := []string{s.Label.Render(fmt.Sprintf("Terms: %d", st.Total))}
 	if st.Total == 0 {
 		return out
@@ -176,7 +176,7 @@ func (m quizModel) stackedBar(st quiz.Stats, w int) []string {
 
 // accuracyBars is the share of right answers per category.
 func (m quizModel) accuracyBars(cats []quiz.CategoryAccuracy, w int) []string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	out := []string{s.Label.Render("Right answers by category")}
 	for _, c := range cats {
 		name := fmt.Sprintf("%-19s ", clipText(string(c.Category), 19))
@@ -194,7 +194,7 @@ func (m quizModel) accuracyBars(cats []quiz.CategoryAccuracy, w int) []string {
 // weakList is the weakest terms, two columns, with a textual marker on
 // the selected one; o opens it in Browse.
 func (m quizModel) weakList(weak []quiz.TermStat, w int) []string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	if len(weak) == 0 {
 		return []string{s.Label.Render("Weakest terms: none yet — a term joins once you miss it.")}
 	}

@@ -18,7 +18,7 @@ func BenchmarkQuizNewModel(b *testing.B) {
 	clock := newClock()
 	b.ResetTimer()
 	for range b.N {
-		newQuizModel(g, quiz.NewIndex(g), nil, &styles, clock.Now, 1, QuizSettings{})
+		newQuizModel(g, quiz.NewIndex(g), nil, styles, clock.Now, 1, QuizSettings{})
 	}
 }
 
@@ -29,7 +29,7 @@ func BenchmarkQuizQuestion(b *testing.B) {
 		b.Fatal(err)
 	}
 	styles := NewStyles(true)
-	m := newQuizModel(g, quiz.NewIndex(g), nil, &styles, newClock().Now, 1, QuizSettings{})
+	m := newQuizModel(g, quiz.NewIndex(g), nil, styles, newClock().Now, 1, QuizSettings{})
 	entries := g.Entries()
 	b.ResetTimer()
 	for i := range b.N {

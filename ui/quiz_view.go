@@ -42,7 +42,7 @@ func (m quizModel) wrap(style lipgloss.Style, text string) string {
 }
 
 func (m quizModel) startView() quizParts {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	p := quizParts{header: []string{s.Heading.Render("Test Yourself"), ""}}
 	switch {
 	case m.planErr != nil:
@@ -95,7 +95,7 @@ var settingHints = map[int]string{
 // narrow the screen; on a short screen only those around the selected
 // one, which the footer keeps in view.
 func (m quizModel) settingRows() []string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	retention := fmt.Sprintf("%.0f%%", 100*quiz.ClampRetention(m.course.Retention))
 	end := "none"
 	if !m.course.By.IsZero() {
@@ -195,7 +195,7 @@ func (m quizModel) endDateLabel() string {
 
 // figures lays out label/value pairs on one line.
 func (m quizModel) figures(pairs ...[2]string) string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	parts := make([]string, len(pairs))
 	for i, p := range pairs {
 		parts[i] = s.Label.Render(p[0]+" ") + s.Value.Render(fmt.Sprintf("%-4s", p[1]))
@@ -207,7 +207,7 @@ func (m quizModel) figures(pairs ...[2]string) string {
 // the session's progress bar. Retries count apart: "Question 4 of 10 + 1
 // retry". The category is left out while it would single out the answer.
 func (m quizModel) header() []string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	n := min(m.done+1, max(m.total, 1))
 	if m.state == quizAnswered && !m.saving && m.saveErr == nil {
 		n = m.done // this answer is already counted
@@ -237,7 +237,7 @@ func (m quizModel) header() []string {
 }
 
 func (m quizModel) questionView() quizParts {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	p := quizParts{header: m.header()}
 	switch {
 	case m.q.SelfGraded():
@@ -295,14 +295,14 @@ func (m quizModel) prompt() string {
 
 // option is a numbered choice whose wrapped lines hang under its text.
 func (m quizModel) option(i int, text string) string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	number := s.Label.Render(fmt.Sprintf("%d  ", i+1))
 	body := s.Option.Width(max(1, m.innerWidth()-lipgloss.Width(number))).Render(text)
 	return lipgloss.JoinHorizontal(lipgloss.Top, number, body)
 }
 
 func (m quizModel) answeredView() quizParts {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	p := quizParts{header: m.header()}
 	switch {
 	case m.q.SelfGraded():
@@ -339,7 +339,7 @@ func (m quizModel) answeredView() quizParts {
 }
 
 func (m quizModel) summaryView() quizParts {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	right := 0
 	for _, a := range m.log {
 		if a.correct {
@@ -416,7 +416,7 @@ func (m quizModel) breakdown() string {
 // missedList shows the missed terms around the cursor, in as many rows
 // as the summary leaves free (at least one).
 func (m quizModel) missedList() []string {
-	s := m.styles.Quiz
+	s := &m.styles.Quiz
 	rows := max(1, m.height-12)
 	first := clamp(m.cursor-rows/2, 0, max(0, len(m.missed)-rows))
 	var out []string

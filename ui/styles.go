@@ -85,24 +85,42 @@ type Styles struct {
 // NewStyles builds the app's styles for a dark or light background.
 // Colour depth is not decided here: Bubble Tea downsamples (or drops)
 // colours for each terminal, over SSH per session.
-func NewStyles(dark bool) Styles {
+//
+// It is built on the heap, one part at a time: a Style is 648 bytes and
+// each call in a chain returns a copy, so one function building all of
+// them needed a 180 KB stack frame. Views borrow a part by pointer
+// (b := &m.styles.Browse) rather than copy its 20 KB on every draw.
+func NewStyles(dark bool) *Styles {
 	p := newPalette(dark)
-	var s Styles
-	s.Palette = p
-	s.Dark = dark
-	s.Plain = lipgloss.NewStyle()
-	ns := lipgloss.NewStyle
-	key, desc, sep := ns().Foreground(p.Accent), ns().Foreground(p.Subtle), ns().Foreground(p.Muted)
-	s.Help = help.Styles{ShortKey: key, FullKey: key, ShortDesc: desc, FullDesc: desc,
-		ShortSeparator: sep, FullSeparator: sep, Ellipsis: sep}
+	s := &Styles{Palette: p, Dark: dark, Plain: lipgloss.NewStyle()}
+	s.Help = helpStyles(p)
+	s.setApp(p)
+	s.setBrowse(p)
+	s.setQuiz(p)
+	s.setCalculate(p)
+	s.setInputs(p)
+	s.setLive(p)
+	return s
+}
 
+var ns = lipgloss.NewStyle
+
+func helpStyles(p palette) help.Styles {
+	key, desc, sep := ns().Foreground(p.Accent), ns().Foreground(p.Subtle), ns().Foreground(p.Muted)
+	return help.Styles{ShortKey: key, FullKey: key, ShortDesc: desc, FullDesc: desc,
+		ShortSeparator: sep, FullSeparator: sep, Ellipsis: sep}
+}
+
+func (s *Styles) setApp(p palette) {
 	s.App.TabBar = ns().Padding(0, 1)
 	s.App.Brand = ns().Bold(true).Foreground(p.Accent).PaddingRight(2)
 	s.App.Tab = ns().Foreground(p.Subtle).Padding(0, 1)
 	s.App.ActiveTab = ns().Bold(true).Foreground(p.Text).Background(p.Border).Padding(0, 1)
 	s.App.Help = ns().Padding(0, 1)
 	s.App.Error = ns().Foreground(p.Bad).Bold(true).Padding(0, 1)
+}
 
+func (s *Styles) setBrowse(p palette) {
 	b := &s.Browse
 	b.SearchPrompt = ns().Foreground(p.Accent).Bold(true)
 	b.SearchText = ns().Foreground(p.Text)
@@ -139,7 +157,9 @@ func NewStyles(dark bool) Styles {
 	b.Note = ns().Foreground(p.Warn).Italic(true)
 	b.Empty = ns().Foreground(p.Subtle).Padding(1, 2)
 	b.Suggest = ns().Foreground(p.Accent).Bold(true)
+}
 
+func (s *Styles) setQuiz(p palette) {
 	q := &s.Quiz
 	q.Frame = ns().Padding(0, 1)
 	q.Heading = ns().Bold(true).Foreground(p.Accent)
@@ -160,7 +180,11 @@ func NewStyles(dark bool) Styles {
 	q.SelectedMissed = q.Selected
 	q.Input = ns().Foreground(p.Text)
 	q.BarFull, q.BarEmpty = p.Good, p.Border
-	c := &s.Calculate
+}
+
+// setCalculate shares Browse's list and panes, so it comes after it.
+func (s *Styles) setCalculate(p palette) {
+	b, c := &s.Browse, &s.Calculate
 	c.FilterPrompt = b.SearchPrompt
 	c.Text = ns().Foreground(p.Text)
 	c.Placeholder = ns().Foreground(p.Muted)
@@ -180,13 +204,18 @@ func NewStyles(dark bool) Styles {
 	c.Interpretation = ns().Foreground(p.Text).Italic(true)
 	c.Hint = ns().Foreground(p.Subtle).Italic(true)
 	c.PaneBorder, c.FocusedPaneBorder, c.ScrollHint = b.PaneBorder, b.FocusedPaneBorder, b.ScrollHint
+}
 
-	in := &s.Input
+// setInputs styles the text fields after the screens they sit on.
+func (s *Styles) setInputs(p palette) {
+	b, c, q, in := &s.Browse, &s.Calculate, &s.Quiz, &s.Input
 	in.Search = inputStyles(b.SearchPrompt, b.SearchText, b.Placeholder, p.Accent)
 	in.Filter = inputStyles(c.FilterPrompt, c.Text, c.Placeholder, p.Accent)
 	in.Field = inputStyles(s.Plain, c.Text, c.Placeholder, p.Accent)
 	in.Answer = inputStyles(q.Heading, q.Input, b.Placeholder, p.Accent)
+}
 
+func (s *Styles) setLive(p palette) {
 	l := &s.Live
 	l.Frame = ns().Padding(1, 2)
 	l.Header = ns().Bold(true).Foreground(p.Accent)
@@ -206,7 +235,6 @@ func NewStyles(dark bool) Styles {
 	l.Title = ns().Bold(true).Foreground(p.Text).MarginTop(1)
 	l.Panel = ns().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)
 	l.Error = ns().Foreground(p.Bad).Bold(true)
-	return s
 }
 
 // inputStyles styles a text field the same focused or not: which field
