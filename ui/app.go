@@ -155,7 +155,7 @@ func New(opts Options) Model {
 	m.updateGlobalKeys()
 	if opts.Width > 0 && opts.Height > 0 {
 		m.width, m.height = opts.Width, opts.Height
-		m = m.resize()
+		m.resize()
 	}
 	return m
 }
@@ -198,16 +198,18 @@ func openStoreCmd(open func() (*quiz.Store, error)) tea.Cmd {
 
 // storeOpened adds Test Yourself once its store is open, or says why
 // there is none, as New does for a store opened before the program.
-func (m Model) storeOpened(msg storeOpenedMsg) (Model, tea.Cmd) {
+func (m *Model) storeOpened(msg storeOpenedMsg) tea.Cmd {
 	m.openStore = nil
 	if msg.err != nil {
 		m.err = fmt.Errorf("Test Yourself is off: %w", msg.err)
-		return m.resize(), nil // the message takes its lines from the body
+		m.resize() // the message takes its lines from the body
+		return nil
 	}
 	m.screens = append(slices.Clip(m.screens), QuizScreen)
 	m.quiz = m.newQuiz(msg.store)
 	m.updateGlobalKeys()
-	return m.resize(), m.quiz.Init()
+	m.resize()
+	return m.quiz.Init()
 }
 
 // FinishSaving waits for answers still on their way to the progress
@@ -224,26 +226,35 @@ func (m Model) FinishSaving() error {
 }
 
 // Update routes msg: global keys and navigation here, background results
-// to their owner, everything else to the active screen.
+// to their owner, everything else to the active screen. It works on its
+// own copy of the model through a pointer: the model is 37 KB, and the
+// helpers passing it by value needed a 340 KB stack frame, which every
+// session of a classroom kept.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m, cmd, handled := m.routeLive(msg)
-	if handled {
-		return m, cmd
+	cmd := m.update(msg)
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if cmd, handled := m.routeLive(msg); handled {
+		return cmd
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		return m.resize(), nil
+		m.resize()
+		return nil
 	case tea.ColorProfileMsg:
-		return m.markers(msg.Profile == colorprofile.NoTTY), nil
+		m.markers(msg.Profile == colorprofile.NoTTY)
+		return nil
 	case tea.BackgroundColorMsg:
 		if !m.theme.Fixed {
-			return m.restyle(msg.IsDark()), nil
+			m.restyle(msg.IsDark())
 		}
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
-		if next, cmd, handled := m.handleGlobalKey(msg); handled {
-			return next, cmd
+		if cmd, handled := m.handleGlobalKey(msg); handled {
+			return cmd
 		}
 	case tea.MouseWheelMsg:
 		msg.Y -= lipgloss.Height(m.tabBar())
@@ -258,42 +269,45 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case searchDoneMsg:
 		var cmd tea.Cmd
 		m.browse, cmd = m.browse.Update(msg)
-		return m, cmd
+		return cmd
 	case storeOpenedMsg:
 		return m.storeOpened(msg)
 	case quizPlannedMsg, quizSavedMsg, quizSummaryMsg:
 		var cmd tea.Cmd
 		m.quiz, cmd = m.quiz.Update(msg)
-		return m, cmd
+		return cmd
 	}
 	return m.updateActive(msg)
 }
 
-func (m Model) handleGlobalKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		return m, tea.Quit, true
+		return tea.Quit, true
 	case key.Matches(msg, m.keys.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		m.err = nil
-		return m.resize(), nil, true
+		m.resize()
+		return nil, true
 	case key.Matches(msg, m.keys.Browse):
-		return m.show(BrowseScreen), nil, true
+		m.show(BrowseScreen)
+		return nil, true
 	case key.Matches(msg, m.keys.Calculate):
-		return m.show(CalculateScreen), nil, true
+		m.show(CalculateScreen)
+		return nil, true
 	case key.Matches(msg, m.keys.Quiz):
 		if !m.has(QuizScreen) || m.active == QuizScreen {
-			return m, nil, true
+			return nil, true
 		}
-		m = m.show(QuizScreen)
+		m.show(QuizScreen)
 		var cmd tea.Cmd
 		m.quiz, cmd = m.quiz.revisit()
-		return m, cmd, true
+		return cmd, true
 	}
-	return m, nil, false
+	return nil, false
 }
 
-func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) updateActive(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch m.active {
 	case BrowseScreen:
@@ -303,22 +317,22 @@ func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case CalculateScreen:
 		m.calc, cmd = m.calc.Update(msg)
 	}
-	return m, cmd
+	return cmd
 }
 
 // show switches to screen s when it exists; unknown screens are ignored
 // so a key for a screen that is not built yet does nothing.
-func (m Model) show(s Screen) Model {
+func (m *Model) show(s Screen) {
 	if !m.has(s) || s == m.active {
-		return m
+		return
 	}
 	m.active = s
 	m.err = nil
 	m.updateGlobalKeys()
-	return m.resize()
+	m.resize()
 }
 
-func (m Model) has(s Screen) bool {
+func (m *Model) has(s Screen) bool {
 	for _, x := range m.screens {
 		if x == s {
 			return true
@@ -337,7 +351,7 @@ func (m *Model) updateGlobalKeys() {
 
 // resize gives every screen, visible or not, the space left between the
 // tab bar and the help bar, so switching screens never shows a stale size.
-func (m Model) resize() Model {
+func (m *Model) resize() {
 	// Help drops whole items to fit (ending in "…"), so it gets exactly
 	// the width inside its padding.
 	m.help.SetWidth(max(1, m.width-m.styles.App.Help.GetHorizontalFrameSize()))
@@ -346,14 +360,13 @@ func (m Model) resize() Model {
 	m.browse = m.browse.setSize(m.width, bodyHeight)
 	m.quiz = m.quiz.setSize(m.width, bodyHeight)
 	m.calc = m.calc.setSize(m.width, bodyHeight)
-	return m
 }
 
 // restyle rebuilds every style for a dark or light background, in
 // place: the screens share the Styles, and copy only what bubbles keep.
-func (m Model) restyle(dark bool) Model {
+func (m *Model) restyle(dark bool) {
 	if dark == m.styles.Dark {
-		return m
+		return
 	}
 	markers := m.styles.Markers
 	*m.styles = *NewStyles(dark)
@@ -364,17 +377,16 @@ func (m Model) restyle(dark bool) Model {
 	if m.has(QuizScreen) { // no quiz model without a store, or before it opens
 		m.quiz = m.quiz.restyle()
 	}
-	return m
 }
 
 // markers turns textual markers on or off (see Styles.Markers): the
 // terminal's colour profile has been detected.
-func (m Model) markers(on bool) Model {
+func (m *Model) markers(on bool) {
 	if on == m.styles.Markers {
-		return m
+		return
 	}
 	m.styles.Markers = on
-	return m.resize() // sizes, and so redraws the entry of, every screen
+	m.resize() // sizes, and so redraws the entry of, every screen
 }
 
 // View draws the app full-screen, with mouse wheel reporting.
@@ -386,7 +398,7 @@ func (m Model) View() tea.View {
 }
 
 // screen draws the tab bar, the active screen and the help bar.
-func (m Model) screen() string {
+func (m *Model) screen() string {
 	if m.width == 0 {
 		return "" // no size yet: drawing now would only flicker
 	}
@@ -415,7 +427,7 @@ func (m Model) screen() string {
 // tabBar draws the brand and the tabs. On a narrow terminal it drops
 // whole items, never letters: first the brand, then the long names
 // (Calculate → Calc), and at last every tab but the active one.
-func (m Model) tabBar() string {
+func (m *Model) tabBar() string {
 	a := &m.styles.App
 	tab := func(s Screen, name string) string {
 		switch {
@@ -447,7 +459,7 @@ func (m Model) tabBar() string {
 	return a.TabBar.MaxWidth(m.width).Render(lipgloss.JoinHorizontal(lipgloss.Top, active...))
 }
 
-func (m Model) helpView() string {
+func (m *Model) helpView() string {
 	if m.err != nil {
 		return m.styles.App.Error.Width(m.width).Render(m.err.Error()) // wrapped: an error must be read whole
 	}

@@ -383,27 +383,27 @@ func secondsLeft(deadline, now time.Time) int {
 // routeLive is the root's one hook for the classroom: round messages go
 // to the live view, and while it owns the screen so do keys and the
 // mouse (ctrl+c still quits). Sizes are recorded and passed on.
-func (m Model) routeLive(msg tea.Msg) (Model, tea.Cmd, bool) {
+func (m *Model) routeLive(msg tea.Msg) (tea.Cmd, bool) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case round.Update, liveTickMsg, liveAnsweredMsg:
 		m.live, cmd = m.live.Update(msg)
-		return m, cmd, true
+		return cmd, true
 	case tea.WindowSizeMsg:
 		m.live = m.live.setSize(msg.Width, msg.Height)
 	case tea.KeyPressMsg:
 		if m.live.Active() && !key.Matches(msg, m.keys.Quit) {
 			m.live, cmd = m.live.Update(msg)
-			return m, cmd, true
+			return cmd, true
 		}
 	case tea.MouseMsg:
-		return m, nil, m.live.Active()
+		return nil, m.live.Active()
 	}
-	return m, nil, false
+	return nil, false
 }
 
 // liveView draws the live round full-screen with its keys below.
-func (m Model) liveView() string {
+func (m *Model) liveView() string {
 	h := m.help
 	h.ShowAll = false
 	screen := lipgloss.JoinVertical(lipgloss.Left, m.live.View(), m.styles.App.Help.Render(h.View(m.live.keys)))

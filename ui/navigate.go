@@ -11,7 +11,7 @@ import (
 const maxTrail = 50
 
 // navigate goes to a place, pushing the current one onto the trail.
-func (m Model) navigate(to place) (Model, tea.Cmd) {
+func (m *Model) navigate(to place) tea.Cmd {
 	trail := slices.Clip(m.trail) // never append into a copy's array
 	if len(trail) == maxTrail {
 		trail = trail[1:]
@@ -23,7 +23,7 @@ func (m Model) navigate(to place) (Model, tea.Cmd) {
 // back returns to the last place on the trail. With nowhere to return
 // to, it goes to the active screen's home (Browse's list, Calculate's
 // picker), the way a browser's back stops at the first page.
-func (m Model) back() (Model, tea.Cmd) {
+func (m *Model) back() tea.Cmd {
 	if len(m.trail) == 0 {
 		return m.goTo(place{screen: m.active})
 	}
@@ -33,7 +33,7 @@ func (m Model) back() (Model, tea.Cmd) {
 }
 
 // here is the place the user is at now.
-func (m Model) here() place {
+func (m *Model) here() place {
 	switch m.active {
 	case BrowseScreen:
 		return place{screen: BrowseScreen, target: m.browse.openTermName()}
@@ -44,11 +44,11 @@ func (m Model) here() place {
 }
 
 // goTo shows a place without touching the trail.
-func (m Model) goTo(p place) (Model, tea.Cmd) {
+func (m *Model) goTo(p place) tea.Cmd {
 	if !m.has(p.screen) {
-		return m, nil
+		return nil
 	}
-	m = m.show(p.screen)
+	m.show(p.screen)
 	var cmd tea.Cmd
 	switch p.screen {
 	case BrowseScreen:
@@ -67,5 +67,5 @@ func (m Model) goTo(p place) (Model, tea.Cmd) {
 		m.quiz, cmd = m.quiz.revisit()
 	}
 	m.calc = m.calc.setCanReturn(len(m.trail) > 0)
-	return m, cmd
+	return cmd
 }
