@@ -230,7 +230,7 @@ func (m liveModel) View() string {
 	default:
 		parts = append(parts, m.finalView()...)
 	}
-	return st.Frame.Render(lipgloss.JoinVertical(lipgloss.Left, parts...))
+	return st.Frame.Render(strings.Join(parts, "\n")) // Render pads every line to the widest, as JoinVertical would
 }
 
 func (m liveModel) header(what string) string {
@@ -407,5 +407,10 @@ func (m *Model) liveView() string {
 	h := m.help
 	h.ShowAll = false
 	screen := lipgloss.JoinVertical(lipgloss.Left, m.live.View(), m.styles.App.Help.Render(h.View(m.live.keys)))
-	return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(screen)
+	// Clipped only when it does not fit: every trainee's session draws
+	// this on each broadcast, and clipping re-measures every line.
+	if lipgloss.Height(screen) > m.height || lipgloss.Width(screen) > m.width {
+		return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(screen)
+	}
+	return screen
 }
