@@ -115,7 +115,18 @@ func recordSome(t *testing.T, dir string, reviews ...quiz.Review) {
 
 func TestStatsReportsProgress(t *testing.T) {
 	dir := t.TempDir()
+	// stats reads the real clock, and its streak and "studied today" are
+	// by calendar day: the reviews must fall on the day stats runs. They
+	// never straddle midnight, and a run that crossed it tries again.
 	now := time.Now()
+	if midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location()); now.Sub(midnight) < 3*time.Minute {
+		now = midnight.Add(3 * time.Minute)
+	}
+	if time.Until(time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, now.Location())) < 10*time.Second {
+		time.Sleep(10 * time.Second) // stats would run on the next day
+		TestStatsReportsProgress(t)
+		return
+	}
 	recordSome(t, dir,
 		quiz.Review{Term: "Churn Rate", Kind: "typed", Rating: quiz.Again, At: now.Add(-2 * time.Minute)},
 		quiz.Review{Term: "Churn Rate", Kind: "typed", Rating: quiz.Good, At: now.Add(-time.Minute)},

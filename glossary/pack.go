@@ -181,6 +181,9 @@ func ReadPackWith(path string, opts ReadOptions) (*Pack, PackProblems) {
 	if len(data) > MaxPackBytes {
 		return fail("file is larger than %s; packs that large are refused", byteSize(MaxPackBytes))
 	}
+	if why := notText(data); why != "" {
+		return fail("%s", why)
+	}
 	format, err := DetectFormat(path, data)
 	if err != nil {
 		return fail("%v", err)
@@ -266,6 +269,10 @@ func parsePack(file string, data []byte, text string, f Format, opts ReadOptions
 	}
 	if bytes.HasPrefix(data, utf8BOM) { // spreadsheets like to add one
 		data, text = data[len(utf8BOM):], text[len(utf8BOM):]
+	}
+	if why := notText(data); why != "" {
+		c.fail(1, "%s", why)
+		return nil, c.result()
 	}
 	if !checkLines(data, c) {
 		return nil, c.result()
