@@ -3,6 +3,8 @@ package ui
 import (
 	"slices"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // readingWidth caps the quiz's line length on wide terminals, as Browse
@@ -49,9 +51,16 @@ func (m quizModel) fit(p quizParts) (out []string, overflow bool) {
 		f = f[:room]
 	}
 	room -= len(f)
-	// The header gives way before the body: its last lines are spacing
-	// and the progress bar, its first the counter.
-	for len(h) > 0 && len(h) > room-min(len(b), 3) {
+	// Spacing is the first thing a short screen gives up, only as much
+	// of it as the screen is short by: the body's, then the header's.
+	if over := len(h) + len(b) - room; over > 0 {
+		b, over = dropBlank(b, over)
+		h, _ = dropBlank(h, over)
+	}
+	// The header gives way before the body, which keeps room for the
+	// question and the start of what it asks about: the header's last
+	// lines are spacing and the progress bar, its first the counter.
+	for len(h) > 0 && len(h) > room-min(len(b), bodyKeeps) {
 		h = h[:len(h)-1]
 	}
 	room -= len(h)
@@ -61,6 +70,23 @@ func (m quizModel) fit(p quizParts) (out []string, overflow bool) {
 	}
 	out = append(append(append(out, h...), b...), f...)
 	return out, overflow
+}
+
+// bodyKeeps is how many lines of the body the header leaves on a short
+// screen: the question, two lines of its text and the "more" marker.
+const bodyKeeps = 4
+
+// dropBlank removes up to n blank lines (styled or not) from lines,
+// the last first, and returns what is left of n.
+func dropBlank(lines []string, n int) ([]string, int) {
+	out := slices.Clone(lines)
+	for i := len(out) - 1; i >= 0 && n > 0; i-- {
+		if strings.TrimSpace(ansi.Strip(out[i])) == "" {
+			out = slices.Delete(out, i, i+1)
+			n--
+		}
+	}
+	return out, n
 }
 
 // window shows room lines of body from m.scroll, with "↑ more" and
