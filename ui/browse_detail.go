@@ -23,7 +23,8 @@ func (m browseModel) renderDetail() browseModel {
 		return m
 	}
 	var content string
-	content, m.relatedLine = m.detailContent(idx, min(m.detail.Width(), maxReadingWidth), m.layout().bare)
+	compact := m.layout().bare || m.detail.Height() < compactBelow
+	content, m.relatedLine = m.detailContent(idx, min(m.detail.Width(), maxReadingWidth), compact)
 	m.detail.SetContent(content)
 	return m
 }
@@ -31,6 +32,11 @@ func (m browseModel) renderDetail() browseModel {
 // maxReadingWidth keeps lines of prose short enough to read on very
 // wide terminals.
 const maxReadingWidth = 88
+
+// compactBelow is the pane height, in lines of text, under which an
+// entry goes compact: name, category, spacing and the "Definition"
+// heading would fill the pane before a word of the definition.
+const compactBelow = 7
 
 // detailContent is the entry as the pane shows it. Compact, for a
 // terminal with a few rows, goes from the name straight to the
