@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/crm101/crm101/classroom/round"
 )
@@ -210,10 +211,32 @@ func (m liveModel) setSize(w, h int) liveModel {
 	return m
 }
 
+// compactLive is the height under which the live round drops its
+// spacing and shortens its header: at 40×12 the padding and margins
+// took the countdown, the last choice and the help line off the screen.
+const compactLive = 18
+
+// liveLook is the frame and the spaced styles of the live round, as
+// the terminal's height allows.
+type liveLook struct {
+	compact                      bool
+	frame, prompt, status, title lipgloss.Style
+}
+
+func (m liveModel) look() liveLook {
+	st := &m.styles.Live
+	if m.height >= compactLive {
+		return liveLook{frame: st.Frame, prompt: st.Prompt, status: st.Status, title: st.Title}
+	}
+	return liveLook{compact: true, frame: st.Frame.Padding(0, 1), prompt: st.Prompt.Margin(0),
+		status: st.Status.Margin(0), title: st.Title.Margin(0)}
+}
+
 // View draws the question, the reveal or the final leaderboard.
 func (m liveModel) View() string {
 	st := &m.styles.Live
-	inner := max(10, m.width-st.Frame.GetHorizontalFrameSize())
+	look := m.look()
+	inner := max(10, m.width-look.frame.GetHorizontalFrameSize())
 	var parts []string
 	if m.renamedTo != "" {
 		parts = append(parts, st.Status.Width(inner).Render(fmt.Sprintf(
@@ -224,20 +247,33 @@ func (m liveModel) View() string {
 	case m.renamedTo != "" && !m.ev.Phase.Running() && !m.finalShown():
 		// The notice alone; the help line says enter gives the app back.
 	case m.ev.Phase == round.Asking:
-		parts = append(parts, m.askingView(inner)...)
+		parts = append(parts, m.askingView(inner, look)...)
 	case m.ev.Phase == round.Revealing:
-		parts = append(parts, m.revealView(inner)...)
+		parts = append(parts, m.revealView(inner, look)...)
 	default:
 		parts = append(parts, m.finalView()...)
 	}
-	return st.Frame.Render(strings.Join(parts, "\n")) // Render pads every line to the widest, as JoinVertical would
+	return look.frame.Render(strings.Join(parts, "\n")) // Render pads every line to the widest, as JoinVertical would
 }
 
-func (m liveModel) header(what string) string {
+// header is the round's title line. Where it does not fit the width it
+// puts the countdown first and shortens: "14s  Question 1 of 3  0 pts",
+// then "14s  Q1/3  0 pts".
+func (m liveModel) header(what string, width int) string {
 	st := &m.styles.Live
 	left := st.Header.Render(fmt.Sprintf("LIVE ROUND · Question %d of %d%s", m.ev.Index+1, m.ev.Total, what))
 	left += "  " + st.Muted.Render(fmt.Sprintf("%d points", m.me.Points))
-	return left + "   " + m.countdown()
+	header := left + "   " + m.countdown()
+	for _, short := range []string{
+		fmt.Sprintf("Question %d of %d", m.ev.Index+1, m.ev.Total),
+		fmt.Sprintf("Q%d/%d", m.ev.Index+1, m.ev.Total),
+	} {
+		if lipgloss.Width(header) <= width {
+			break
+		}
+		header = m.countdown() + "  " + st.Header.Render(short) + "  " + st.Muted.Render(fmt.Sprintf("%d pts", m.me.Points))
+	}
+	return header
 }
 
 func (m liveModel) countdown() string {
@@ -255,18 +291,19 @@ func (m liveModel) countdown() string {
 	return st.Countdown.Render(fmt.Sprintf("%ds", secs))
 }
 
-func (m liveModel) askingView(width int) []string {
+func (m liveModel) askingView(width int, look liveLook) []string {
 	st := &m.styles.Live
-	parts := []string{m.header(""), st.Prompt.Width(width).Render(m.ev.Question.Prompt)}
+	parts := []string{m.header("", width)}
+	var choices []string
 	for i, c := range m.ev.Question.Choices {
 		line := fmt.Sprintf("%d  %s", i+1, c)
 		switch {
 		case m.me.Answered != nil && m.me.Answered.Choice == i:
-			parts = append(parts, st.Chosen.Render(line+"  ← your answer"))
+			choices = append(choices, st.Chosen.Render(line+"  ← your answer"))
 		case m.me.Answered == nil && m.me.Playing && i == m.cursor:
-			parts = append(parts, st.Cursor.Render(line))
+			choices = append(choices, st.Cursor.Render(line))
 		default:
-			parts = append(parts, st.Choice.Render(line))
+			choices = append(choices, st.Choice.Render(line))
 		}
 	}
 	var status string
@@ -282,12 +319,43 @@ func (m liveModel) askingView(width int) []string {
 	default:
 		status = "Press 1–4 (or a–d) to answer. Faster right answers score more."
 	}
-	return append(parts, st.Status.Render(status))
+	status = look.status.Width(width).Render(status)
+	prompt := look.prompt.Width(width).Render(m.ev.Question.Prompt)
+	if look.compact {
+		// The countdown and the choices stay; the prompt gets the rows
+		// left, the status line only when the prompt is whole.
+		rows := m.height - liveHelpRows - look.frame.GetVerticalFrameSize() - len(parts) - len(choices)
+		if lipgloss.Height(prompt)+lipgloss.Height(status) > rows {
+			status = ""
+		}
+		prompt = capLines(prompt, max(1, rows))
+	}
+	parts = append(append(parts, prompt), choices...)
+	if status != "" {
+		parts = append(parts, status)
+	}
+	return parts
 }
 
-func (m liveModel) revealView(width int) []string {
+// liveHelpRows is the help line the root draws under the live round.
+const liveHelpRows = 1
+
+// capLines keeps the first n lines of s, ending the last kept one in
+// "…" when lines were cut.
+func capLines(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) <= n {
+		return s
+	}
+	lines = lines[:n]
+	last := strings.TrimRight(ansi.Strip(lines[n-1]), " ")
+	lines[n-1] = ansi.Truncate(last, max(0, lipgloss.Width(last)-1), "") + "…"
+	return strings.Join(lines, "\n")
+}
+
+func (m liveModel) revealView(width int, look liveLook) []string {
 	st := &m.styles.Live
-	parts := []string{m.header(" · answer"), st.Prompt.Width(width).Render(m.ev.Question.Prompt)}
+	parts := []string{m.header(" · answer", width), look.prompt.Width(width).Render(m.ev.Question.Prompt)}
 	most := 1
 	for _, n := range m.ev.Counts {
 		most = max(most, n)
@@ -318,7 +386,7 @@ func (m liveModel) revealView(width int) []string {
 	default:
 		verdict = st.Wrong.Render("Not this time: the answer was " + m.ev.Question.Choices[m.ev.Question.Answer] + ".")
 	}
-	parts = append(parts, st.Status.Render(verdict), st.Title.Render("Leaderboard"))
+	parts = append(parts, look.status.Render(verdict), look.title.Render("Leaderboard"))
 	return append(parts, m.boards(5, width))
 }
 
