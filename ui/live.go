@@ -341,11 +341,14 @@ func (m liveModel) askingView(width int, look liveLook) []string {
 const liveHelpRows = 1
 
 // capLines keeps the first n lines of s, ending the last kept one in
-// "…" when lines were cut.
+// "…" when lines were cut; none at all for n < 1.
 func capLines(s string, n int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) <= n {
 		return s
+	}
+	if n < 1 {
+		return ""
 	}
 	lines = lines[:n]
 	last := strings.TrimRight(ansi.Strip(lines[n-1]), " ")
@@ -355,7 +358,7 @@ func capLines(s string, n int) string {
 
 func (m liveModel) revealView(width int, look liveLook) []string {
 	st := &m.styles.Live
-	parts := []string{m.header(" · answer", width), look.prompt.Width(width).Render(m.ev.Question.Prompt)}
+	var counts []string
 	most := 1
 	for _, n := range m.ev.Counts {
 		most = max(most, n)
@@ -373,7 +376,7 @@ func (m liveModel) revealView(width int, look liveLook) []string {
 		bar := st.Bar.Render(strings.Repeat("█", n*barMax/most))
 		label := style.Render(fmt.Sprintf("%s%d  %s", mark, i+1, c))
 		pad := strings.Repeat(" ", max(1, 32-lipgloss.Width(label)))
-		parts = append(parts, label+pad+bar+" "+st.Muted.Render(fmt.Sprint(n)))
+		counts = append(counts, label+pad+bar+" "+st.Muted.Render(fmt.Sprint(n)))
 	}
 	var verdict string
 	switch a := m.me.Answered; {
@@ -386,8 +389,26 @@ func (m liveModel) revealView(width int, look liveLook) []string {
 	default:
 		verdict = st.Wrong.Render("Not this time: the answer was " + m.ev.Question.Choices[m.ev.Question.Answer] + ".")
 	}
-	parts = append(parts, look.status.Render(verdict), look.title.Render("Leaderboard"))
-	return append(parts, m.boards(5, width))
+	verdict = look.status.Width(width).Render(verdict)
+	prompt := look.prompt.Width(width).Render(m.ev.Question.Prompt)
+	board := look.title.Render("Leaderboard") + "\n" + m.boards(5, width)
+	if look.compact {
+		// The countdown, the counts and the verdict stay; the question
+		// (already seen) gets the rows left, and the leaderboard what
+		// remains after it.
+		rows := m.height - liveHelpRows - look.frame.GetVerticalFrameSize() - 1 - len(counts) - lipgloss.Height(verdict)
+		prompt = capLines(prompt, rows)
+		board = capLines(board, rows-lipgloss.Height(prompt))
+	}
+	parts := []string{m.header(" · answer", width)}
+	if prompt != "" {
+		parts = append(parts, prompt)
+	}
+	parts = append(append(parts, counts...), verdict)
+	if board != "" {
+		parts = append(parts, board)
+	}
+	return parts
 }
 
 // boards is the leaderboard's top n with, in a classroom with teams,
