@@ -146,30 +146,19 @@ func (m calculateModel) formView(l calculateLayout) string {
 // focused field stays in view, the rest scrolls, and hint says which way
 // there is more.
 func fitForm(header []string, fields [][]string, focus int, result []string, h int) (lines []string, hint string) {
-	body := append(append([]string{}, header...), "")
-	focusStart, focusEnd := 0, 0
-	for j, f := range fields {
-		if j == focus {
-			focusStart, focusEnd = len(body), len(body)+len(f)
-		}
-		body = append(body, f...)
-	}
+	body, focusStart, focusEnd := formBody(header, fields, focus, true)
 	if len(body)+1+len(result) <= h {
 		return append(append(body, ""), result...), ""
 	}
+	// Too short: the blank lines go before any field or result line does.
+	body, focusStart, focusEnd = formBody(header, fields, focus, false)
 	full := len(result)
 	// The result gets up to half the pane, the fields the rest.
-	result = result[:clamp(min(h/2, h-(focusEnd-focusStart)-1), min(1, full), full)]
-	room := max(0, h-len(result)-1) // one blank line before the result
-	if room < focusEnd-focusStart {
-		room = max(0, h-len(result))
-	}
+	result = result[:clamp(min(h/2, h-(focusEnd-focusStart)), min(1, full), full)]
+	room := max(0, h-len(result))
 	start := min(max(0, focusEnd-room), focusStart)
 	end := min(len(body), start+room)
 	lines = append([]string{}, body[start:end]...)
-	if len(lines) < h-len(result) {
-		lines = append(lines, "")
-	}
 	lines = append(lines, result...)
 	above, below := start > 0, end < len(body) || len(result) < full
 	switch {
@@ -177,8 +166,26 @@ func fitForm(header []string, fields [][]string, focus int, result []string, h i
 		return lines, " more ↕ "
 	case above:
 		return lines, " more ↑ "
+	case below:
+		return lines, " more ↓ "
 	}
-	return lines, " more ↓ "
+	return lines, "" // it fits once the blank lines are gone
+}
+
+// formBody is the header, a blank line when spaced, and the fields, with
+// the lines the focused field takes.
+func formBody(header []string, fields [][]string, focus int, spaced bool) (body []string, focusStart, focusEnd int) {
+	body = append([]string{}, header...)
+	if spaced {
+		body = append(body, "")
+	}
+	for j, f := range fields {
+		if j == focus {
+			focusStart, focusEnd = len(body), len(body)+len(f)
+		}
+		body = append(body, f...)
+	}
+	return body, focusStart, focusEnd
 }
 
 // splitLines splits rendered blocks into their lines.
