@@ -369,7 +369,10 @@ func (m TrainerModel) console() string {
 		return ""
 	}
 	st := &m.styles.Live
-	parts := []string{m.styles.App.Brand.Render("crm101 classroom") + st.Muted.Render(m.banner)}
+	// Lines wrap rather than run off a narrow terminal: the join command
+	// in the banner is what the trainer reads out to the room.
+	wrap := m.styles.Plain.Width(max(10, m.width)).Render
+	parts := []string{wrap(m.styles.App.Brand.Render("crm101 classroom") + st.Muted.Render(m.banner))}
 	shown := make([]string, len(m.present))
 	for i, n := range m.present {
 		shown[i] = n
@@ -383,7 +386,7 @@ func (m TrainerModel) console() string {
 	}
 	parts = append(parts, st.Title.Render(fmt.Sprintf("In the room (%d)", len(m.present))),
 		st.Rank.Width(max(10, m.width-2)).Render(names),
-		st.Title.Render("Live round"), m.roundLine())
+		st.Title.Render("Live round"), wrap(m.roundLine()))
 	if len(m.ev.Leaderboard) > 0 {
 		var rows [][]string
 		for _, s := range m.ev.Leaderboard[:min(len(m.ev.Leaderboard), trainerBoardRows)] {
@@ -405,15 +408,17 @@ func (m TrainerModel) console() string {
 		parts = append(parts, st.Status.Render("Rename "+m.picked+": their answers, progress and points follow."), m.newName.View())
 	}
 	if m.status != "" {
-		parts = append(parts, st.Error.Render(m.status))
+		parts = append(parts, wrap(st.Error.Render(m.status)))
 	}
 	var keys help.KeyMap = m.keys
 	if m.renaming {
 		keys = typingKeys{m.keys}
 	}
-	parts = append(parts, m.styles.App.Help.Render(m.help.View(keys)))
-	body := lipgloss.JoinVertical(lipgloss.Left, parts...)
-	return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(body)
+	// The help line stays on screen: what does not fit above it is cut.
+	help := m.styles.App.Help.Render(m.help.View(keys))
+	body := m.styles.Plain.MaxWidth(m.width).MaxHeight(max(0, m.height-lipgloss.Height(help))).
+		Render(lipgloss.JoinVertical(lipgloss.Left, parts...))
+	return m.styles.Plain.MaxWidth(m.width).MaxHeight(m.height).Render(lipgloss.JoinVertical(lipgloss.Left, body, help))
 }
 
 func (m TrainerModel) roundLine() string {
