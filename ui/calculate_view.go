@@ -152,6 +152,7 @@ func fitForm(header []string, fields [][]string, focus int, result []string, h i
 	}
 	// Too short: the blank lines go before any field or result line does.
 	body, focusStart, focusEnd = formBody(header, fields, focus, false)
+	result, _ = dropBlank(result, len(result))
 	full := len(result)
 	// The result gets up to half the pane, the fields the rest.
 	result = result[:clamp(min(h/2, h-(focusEnd-focusStart)), min(1, full), full)]
