@@ -141,10 +141,10 @@ func (m calculateModel) formView(l calculateLayout) string {
 }
 
 // fitForm lays the form out in h lines: the header, the fields and the
-// result, a blank line between each. When they do not fit, the result's
-// first line still shows (the answer is what the form is for), the
-// focused field stays in view, the rest scrolls, and hint says which way
-// there is more.
+// result, a blank line between each. When they do not fit, the blank
+// lines go first; then the result's first line still shows (the answer
+// is what the form is for), the focused field stays in view, the rest
+// scrolls, and hint says which way there is more.
 func fitForm(header []string, fields [][]string, focus int, result []string, h int) (lines []string, hint string) {
 	body, focusStart, focusEnd := formBody(header, fields, focus, true)
 	if len(body)+1+len(result) <= h {
@@ -187,15 +187,6 @@ func formBody(header []string, fields [][]string, focus int, spaced bool) (body 
 		body = append(body, f...)
 	}
 	return body, focusStart, focusEnd
-}
-
-// splitLines splits rendered blocks into their lines.
-func splitLines(blocks ...string) []string {
-	var out []string
-	for _, b := range blocks {
-		out = append(out, strings.Split(b, "\n")...)
-	}
-	return out
 }
 
 // fieldRow is "label  $ [text]  unit" for input j.

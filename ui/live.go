@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/crm101/crm101/classroom/round"
 )
@@ -339,22 +338,6 @@ func (m liveModel) askingView(width int, look liveLook) []string {
 
 // liveHelpRows is the help line the root draws under the live round.
 const liveHelpRows = 1
-
-// capLines keeps the first n lines of s, ending the last kept one in
-// "…" when lines were cut; none at all for n < 1.
-func capLines(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) <= n {
-		return s
-	}
-	if n < 1 {
-		return ""
-	}
-	lines = lines[:n]
-	last := strings.TrimRight(ansi.Strip(lines[n-1]), " ")
-	lines[n-1] = ansi.Truncate(last, max(0, lipgloss.Width(last)-1), "") + "…"
-	return strings.Join(lines, "\n")
-}
 
 func (m liveModel) revealView(width int, look liveLook) []string {
 	st := &m.styles.Live

@@ -3,8 +3,6 @@ package ui
 import (
 	"slices"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // readingWidth caps the quiz's line length on wide terminals, as Browse
@@ -75,19 +73,6 @@ func (m quizModel) fit(p quizParts) (out []string, overflow bool) {
 // bodyKeeps is how many lines of the body the header leaves on a short
 // screen: the question, two lines of its text and the "more" marker.
 const bodyKeeps = 4
-
-// dropBlank removes up to n blank lines (styled or not) from lines,
-// the last first, and returns what is left of n.
-func dropBlank(lines []string, n int) ([]string, int) {
-	out := slices.Clone(lines)
-	for i := len(out) - 1; i >= 0 && n > 0; i-- {
-		if strings.TrimSpace(ansi.Strip(out[i])) == "" {
-			out = slices.Delete(out, i, i+1)
-			n--
-		}
-	}
-	return out, n
-}
 
 // window shows room lines of body from m.scroll, with "↑ more" and
 // "↓ more" markers in place of the first and last line when there is
