@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crm101/crm101/classroom/round"
 	"github.com/crm101/crm101/glossary"
 )
 
@@ -194,13 +195,8 @@ func teamReports(trainees []TraineeReport) []TeamReport {
 		}
 		return out[i].Cohort < out[j].Cohort
 	})
-	for i := range out {
-		if i > 0 && out[i].Points == out[i-1].Points {
-			out[i].Rank = out[i-1].Rank
-		} else {
-			out[i].Rank = i + 1
-		}
-	}
+	round.CompetitionRanks(out, func(a, b *TeamReport) bool { return a.Points == b.Points },
+		func(t *TeamReport) *int { return &t.Rank })
 	return out
 }
 

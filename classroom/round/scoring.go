@@ -49,14 +49,22 @@ func Rank(s []Standing) []Standing {
 		}
 		return s[i].Name < s[j].Name
 	})
+	CompetitionRanks(s, func(a, b *Standing) bool { return a.Points == b.Points && a.Correct == b.Correct },
+		func(x *Standing) *int { return &x.Rank })
+	return s
+}
+
+// CompetitionRanks numbers sorted items 1, 2, 3…, an item tied with the
+// one before it sharing that one's rank ("1, 1, 3"): the leaderboards,
+// the team boards and the report rank the same way.
+func CompetitionRanks[T any](s []T, tied func(a, b *T) bool, rank func(*T) *int) {
 	for i := range s {
-		if i > 0 && s[i].Points == s[i-1].Points && s[i].Correct == s[i-1].Correct {
-			s[i].Rank = s[i-1].Rank
+		if i > 0 && tied(&s[i], &s[i-1]) {
+			*rank(&s[i]) = *rank(&s[i-1])
 		} else {
-			s[i].Rank = i + 1
+			*rank(&s[i]) = i + 1
 		}
 	}
-	return s
 }
 
 // TeamStanding is one team's line on the team leaderboard.
@@ -100,12 +108,7 @@ func RankTeams(board []Standing, teams map[string]string) []TeamStanding {
 		}
 		return out[i].Team < out[j].Team
 	})
-	for i := range out {
-		if i > 0 && out[i].Points == out[i-1].Points {
-			out[i].Rank = out[i-1].Rank
-		} else {
-			out[i].Rank = i + 1
-		}
-	}
+	CompetitionRanks(out, func(a, b *TeamStanding) bool { return a.Points == b.Points },
+		func(t *TeamStanding) *int { return &t.Rank })
 	return out
 }
