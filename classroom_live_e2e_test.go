@@ -60,6 +60,25 @@ func joinAll(t testing.TB, srv *sshd.Server, addr string, n int, watch []string)
 	return clients
 }
 
+// joinInTurn connects trainees by name one after the other, each on the
+// Browse screen before the next dials; they leave when the test ends.
+func joinInTurn(t testing.TB, addr string, names ...string) []*sshClient {
+	t.Helper()
+	clients := make([]*sshClient, len(names))
+	for i, n := range names {
+		c, err := dial(addr, dialOpts{user: n, code: "KXT4QM", pty: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(c.close)
+		if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		clients[i] = c
+	}
+	return clients
+}
+
 // playRound makes every client answer every question as it appears:
 // client i answers wrongly when wrong(i), else rightly. It returns when
 // each has seen the final leaderboard.
@@ -368,17 +387,10 @@ func TestReportCommand(t *testing.T) {
 func TestClassroomRemoveAndRename(t *testing.T) {
 	dir := t.TempDir()
 	srv, addr := testClassroom(t, loadConfig(dir, 60*time.Second, 300*time.Millisecond))
-	var clients = map[string]*sshClient{}
-	for _, n := range []string{"ana", "rude", "gone"} {
-		c, err := dial(addr, dialOpts{user: n, code: "KXT4QM", pty: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.close()
-		if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		clients[n] = c
+	clients := map[string]*sshClient{}
+	names := []string{"ana", "rude", "gone"}
+	for i, c := range joinInTurn(t, addr, names...) {
+		clients[names[i]] = c
 	}
 	if !waitUntil(10*time.Second, presentIs(srv, "ana", "gone", "rude")) {
 		t.Fatalf("present %v", srv.Conductor().Present())
@@ -495,18 +507,7 @@ func TestClassroomTeams(t *testing.T) {
 	cfg := loadConfig(t.TempDir(), 30*time.Second, 200*time.Millisecond)
 	cfg.Teams = classroom.Teams{Count: 2}
 	srv, addr := testClassroom(t, cfg)
-	var clients []*sshClient
-	for _, n := range []string{"ana", "bo", "cy", "di"} { // one by one: join order decides
-		c, err := dial(addr, dialOpts{user: n, code: "KXT4QM", pty: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.close()
-		if _, err := c.waitFor("Browse", 0, 10*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		clients = append(clients, c)
-	}
+	clients := joinInTurn(t, addr, "ana", "bo", "cy", "di") // one by one: join order decides
 	if err := srv.Desk().StartRound(1); err != nil {
 		t.Fatal(err)
 	}

@@ -83,14 +83,18 @@ func (f quizFlags) parse() (quiz.Mode, error) {
 	return mode, nil
 }
 
-// parseCategory reads --category among g's categories: the built-in ones and
-// those its packs bring.
-func (f quizFlags) parseCategory(g *glossary.Glossary) (glossary.Category, error) {
+// loadWithCategory loads the glossary and reads --category among its
+// categories: the built-in ones and those its packs bring.
+func (f quizFlags) loadWithCategory(cmd *cobra.Command) (*glossary.Glossary, glossary.Category, error) {
+	g, err := loadGlossary(cmd)
+	if err != nil {
+		return nil, "", err
+	}
 	cat, err := ui.ParseCategory(g, f.category)
 	if err != nil {
-		return "", exitError{2, err}
+		return nil, "", exitError{2, err}
 	}
-	return cat, nil
+	return g, cat, nil
 }
 
 // seedFor returns --seed when given, else a fresh one from the clock.
@@ -182,11 +186,7 @@ func newQuizCmd() *cobra.Command {
 			if err != nil {
 				return exitError{2, err}
 			}
-			g, err := loadGlossary(cmd)
-			if err != nil {
-				return err
-			}
-			cat, err := f.parseCategory(g)
+			g, cat, err := f.loadWithCategory(cmd)
 			if err != nil {
 				return err
 			}
@@ -234,11 +234,7 @@ func newQuizExportCmd() *cobra.Command {
 			if !slices.Contains(quiz.ExportFormats(), format) {
 				return exitError{2, fmt.Errorf("unknown --format %q (want %s)", format, strings.Join(quiz.ExportFormats(), " or "))}
 			}
-			g, err := loadGlossary(cmd)
-			if err != nil {
-				return err
-			}
-			cat, err := f.parseCategory(g)
+			g, cat, err := f.loadWithCategory(cmd)
 			if err != nil {
 				return err
 			}
